@@ -1,0 +1,13 @@
+export enum AgencyKind {
+  KEMLU = 'KEMLU',
+  KP2MI = 'KP2MI',
+  KEMNAKER = 'KEMNAKER',
+  KEMENSOS = 'KEMENSOS',
+  POLRI = 'POLRI',
+  PEMDA = 'PEMDA',
+  KEMENPPPA = 'KEMENPPPA',
+  LPSK = 'LPSK',
+  IMIGRASI = 'IMIGRASI',
+  GUGUS_TUGAS = 'GUGUS_TUGAS',
+  MITRA = 'MITRA',
+}

@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './relation';
+export * from './cursor';

@@ -1,0 +1,6 @@
+export * from './data-source-options';
+export * from './ensure-database';
+export * from './run-migrations';
+export * from './database.module';
+export * from './idempotency.store';
+export { migrations } from './migrations';

@@ -1,0 +1,21 @@
+/**
+ * Every BullMQ queue Simpul uses. Never rename one without a migration note: jobs already waiting
+ * under the old name would be stranded.
+ */
+export const QueueName = {
+  /** Outbox-driven work: delivering referrals, publishing handoff events. */
+  Delivery: 'delivery',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+/** Job name → payload type. Payloads carry ids only, never personal data. */
+export interface JobPayloads {
+  'deliver-referral': { referralId: string };
+  'publish-handoff-events': { seqs: string[] };
+}
+export type JobName = keyof JobPayloads;
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  'deliver-referral': QueueName.Delivery,
+  'publish-handoff-events': QueueName.Delivery,
+};

@@ -1,0 +1,5 @@
+export enum Priority {
+  ROUTINE = 'ROUTINE',
+  URGENT = 'URGENT',
+  EMERGENCY = 'EMERGENCY',
+}
