@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './relation';
 export * from './cursor';
+export * from './request-context';
