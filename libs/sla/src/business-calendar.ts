@@ -1,0 +1,105 @@
+import {
+  addDays,
+  assertTimeZone,
+  dayOfWeek,
+  formatLocalDate,
+  fromLocalDateTime,
+  parseLocalDate,
+  toLocalDateTime,
+  type LocalDate,
+} from './zoned-time';
+
+/** 0 = Sunday … 6 = Saturday. */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+export interface BusinessCalendarOptions {
+  /**
+   * Local dates (YYYY-MM-DD) that are not business days: national holidays and cuti bersama.
+   * The reference-data loader (one file per year) passes its dates here; merge years with
+   * `withHolidays`.
+   */
+  holidays?: Iterable<string>;
+  /** Days that are never business days; Saturday and Sunday unless a mission works otherwise. */
+  weekendDays?: Iterable<Weekday>;
+}
+
+/**
+ * Which local dates are business days, and "N business days later" in a time zone.
+ *
+ * "N business days" is the same local clock time on the N-th business day after the day the
+ * clock starts, in the receiving unit's zone (DESIGN.md, Deadlines). When the referral is sent on
+ * a weekend day or holiday, the clock starts at 00:00 of the next business day: sent Saturday
+ * 15:00 with 1 business day → Tuesday 00:00, i.e. the whole of Monday. This is the only rule under
+ * which a referral sent later never gets an earlier deadline (Friday 23:59 → Monday 23:59,
+ * Saturday 00:00 → Tuesday 00:00, Monday 00:00 → Tuesday 00:00) and under which the receiving
+ * desk always gets N full business days. Counting from "Monday at the sending clock time" would
+ * give a referral sent Sunday 23:59 a later deadline than one sent Monday 00:00.
+ */
+export class BusinessCalendar {
+  private readonly holidays: ReadonlySet<string>;
+  private readonly weekendDays: ReadonlySet<number>;
+
+  constructor(options: BusinessCalendarOptions = {}) {
+    this.holidays = new Set(
+      [...(options.holidays ?? [])].map((date) => formatLocalDate(parseLocalDate(date))),
+    );
+    this.weekendDays = new Set(options.weekendDays ?? [6, 0]);
+    for (const day of this.weekendDays) {
+      if (!Number.isInteger(day) || day < 0 || day > 6) {
+        throw new RangeError(`weekendDays: ${day} is not a weekday number 0–6`);
+      }
+    }
+    if (this.weekendDays.size === 7) throw new RangeError('weekendDays: no business day left');
+  }
+
+  /** A calendar with these holidays added to this one's (e.g. next year's file). */
+  withHolidays(holidays: Iterable<string>): BusinessCalendar {
+    return new BusinessCalendar({
+      holidays: [...this.holidays, ...holidays],
+      weekendDays: [...this.weekendDays] as Weekday[],
+    });
+  }
+
+  /** Whether a local date (YYYY-MM-DD) is a business day. */
+  isBusinessDay(localDate: string): boolean {
+    return this.isBusinessDate(parseLocalDate(localDate));
+  }
+
+  /** The instant `days` business days after `from`, by the rule in the class comment. */
+  addBusinessDays(from: Date, days: number, timeZone: string): Date {
+    if (!Number.isInteger(days) || days < 0) {
+      throw new RangeError(`business days must be a whole number ≥ 0 (got ${days})`);
+    }
+    assertTimeZone(timeZone);
+    const local = toLocalDateTime(from, timeZone);
+    let date: LocalDate = local;
+    let clock = local;
+    if (!this.isBusinessDate(date)) {
+      date = this.nextBusinessDate(date);
+      clock = { ...date, hour: 0, minute: 0, second: 0, millisecond: 0 };
+      if (days === 0) return fromLocalDateTime(clock, timeZone);
+    } else if (days === 0) {
+      return from;
+    }
+    for (let counted = 0; counted < days; counted++) date = this.nextBusinessDate(date);
+    return fromLocalDateTime({ ...clock, ...pickDate(date) }, timeZone);
+  }
+
+  private isBusinessDate(date: LocalDate): boolean {
+    return !this.weekendDays.has(dayOfWeek(date)) && !this.holidays.has(formatLocalDate(date));
+  }
+
+  /** The first business date strictly after `date`; finite because holidays are finite. */
+  private nextBusinessDate(date: LocalDate): LocalDate {
+    let next = addDays(date, 1);
+    while (!this.isBusinessDate(next)) next = addDays(next, 1);
+    return next;
+  }
+}
+
+function pickDate({ year, month, day }: LocalDate): LocalDate {
+  return { year, month, day };
+}
+
+/** Saturdays and Sundays off, no holidays: the default until the holiday data file is loaded. */
+export const DEFAULT_BUSINESS_CALENDAR = new BusinessCalendar();
