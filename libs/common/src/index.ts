@@ -2,3 +2,5 @@ export * from './errors';
 export * from './relation';
 export * from './cursor';
 export * from './request-context';
+export * from './validate';
+export * from './page-info.model';

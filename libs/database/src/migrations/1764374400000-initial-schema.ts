@@ -68,6 +68,16 @@ export class InitialSchema1764374400000 implements MigrationInterface {
         UNIQUE (case_id, position)
       );
 
+      -- Which units are parties of a case (lead unit, senders and receivers of its referrals).
+      -- Maintained by the use cases in the same transaction; access checks read only this table.
+      CREATE TABLE case_party (
+        case_id uuid NOT NULL REFERENCES "case"(id),
+        unit_id uuid NOT NULL REFERENCES unit(id),
+        since timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (case_id, unit_id)
+      );
+      CREATE INDEX case_party_unit_idx ON case_party (unit_id, case_id);
+
       CREATE SEQUENCE referral_reference_seq;
       CREATE TABLE referral (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -185,7 +195,7 @@ export class InitialSchema1764374400000 implements MigrationInterface {
       DROP TRIGGER ledger_entry_no_truncate ON ledger_entry;
       DROP TABLE ledger_entry;
       DROP FUNCTION ledger_entry_is_append_only();
-      DROP TABLE referral_person, referral, person, "case", officer, unit, agency;
+      DROP TABLE referral_person, referral, case_party, person, "case", officer, unit, agency;
       DROP SEQUENCE referral_reference_seq, case_reference_seq;
     `);
   }

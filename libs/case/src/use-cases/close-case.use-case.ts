@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { conflict, forbidden, Limits, requiredText } from '@simpul/common';
+import type { Actor } from '@simpul/identity';
+import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { CaseAccess } from '../case-access';
+import { CaseStatus } from '../case-enums';
+import { CaseEntity } from '../entities/case.entity';
+
+/** Referral statuses in which someone still holds work for the case. */
+const OPEN_REFERRAL_STATUSES = ['REQUESTED', 'RECEIVED', 'ACCEPTED', 'IN_PROGRESS', 'ON_HOLD'];
+
+/** closeCase: lead unit only, once no referral of the case is still open. */
+@Injectable()
+export class CloseCaseUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: LedgerWriter,
+    private readonly access: CaseAccess,
+  ) {}
+
+  async execute(actor: Actor, caseId: string, note: string): Promise<CaseEntity> {
+    const validNote = requiredText('note', note, Limits.note);
+    return this.dataSource.transaction(async (manager) => {
+      const found = await this.access.readableCase(actor, caseId, manager);
+      const acting = await this.access.actingUnitIds(actor, manager);
+      if (!acting.includes(found.leadUnitId)) throw forbidden('Only the lead unit closes a case');
+      // Lock the case row: a concurrent sendReferral on this case waits for the close, then sees CLOSED.
+      const locked = await manager
+        .createQueryBuilder(CaseEntity, 'c')
+        .setLock('pessimistic_write')
+        .where('c.id = :id', { id: caseId })
+        .getOneOrFail();
+      if (locked.status !== CaseStatus.OPEN) throw conflict('The case is already closed');
+      // Read from the referral table directly: the case lib must not depend on the referral lib.
+      const [{ open }]: { open: number }[] = await manager.query(
+        'SELECT count(*)::int AS open FROM referral WHERE case_id = $1 AND status = ANY($2)',
+        [caseId, OPEN_REFERRAL_STATUSES],
+      );
+      if (open > 0) {
+        throw conflict(`The case still has ${open} open referral(s); finish or cancel them first`);
+      }
+      locked.status = CaseStatus.CLOSED;
+      locked.closedAt = new Date();
+      await manager.update(CaseEntity, { id: caseId }, { status: locked.status, closedAt: locked.closedAt });
+      await this.ledger.append(manager, [
+        {
+          action: HandoffAction.CASE_CLOSED,
+          actorId: actor.officerId,
+          fromUnitId: found.leadUnitId,
+          toUnitId: null,
+          caseId,
+          referralId: null,
+          note: validNote,
+          payload: { status: CaseStatus.CLOSED },
+        },
+      ]);
+      return locked;
+    });
+  }
+}

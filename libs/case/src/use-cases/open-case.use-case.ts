@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  badInput,
+  forbidden,
+  Limits,
+  nonEmptyList,
+  optionalText,
+  requiredText,
+} from '@simpul/common';
+import { IdempotencyStore, requestDigest } from '@simpul/database';
+import { Role, type Actor } from '@simpul/identity';
+import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { CaseAccess } from '../case-access';
+import { CaseStatus } from '../case-enums';
+import type { OpenCaseInput } from '../dto/open-case.input';
+import { CaseEntity } from '../entities/case.entity';
+import { PersonEntity } from '../entities/person.entity';
+import { nextReference } from '../next-reference';
+import { validatePerson } from '../validate-person';
+import { isChildOn, personLabel } from '../person-label';
+
+const REGION_CODE = /^\d{2}(\.\d{2})?$/;
+
+/** openCase: the caller's unit becomes the lead unit; CASE_OPENED goes on the ledger. */
+@Injectable()
+export class OpenCaseUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyStore,
+    private readonly ledger: LedgerWriter,
+    private readonly access: CaseAccess,
+  ) {}
+
+  async execute(actor: Actor, input: OpenCaseInput): Promise<CaseEntity> {
+    if (!actor.roles.some((r) => r === Role.DESK_OFFICER || r === Role.SUPERVISOR || r === Role.INVESTIGATOR)) {
+      throw forbidden('Only desk officers, supervisors and investigators open cases');
+    }
+    const valid = this.validate(input);
+    return this.dataSource.transaction(async (manager) => {
+      const id = randomUUID();
+      if (input.idempotencyKey) {
+        const earlier = await this.idempotency.claim(manager, {
+          officerId: actor.officerId,
+          operation: 'openCase',
+          key: requiredText('input.idempotencyKey', input.idempotencyKey, Limits.idempotencyKey),
+          digest: requestDigest({ ...input, idempotencyKey: undefined }),
+          newId: id,
+        });
+        if (earlier) return manager.findOneByOrFail(CaseEntity, { id: earlier });
+      }
+      return this.open(manager, actor, id, valid);
+    });
+  }
+
+  private validate(input: OpenCaseInput) {
+    const persons = input.persons ?? [];
+    if (persons.length > Limits.personsPerCase) {
+      throw badInput('input.persons', `at most ${Limits.personsPerCase} persons per case`);
+    }
+    const regionCode = optionalText('input.regionCode', input.regionCode, 5);
+    if (regionCode && !REGION_CODE.test(regionCode)) {
+      throw badInput('input.regionCode', 'must be a Kemendagri code such as 53 or 53.71');
+    }
+    return {
+      title: requiredText('input.title', input.title, Limits.title),
+      summary: optionalText('input.summary', input.summary, Limits.summary),
+      exploitationTypes: nonEmptyList('input.exploitationTypes', input.exploitationTypes),
+      regionCode,
+      persons: persons.map((person, i) => validatePerson(`input.persons[${i}]`, person)),
+    };
+  }
+
+  private async open(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    valid: ReturnType<OpenCaseUseCase['validate']>,
+  ): Promise<CaseEntity> {
+    const now = new Date();
+    const entity = manager.create(CaseEntity, {
+      id,
+      reference: await nextReference(manager, 'TPPO', 'case_reference_seq', now),
+      title: valid.title,
+      summary: valid.summary,
+      status: CaseStatus.OPEN,
+      exploitationTypes: valid.exploitationTypes,
+      leadUnitId: actor.unitId,
+      regionCode: valid.regionCode,
+      openedById: actor.officerId,
+      openedAt: now,
+      closedAt: null,
+    });
+    await manager.insert(CaseEntity, entity);
+    if (valid.persons.length) {
+      await manager.insert(
+        PersonEntity,
+        valid.persons.map((person, i) => ({
+          ...person,
+          caseId: id,
+          position: i + 1,
+          label: personLabel(i + 1),
+          isChild: isChildOn(person.birthDate, now),
+        })),
+      );
+    }
+    await this.access.addParties(manager, id, [actor.unitId]);
+    await this.ledger.append(manager, [
+      {
+        action: HandoffAction.CASE_OPENED,
+        actorId: actor.officerId,
+        fromUnitId: actor.unitId,
+        toUnitId: null,
+        caseId: id,
+        referralId: null,
+        payload: {
+          reference: entity.reference,
+          status: CaseStatus.OPEN,
+          exploitationTypes: valid.exploitationTypes,
+          regionCode: valid.regionCode,
+          personCount: valid.persons.length,
+        },
+      },
+    ]);
+    return entity;
+  }
+}

@@ -1,0 +1,19 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Priority } from '@simpul/sla';
+import { ServiceType } from '../referral-enums';
+import '../models/referral-enums.registration';
+
+@InputType('SendReferralInput')
+export class SendReferralInput {
+  @Field(() => ID) caseId: string;
+  @Field(() => ID) toUnitId: string;
+  @Field(() => [ServiceType]) services: ServiceType[];
+  @Field(() => Priority) priority: Priority;
+  @Field() summary: string;
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Persons of the case whose identity travels with this referral (need-to-know)',
+  })
+  personIds?: string[] | null;
+  @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
+}

@@ -1,0 +1,7 @@
+import type { ReferralEntity } from '../entities/referral.entity';
+import { ReferralModel } from './referral.model';
+
+export function toReferralModel(entity: ReferralEntity): ReferralModel {
+  const { heldAt: _heldAt, ...fields } = entity;
+  return Object.assign(new ReferralModel(), fields);
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { badInput, isUuid } from '@simpul/common';
+import { CaseAccess } from '@simpul/case';
+import { OutboxWriter } from '@simpul/delivery';
+import { HandoffAction, type LedgerEntryDraft } from '@simpul/ledger';
+import { computeDeadlines, type Priority } from '@simpul/sla';
+import { nextReference } from '@simpul/case';
+import { DeliveryState, ReferralStatus, type ServiceType } from './referral-enums';
+import { ReferralEntity } from './entities/referral.entity';
+import { ReferralPersonEntity } from './entities/referral-person.entity';
+
+export interface NewReferral {
+  id: string;
+  caseId: string;
+  fromUnitId: string;
+  toUnitId: string;
+  sentById: string;
+  services: ServiceType[];
+  priority: Priority;
+  summary: string;
+  personIds: string[];
+  redirectedFromId?: string;
+}
+
+/**
+ * Writes a REQUESTED referral with its deadlines, the persons it names, the new case party, and the
+ * outbox row that will deliver it — shared by sendReferral and redirectReferral. Returns the
+ * REFERRAL_SENT ledger entry for the caller to append as its transaction's last step.
+ */
+@Injectable()
+export class ReferralFactory {
+  constructor(
+    private readonly access: CaseAccess,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async create(
+    manager: EntityManager,
+    fields: NewReferral,
+    actorId: string,
+    toUnitField: string,
+  ): Promise<{ referral: ReferralEntity; sentEntry: LedgerEntryDraft }> {
+    const toUnit = await this.receivingUnit(manager, fields.toUnitId, toUnitField);
+    const sentAt = new Date();
+    const referral = manager.create(ReferralEntity, {
+      ...fields,
+      reference: await nextReference(manager, 'RJK', 'referral_reference_seq', sentAt),
+      status: ReferralStatus.REQUESTED,
+      delivery: DeliveryState.PENDING,
+      sentAt,
+      ...computeDeadlines(sentAt, fields.priority, toUnit.time_zone),
+      acceptedById: null,
+      rejectionReason: null,
+      statusNote: null,
+      outcome: null,
+      deliveredAt: null,
+      acknowledgedAt: null,
+      acceptedAt: null,
+      closedAt: null,
+      heldAt: null,
+      escalationLevel: 0,
+      redirectedFromId: fields.redirectedFromId ?? null,
+      redirectedToId: null,
+      version: 1,
+    });
+    await manager.insert(ReferralEntity, referral);
+    if (fields.personIds.length) {
+      await manager.insert(
+        ReferralPersonEntity,
+        fields.personIds.map((personId) => ({ referralId: referral.id, personId })),
+      );
+    }
+    await this.access.addParties(manager, fields.caseId, [fields.fromUnitId, fields.toUnitId]);
+    await this.outbox.enqueue(manager, 'deliver-referral', { referralId: referral.id });
+    return {
+      referral,
+      sentEntry: {
+        action: HandoffAction.REFERRAL_SENT,
+        actorId,
+        fromUnitId: fields.fromUnitId,
+        toUnitId: fields.toUnitId,
+        caseId: fields.caseId,
+        referralId: referral.id,
+        payload: {
+          reference: referral.reference,
+          status: referral.status,
+          version: referral.version,
+          services: referral.services,
+          priority: referral.priority,
+          personCount: fields.personIds.length,
+          redirectedFrom: referral.redirectedFromId,
+        },
+      },
+    };
+  }
+
+  private async receivingUnit(manager: EntityManager, unitId: string, field: string) {
+    const rows: { id: string; time_zone: string }[] = isUuid(unitId)
+      ? await manager.query('SELECT id, time_zone FROM unit WHERE id = $1', [unitId])
+      : [];
+    if (!rows.length) throw badInput(field, 'no such unit');
+    return rows[0];
+  }
+}

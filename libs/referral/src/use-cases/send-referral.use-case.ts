@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  badInput,
+  conflict,
+  forbidden,
+  isUuid,
+  Limits,
+  nonEmptyList,
+  notFound,
+  requiredText,
+} from '@simpul/common';
+import { CaseAccess, CaseEntity, CaseStatus } from '@simpul/case';
+import { IdempotencyStore, requestDigest } from '@simpul/database';
+import { Role, type Actor } from '@simpul/identity';
+import { LedgerWriter } from '@simpul/ledger';
+import type { SendReferralInput } from '../dto/send-referral.input';
+import { ReferralEntity } from '../entities/referral.entity';
+import { ReferralFactory } from '../referral-factory';
+
+const SENDER_ROLES: readonly Role[] = [Role.DESK_OFFICER, Role.SUPERVISOR, Role.INVESTIGATOR];
+
+/** sendReferral: any party of an open case refers it to another unit (REQUESTED). */
+@Injectable()
+export class SendReferralUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CaseAccess,
+    private readonly idempotency: IdempotencyStore,
+    private readonly factory: ReferralFactory,
+    private readonly ledger: LedgerWriter,
+  ) {}
+
+  async execute(actor: Actor, input: SendReferralInput): Promise<ReferralEntity> {
+    const summary = requiredText('input.summary', input.summary, Limits.summary);
+    const services = nonEmptyList('input.services', input.services);
+    const personIds = [...new Set(input.personIds ?? [])];
+    return this.dataSource.transaction(async (manager) => {
+      const id = randomUUID();
+      if (input.idempotencyKey) {
+        const earlier = await this.idempotency.claim(manager, {
+          officerId: actor.officerId,
+          operation: 'sendReferral',
+          key: requiredText('input.idempotencyKey', input.idempotencyKey, Limits.idempotencyKey),
+          digest: requestDigest({ ...input, idempotencyKey: undefined }),
+          newId: id,
+        });
+        if (earlier) return manager.findOneByOrFail(ReferralEntity, { id: earlier });
+      }
+      await this.checkCase(manager, actor, input.caseId);
+      if (input.toUnitId === actor.unitId) throw badInput('input.toUnitId', 'must be another unit');
+      await this.checkPersons(manager, input.caseId, personIds);
+      const { referral, sentEntry } = await this.factory.create(
+        manager,
+        {
+          id,
+          caseId: input.caseId,
+          fromUnitId: actor.unitId,
+          toUnitId: input.toUnitId,
+          sentById: actor.officerId,
+          services,
+          priority: input.priority,
+          summary,
+          personIds,
+        },
+        actor.officerId,
+        'input.toUnitId',
+      );
+      await this.ledger.append(manager, [sentEntry]);
+      return referral;
+    });
+  }
+
+  private async checkCase(manager: EntityManager, actor: Actor, caseId: string): Promise<void> {
+    if (!isUuid(caseId) || !(await this.access.isParty(actor, caseId, manager))) {
+      throw notFound('Case');
+    }
+    if (!actor.roles.some((role) => SENDER_ROLES.includes(role))) {
+      throw forbidden('Only desk officers, supervisors and investigators send referrals');
+    }
+    // Share-lock the case so that a concurrent closeCase cannot slip in between check and insert.
+    const found = await manager
+      .createQueryBuilder(CaseEntity, 'c')
+      .setLock('pessimistic_read')
+      .where('c.id = :caseId', { caseId })
+      .getOneOrFail();
+    if (found.status !== CaseStatus.OPEN) throw conflict('The case is closed');
+  }
+
+  private async checkPersons(manager: EntityManager, caseId: string, personIds: string[]): Promise<void> {
+    if (!personIds.length) return;
+    const rows: unknown[] = personIds.every(isUuid)
+      ? await manager.query('SELECT 1 FROM person WHERE case_id = $1 AND id = ANY($2::uuid[])', [
+          caseId,
+          personIds,
+        ])
+      : [];
+    if (rows.length !== personIds.length) {
+      throw badInput('input.personIds', 'every person must belong to the case');
+    }
+  }
+}
