@@ -1,0 +1,45 @@
+import type { EntityManager } from 'typeorm';
+import { AGENCIES } from './reference-data/agencies';
+import { UNITS } from './reference-data/units';
+
+export interface ReferenceDataCounts {
+  agencies: number;
+  units: number;
+}
+
+/**
+ * Loads the reference agencies and units, matched by code. Idempotent: a second run inserts
+ * nothing and rewrites only rows whose name, zone or placement changed (the IS DISTINCT FROM
+ * guard avoids dead tuples on every start). Codes are never deleted: referrals point at units.
+ */
+export async function seedReferenceData(manager: EntityManager): Promise<ReferenceDataCounts> {
+  await manager.query(
+    `INSERT INTO agency (code, name, kind)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind
+       WHERE (agency.name, agency.kind) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.kind)`,
+    [AGENCIES.map((a) => a.code), AGENCIES.map((a) => a.name), AGENCIES.map((a) => a.kind)],
+  );
+  await manager.query(
+    `INSERT INTO unit (code, name, agency_id, region_code, country_code, time_zone)
+     SELECT u.code, u.name, agency.id, u.region_code, u.country_code, u.time_zone
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+            AS u(code, name, agency_code, region_code, country_code, time_zone)
+       JOIN agency ON agency.code = u.agency_code
+     ON CONFLICT (code) DO UPDATE SET
+       name = EXCLUDED.name, agency_id = EXCLUDED.agency_id, region_code = EXCLUDED.region_code,
+       country_code = EXCLUDED.country_code, time_zone = EXCLUDED.time_zone
+     WHERE (unit.name, unit.agency_id, unit.region_code, unit.country_code, unit.time_zone)
+       IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.agency_id, EXCLUDED.region_code,
+                         EXCLUDED.country_code, EXCLUDED.time_zone)`,
+    [
+      UNITS.map((u) => u.code),
+      UNITS.map((u) => u.name),
+      UNITS.map((u) => u.agencyCode),
+      UNITS.map((u) => u.regionCode),
+      UNITS.map((u) => u.countryCode),
+      UNITS.map((u) => u.timeZone),
+    ],
+  );
+  return { agencies: AGENCIES.length, units: UNITS.length };
+}
