@@ -1,0 +1,83 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { UnitLoader } from '@simpul/agency';
+import { forbidden, type RequestContext } from '@simpul/common';
+import { AccessTokenAuthenticator } from '../access-token.authenticator';
+import type { Actor } from '../actor';
+import { OfficerLoader } from '../officer.loader';
+import type { Role } from '../role';
+import { IS_PUBLIC } from './public.decorator';
+import { REQUIRED_ROLES } from './roles.decorator';
+
+type Context = RequestContext<Actor>;
+
+/**
+ * Default deny for GraphQL (registered by the gateway as APP_GUARD): every root query, mutation
+ * and subscription needs a valid bearer token unless marked @Public(), and @Roles() when present.
+ * HTTP controllers (health, metrics) are not GraphQL and pass untouched: they have their own rules.
+ * It also installs the request-scoped loaders every resolver may use.
+ */
+@Injectable()
+export class GraphqlAuthGuard implements CanActivate {
+  /** One authentication per operation even when its root fields are guarded in parallel. */
+  private readonly pending = new WeakMap<object, Promise<Actor>>();
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: AccessTokenAuthenticator,
+    private readonly unitLoader: UnitLoader,
+    private readonly officerLoader: OfficerLoader,
+  ) {}
+
+  async canActivate(execution: ExecutionContext): Promise<boolean> {
+    if (execution.getType<GqlContextType>() !== 'graphql') return true;
+    const gql = GqlExecutionContext.create(execution);
+    const context = gql.getContext<Context>();
+    context.loaders ??= new Map();
+    this.unitLoader.install(context);
+    this.officerLoader.install(context);
+
+    const targets = [execution.getHandler(), execution.getClass()];
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    // Field resolvers only run under a root field this guard already admitted (and only reach
+    // here when the gateway enables field-resolver guards); they are checked only for @Roles.
+    if (!isRootField(gql.getInfo<GraphQLResolveInfo | undefined>()) && !roles?.length) return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const actor = await this.actorOf(context);
+    if (roles?.length && !roles.some((role) => actor.roles.includes(role))) throw forbidden();
+    return true;
+  }
+
+  private actorOf(context: Context): Promise<Actor> {
+    if (context.actor) return Promise.resolve(context.actor);
+    let pending = this.pending.get(context);
+    if (!pending) {
+      pending = this.authenticator.authenticateBearer(bearerHeader(context)).then((actor) => {
+        context.actor = actor;
+        return actor;
+      });
+      this.pending.set(context, pending);
+    }
+    return pending;
+  }
+}
+
+/** HTTP: the Authorization header. WebSocket: connection_init's `authorization` parameter. */
+function bearerHeader(context: Context): string | undefined {
+  const header = context.req?.headers?.authorization;
+  if (typeof header === 'string') return header;
+  if (Array.isArray(header)) return undefined; // two Authorization headers: refuse, do not guess
+  const param = context.connectionParams?.authorization ?? context.connectionParams?.Authorization;
+  return typeof param === 'string' ? param : undefined;
+}
+
+function isRootField(info: GraphQLResolveInfo | undefined): boolean {
+  if (!info) return true; // unknown position: treat as root, so the default stays deny
+  const { schema, parentType } = info;
+  return [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].some(
+    (root) => root?.name === parentType.name,
+  );
+}

@@ -1,0 +1,10 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import type { Relation } from '@simpul/common';
+import { OfficerModel } from './officer.model';
+
+@ObjectType('AuthPayload')
+export class AuthPayloadModel {
+  @Field() accessToken: string;
+  @Field() expiresAt: Date;
+  @Field(() => OfficerModel) officer: Relation<OfficerModel>;
+}

@@ -1,0 +1,13 @@
+import type { OfficerEntity } from '../entities/officer.entity';
+import { OfficerModel } from './officer.model';
+
+/** Never copies the password hash or the active flag: the model is what clients may see. */
+export function toOfficerModel(entity: OfficerEntity): OfficerModel {
+  return Object.assign(new OfficerModel(), {
+    id: entity.id,
+    username: entity.username,
+    displayName: entity.displayName,
+    roles: [...entity.roles],
+    unitId: entity.unitId,
+  });
+}
