@@ -34,3 +34,20 @@ export async function assertNoEviction(redis: Redis): Promise<void> {
     );
   }
 }
+
+/**
+ * Closes a connection politely (QUIT lets pending replies arrive) but never waits on a Redis that
+ * is away: after `graceMs` the socket is dropped. Shutdown must not hang during an outage.
+ */
+export async function closeRedis(redis: Redis, graceMs = 1000): Promise<void> {
+  if (redis.status === 'end') return;
+  if (redis.status === 'ready') {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      redis.quit().catch(() => undefined),
+      new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
+    ]);
+    clearTimeout(timer);
+  }
+  redis.disconnect();
+}
