@@ -1,0 +1,64 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { RedisPubSub } from 'graphql-redis-subscriptions';
+import { APP_CONFIG, type AppConfig } from '@simpul/config';
+import { closeRedis, createRedis } from '@simpul/queue';
+import type { Redis } from 'ioredis';
+import type { HandoffEventMessage } from './handoff-event-message';
+
+/**
+ * Carries committed ledger entries to every gateway replica over Redis pub/sub. Delivery is at
+ * least once from the worker's side (a retried job publishes again) and at most once per
+ * subscriber connection (pub/sub keeps nothing for the absent): consumers dedupe by `seq` and
+ * PostgreSQL stays the record.
+ */
+@Injectable()
+export class HandoffEventBus implements OnApplicationShutdown {
+  readonly channel: string;
+  /** Created on first use: the gateway only subscribes, the worker only publishes. */
+  private pubsub: RedisPubSub | undefined;
+  private connections: Redis[] = [];
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.channel = `${config.redisPrefix}:handoff-events`;
+  }
+
+  async publish(message: HandoffEventMessage): Promise<void> {
+    await this.engine().publish(this.channel, message);
+  }
+
+  /** An async iterator of every message published from now on (graphql-ws subscriptions use it). */
+  subscribe(): AsyncIterableIterator<HandoffEventMessage> {
+    return this.engine().asyncIterableIterator<HandoffEventMessage>(
+      this.channel,
+    ) as AsyncIterableIterator<HandoffEventMessage>;
+  }
+
+  /** Calls `listener` for every message until the returned function is called. */
+  async listen(listener: (message: HandoffEventMessage) => void): Promise<() => void> {
+    const engine = this.engine();
+    const id = await engine.subscribe<HandoffEventMessage>(this.channel, listener);
+    return () => engine.unsubscribe(id);
+  }
+
+  // Not onModuleDestroy: closing there crashed test processes with "Connection is closed" while
+  // subscriptions were still being torn down (stack-notes.md).
+  async onApplicationShutdown(): Promise<void> {
+    // Not RedisPubSub.close(): its QUIT would wait forever for a Redis that is away.
+    const connections = this.connections;
+    this.pubsub = undefined;
+    this.connections = [];
+    await Promise.all(connections.map((redis) => closeRedis(redis)));
+  }
+
+  private engine(): RedisPubSub {
+    if (!this.pubsub) {
+      // Both wait through an outage and reconnect: a publish in a job then waits instead of failing
+      // (the job is stalled anyway without Redis), and the subscriber resubscribes by itself.
+      const publisher = createRedis(this.config.redisUrl, 'pubsub');
+      const subscriber = createRedis(this.config.redisUrl, 'pubsub');
+      this.connections = [publisher, subscriber];
+      this.pubsub = new RedisPubSub({ publisher, subscriber });
+    }
+    return this.pubsub;
+  }
+}
