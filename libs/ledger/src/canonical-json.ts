@@ -1,0 +1,68 @@
+/**
+ * RFC 8785 JSON Canonicalization Scheme (JCS). The ledger hashes canonical JSON so that anyone can
+ * recompute an entry's hash from its fields with any RFC 8785 implementation, whatever the key
+ * order or whitespace of the copy they hold.
+ */
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** A lone UTF-16 surrogate is not valid I-JSON (RFC 7493), which RFC 8785 requires as input. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export class CanonicalJsonError extends Error {
+  constructor(path: string, problem: string) {
+    super(`Cannot canonicalise JSON at ${path}: ${problem}`);
+    this.name = 'CanonicalJsonError';
+  }
+}
+
+export function canonicalJson(value: unknown): string {
+  return serialise(value, '$');
+}
+
+function serialise(value: unknown, path: string): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      // ECMAScript Number-to-String is exactly what RFC 8785 §3.2.2.3 prescribes (-0 becomes 0).
+      if (!Number.isFinite(value))
+        throw new CanonicalJsonError(path, `${value} is not a JSON number`);
+      return JSON.stringify(value);
+    case 'string':
+      return serialiseString(value, path);
+    case 'object':
+      if (Array.isArray(value)) {
+        return `[${value.map((item, i) => serialise(item, `${path}[${i}]`)).join(',')}]`;
+      }
+      if (
+        Object.getPrototypeOf(value) !== Object.prototype &&
+        Object.getPrototypeOf(value) !== null
+      ) {
+        // A Date or a class instance has no single JSON form; callers convert it first.
+        throw new CanonicalJsonError(path, 'only plain objects are JSON objects');
+      }
+      return serialiseObject(value as Record<string, unknown>, path);
+    default:
+      // undefined, bigint, function, symbol: JSON.stringify would drop or throw; a hash must not guess.
+      throw new CanonicalJsonError(path, `${typeof value} is not a JSON value`);
+  }
+}
+
+function serialiseString(value: string, path: string): string {
+  if (LONE_SURROGATE.test(value))
+    throw new CanonicalJsonError(path, 'string holds a lone surrogate');
+  // JSON.stringify escapes exactly as RFC 8785 §3.2.2.2: \b \t \n \f \r \" \\ as two characters,
+  // other controls as \u00xx (lowercase hex), everything else (including '/') verbatim.
+  return JSON.stringify(value);
+}
+
+function serialiseObject(value: Record<string, unknown>, path: string): string {
+  // Array.prototype.sort without a comparator orders strings by UTF-16 code units (RFC 8785 §3.2.3).
+  const keys = Object.keys(value).sort();
+  const members = keys.map(
+    (key) => `${serialiseString(key, path)}:${serialise(value[key], `${path}.${key}`)}`,
+  );
+  return `{${members.join(',')}}`;
+}

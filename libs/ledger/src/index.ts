@@ -1,0 +1,10 @@
+export * from './handoff-action';
+export * from './canonical-json';
+export * from './ledger-hash';
+export * from './ledger-writer';
+export * from './ledger-reader';
+export * from './ledger.module';
+export * from './models/handoff-event.model';
+export * from './entities/ledger-entry.entity';
+export * from './entities/handoff-note.entity';
+export { PublishHandoffEventsHandler } from './jobs/publish-handoff-events.handler';

@@ -1,0 +1,64 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { LedgerEntryEntity } from '../entities/ledger-entry.entity';
+import { HandoffAction } from '../handoff-action';
+
+registerEnumType(HandoffAction, { name: 'HandoffAction' });
+
+/**
+ * One ledger entry as a timeline shows it. The case, referral, alert, actor, fromUnit and toUnit
+ * fields belong to the libs that own those types: they add them with @ResolveField from the
+ * internal ids below, which are deliberately not GraphQL fields.
+ */
+@ObjectType('HandoffEvent', {
+  description: 'One entry of the tamper-evident ledger, as a handoff timeline shows it.',
+})
+export class HandoffEventModel {
+  @Field(() => ID) id: string;
+
+  @Field({ description: 'Position in the ledger, 0-based, as a decimal string' })
+  seq: string;
+
+  @Field(() => Date) at: Date;
+
+  @Field(() => HandoffAction) action: HandoffAction;
+
+  @Field(() => String, { nullable: true }) note: string | null;
+
+  @Field({ description: 'hex SHA-256 of the previous entry (64 zeros for seq 0)' })
+  prevHash: string;
+
+  @Field({
+    description: 'hex SHA-256 chaining this entry; see the ledger format in the project docs',
+  })
+  entryHash: string;
+
+  caseId: string | null;
+  referralId: string | null;
+  alertId: string | null;
+  /** null for events the system did (delivery, escalation) */
+  actorId: string | null;
+  fromUnitId: string | null;
+  toUnitId: string | null;
+}
+
+/** `noteText` comes from LedgerReader.notesFor (the entry holds only the note's digest). */
+export function toHandoffEvent(
+  entry: LedgerEntryEntity,
+  noteText: string | null | undefined,
+): HandoffEventModel {
+  const event = new HandoffEventModel();
+  event.id = entry.seq;
+  event.seq = entry.seq;
+  event.at = entry.at;
+  event.action = entry.action;
+  event.note = noteText ?? null;
+  event.prevHash = entry.prevHash;
+  event.entryHash = entry.entryHash;
+  event.caseId = entry.caseId;
+  event.referralId = entry.referralId;
+  event.alertId = entry.alertId;
+  event.actorId = entry.actorId;
+  event.fromUnitId = entry.fromUnitId;
+  event.toUnitId = entry.toUnitId;
+  return event;
+}
