@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@simpul/config';
+import { DatabaseModule } from '@simpul/database';
+import { DeliveryWorkerModule } from '@simpul/delivery';
+import { LedgerModule } from '@simpul/ledger';
+import { ReferralWorkerModule } from '@simpul/referral';
+
+/**
+ * The worker: no HTTP, only the outbox relay and the job handlers. A context lib's handlers run
+ * here as soon as its module is in `imports`: the dispatcher finds every provider marked
+ * @HandlesJob among the imported modules.
+ */
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    DeliveryWorkerModule,
+    // Context libs whose job handlers this worker runs:
+    LedgerModule, // publish-handoff-events
+    ReferralWorkerModule, // deliver-referral
+  ],
+})
+export class WorkerModule {}
