@@ -1,0 +1,72 @@
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+
+/**
+ * A TCP proxy in front of the real Redis that a test can cut and restore, to play an outage
+ * without touching the shared Redis server. cut() drops every connection and stops listening
+ * (new connections are refused); restore() listens again on the same port.
+ */
+export class RedisProxy {
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+  private port = 0;
+
+  private constructor(private readonly target: URL) {}
+
+  static async start(redisUrl: string): Promise<RedisProxy> {
+    const proxy = new RedisProxy(new URL(redisUrl));
+    await proxy.listen();
+    return proxy;
+  }
+
+  /** The target URL with host and port replaced by the proxy's. */
+  get url(): string {
+    const url = new URL(this.target.toString());
+    url.hostname = '127.0.0.1';
+    url.port = String(this.port);
+    return url.toString();
+  }
+
+  async cut(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  async restore(): Promise<void> {
+    if (!this.server) await this.listen();
+  }
+
+  close(): Promise<void> {
+    return this.cut();
+  }
+
+  private async listen(): Promise<void> {
+    const server = createServer((client) => this.forward(client));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    const address = server.address();
+    if (address && typeof address === 'object') this.port = address.port;
+    this.server = server;
+  }
+
+  private forward(client: Socket): void {
+    const upstream = createConnection({
+      host: this.target.hostname,
+      port: Number(this.target.port || 6379),
+    });
+    for (const socket of [client, upstream]) {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+      // A peer that vanishes is part of the game; the other side is closed with it.
+      socket.on('error', () => undefined);
+    }
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+    client.pipe(upstream);
+    upstream.pipe(client);
+  }
+}
