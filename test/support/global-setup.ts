@@ -1,4 +1,5 @@
-import { runMigrations } from '@simpul/database';
+import { loadConfig } from '@simpul/config';
+import { prepareDatabase } from '../../apps/gateway/src/prepare-database';
 import { runId, startTestServices, type TestServices } from './test-services';
 
 declare global {
@@ -6,7 +7,7 @@ declare global {
 }
 
 /**
- * One database and one Redis key prefix per test run, migrated once; dropped in global-teardown.
+ * One database and one Redis key prefix per test run, migrated and seeded once; dropped in global-teardown.
  * The values reach the test files through process.env (workers inherit it).
  */
 export default async function globalSetup(): Promise<void> {
@@ -14,7 +15,6 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__simpulServices = services;
   const id = runId();
   const databaseUrl = `${services.postgresServerUrl.replace(/\/$/, '')}/simpul_${id}`;
-  await runMigrations(databaseUrl);
   process.env.SIMPUL_TEST_RUN = id;
   process.env.DATABASE_URL = databaseUrl;
   process.env.REDIS_URL = services.redisUrl;
@@ -23,4 +23,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
   process.env.RATE_LIMIT_OFFICER_RPM = '0';
   process.env.RATE_LIMIT_ADDRESS_RPM = '0';
+  // Migrations, reference data and the demo cast, exactly as `npm start` prepares them.
+  await prepareDatabase(loadConfig());
 }

@@ -1,0 +1,19 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { GatewayModule } from './gateway.module';
+
+/** Request bodies over 1 MB are refused with HTTP 413 (DESIGN.md) before any parsing. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the gateway application (not yet listening); used by main and by the tests. */
+export async function createGateway(): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    GatewayModule,
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  return app;
+}

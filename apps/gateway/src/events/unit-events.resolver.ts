@@ -1,0 +1,43 @@
+import { Resolver, Subscription } from '@nestjs/graphql';
+import { CaseAccess } from '@simpul/case';
+import { HandoffEventBus, type HandoffEventMessage } from '@simpul/delivery';
+import { CurrentActor, type Actor } from '@simpul/identity';
+import { HandoffEventModel, LedgerReader, toHandoffEvent } from '@simpul/ledger';
+import { filterMapIterator } from './filter-map-iterator';
+
+/**
+ * Live inbox. Events arrive over Redis pub/sub from the worker, so a client on any gateway replica
+ * receives them; each is filtered to the subscriber's units and then read from PostgreSQL, the
+ * record (the message carries ids only).
+ */
+@Resolver(() => HandoffEventModel)
+export class UnitEventsResolver {
+  constructor(
+    private readonly bus: HandoffEventBus,
+    private readonly access: CaseAccess,
+    private readonly ledger: LedgerReader,
+  ) {}
+
+  @Subscription(() => HandoffEventModel, {
+    description:
+      "Ledger events that concern the caller's unit (its inbox, its sent referrals, its alerts)",
+    resolve: (event: HandoffEventModel) => event,
+  })
+  async unitEvents(@CurrentActor() actor: Actor): Promise<AsyncIterableIterator<HandoffEventModel>> {
+    const units = new Set(await this.access.actingUnitIds(actor));
+    const concerns = (message: HandoffEventMessage) =>
+      (message.fromUnitId !== null && units.has(message.fromUnitId)) ||
+      (message.toUnitId !== null && units.has(message.toUnitId));
+    // The worker publishes at least once; a subscriber sees each entry once.
+    const seen = new Set<string>();
+    return filterMapIterator(this.bus.subscribe(), async (message) => {
+      if (!concerns(message) || seen.has(message.seq)) return undefined;
+      seen.add(message.seq);
+      if (seen.size > 10_000) seen.delete(seen.values().next().value as string);
+      const entry = await this.ledger.entryBySeq(message.seq);
+      if (!entry) return undefined;
+      const notes = await this.ledger.notesFor([entry.seq]);
+      return toHandoffEvent(entry, notes.get(entry.seq));
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AgencyModule } from '@simpul/agency';
+import { CaseModule } from '@simpul/case';
+import { APP_CONFIG, ConfigModule, type AppConfig } from '@simpul/config';
+import { DatabaseModule } from '@simpul/database';
+import { DeliveryModule } from '@simpul/delivery';
+import { AccessTokenAuthenticator, GraphqlAuthGuard, IdentityModule } from '@simpul/identity';
+import { LedgerModule } from '@simpul/ledger';
+import { HealthModule, LoggerModule } from '@simpul/observability';
+import { ReferralModule } from '@simpul/referral';
+import { UnitEventsResolver } from './events/unit-events.resolver';
+import { graphqlOptions } from './graphql/graphql-options';
+import { DomainErrorFilter } from './graphql/domain-error.filter';
+import {
+  HandoffEventAlertResolver,
+  PendingCapabilitiesResolver,
+} from './pending/pending-capabilities.resolver';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule,
+    DatabaseModule,
+    HealthModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [IdentityModule],
+      inject: [APP_CONFIG, AccessTokenAuthenticator],
+      useFactory: (config: AppConfig, authenticator: AccessTokenAuthenticator) =>
+        graphqlOptions(config, authenticator),
+    }),
+    AgencyModule,
+    IdentityModule,
+    LedgerModule,
+    DeliveryModule,
+    CaseModule,
+    ReferralModule,
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: GraphqlAuthGuard },
+    { provide: APP_FILTER, useClass: DomainErrorFilter },
+    UnitEventsResolver,
+    PendingCapabilitiesResolver,
+    HandoffEventAlertResolver,
+  ],
+})
+export class GatewayModule {}

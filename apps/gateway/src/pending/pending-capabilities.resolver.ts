@@ -1,0 +1,115 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { notImplemented } from '@simpul/common';
+import { HandoffEventModel } from '@simpul/ledger';
+import {
+  AlertConnectionModel,
+  AlertDeliveryModel,
+  AlertModel,
+  AlertStatus,
+  RaiseAlertInput,
+} from './alert.models';
+import {
+  AgencyHandoffStatsModel,
+  AuditCheckpointModel,
+  AuditEntryConnectionModel,
+  ConsistencyProofModel,
+  InclusionProofModel,
+} from './audit.models';
+
+const ALERTS = 'Alerts (raising, routing and acknowledging)';
+const CHECKPOINTS = 'Ledger checkpoints and proofs';
+const STATS = 'Handoff statistics';
+
+/**
+ * Contract operations whose capability is not built yet. Each answers NOT_IMPLEMENTED naming the
+ * capability — the one sanctioned placeholder — so agency systems can code against the contract
+ * today. Delete an operation here when its lib serves it.
+ */
+@Resolver()
+export class PendingCapabilitiesResolver {
+  @Query(() => AlertConnectionModel)
+  alerts(
+    @Args('status', { type: () => [AlertStatus], nullable: true }) _status?: AlertStatus[],
+    @Args('first', { type: () => Int, nullable: true }) _first?: number,
+    @Args('after', { type: () => String, nullable: true }) _after?: string,
+  ): AlertConnectionModel {
+    throw notImplemented(ALERTS);
+  }
+
+  @Query(() => AlertModel, { nullable: true })
+  alert(@Args('id', { type: () => ID }) _id: string): AlertModel {
+    throw notImplemented(ALERTS);
+  }
+
+  @Mutation(() => AlertModel)
+  raiseAlert(@Args('input') _input: RaiseAlertInput): AlertModel {
+    throw notImplemented(ALERTS);
+  }
+
+  @Mutation(() => AlertDeliveryModel, {
+    description: "id of the Alert; acknowledges the delivery to the caller's unit",
+  })
+  acknowledgeAlert(@Args('id', { type: () => ID }) _id: string): AlertDeliveryModel {
+    throw notImplemented(ALERTS);
+  }
+
+  @Mutation(() => AlertModel)
+  resolveAlert(@Args('id', { type: () => ID }) _id: string, @Args('note') _note: string): AlertModel {
+    throw notImplemented(ALERTS);
+  }
+
+  @Mutation(() => AlertModel)
+  dismissAlert(@Args('id', { type: () => ID }) _id: string, @Args('note') _note: string): AlertModel {
+    throw notImplemented(ALERTS);
+  }
+
+  @Query(() => AuditEntryConnectionModel)
+  auditEntries(
+    @Args('afterSeq', { type: () => String, nullable: true }) _afterSeq?: string,
+    @Args('first', { type: () => Int, nullable: true }) _first?: number,
+  ): AuditEntryConnectionModel {
+    throw notImplemented(CHECKPOINTS);
+  }
+
+  @Query(() => AuditCheckpointModel, { nullable: true })
+  auditCheckpoint(): AuditCheckpointModel {
+    throw notImplemented(CHECKPOINTS);
+  }
+
+  @Query(() => InclusionProofModel)
+  auditInclusionProof(
+    @Args('seq') _seq: string,
+    @Args('treeSize', { type: () => String, nullable: true }) _treeSize?: string,
+  ): InclusionProofModel {
+    throw notImplemented(CHECKPOINTS);
+  }
+
+  @Query(() => ConsistencyProofModel)
+  auditConsistencyProof(
+    @Args('fromSize') _fromSize: string,
+    @Args('toSize', { type: () => String, nullable: true }) _toSize?: string,
+  ): ConsistencyProofModel {
+    throw notImplemented(CHECKPOINTS);
+  }
+
+  @Query(() => [AgencyHandoffStatsModel])
+  handoffStats(
+    @Args('from', { type: () => Date, nullable: true }) _from?: Date,
+    @Args('to', { type: () => Date, nullable: true }) _to?: Date,
+  ): AgencyHandoffStatsModel[] {
+    throw notImplemented(STATS);
+  }
+}
+
+/**
+ * HandoffEvent.alert: no ledger entry can name an alert until alerts are built, so this is null
+ * for every entry that exists.
+ */
+@Resolver(() => HandoffEventModel)
+export class HandoffEventAlertResolver {
+  @ResolveField(() => AlertModel, { nullable: true })
+  alert(@Parent() event: HandoffEventModel): AlertModel | null {
+    if (event.alertId) throw notImplemented(ALERTS);
+    return null;
+  }
+}

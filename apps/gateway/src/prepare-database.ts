@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { seedReferenceData } from '@simpul/agency';
+import type { AppConfig } from '@simpul/config';
+import { dataSourceOptions, runMigrations } from '@simpul/database';
+import { seedDemoCast } from '@simpul/identity';
+
+/**
+ * Brings a database up to date before the apps start: creates it if missing, applies pending
+ * migrations, loads reference data (agencies, units) and — outside production — the demo cast.
+ * Idempotent: running it twice creates nothing twice.
+ */
+export async function prepareDatabase(config: AppConfig): Promise<string[]> {
+  const applied = await runMigrations(config.databaseUrl);
+  const dataSource = new DataSource({ ...dataSourceOptions(config.databaseUrl, 1), entities: [] });
+  await dataSource.initialize();
+  try {
+    await dataSource.transaction(async (manager) => {
+      await seedReferenceData(manager);
+      if (config.seedDemo) await seedDemoCast(manager, config.demoPassword);
+    });
+  } finally {
+    await dataSource.destroy();
+  }
+  return applied;
+}
