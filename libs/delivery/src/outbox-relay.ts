@@ -109,6 +109,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private relayBatch(): Promise<number> {
+    const queues = this.queues;
+    if (!queues) throw new Error('OutboxRelay used before application bootstrap');
     return this.dataSource.transaction(async (manager: EntityManager) => {
       const rows: OutboxRow[] = await manager.query(
         // The delay counts from the write, so a row relayed late (after an outage) is not delayed twice.
@@ -123,7 +125,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         [BATCH_SIZE],
       );
       if (rows.length === 0) return 0;
-      await this.queues!.add(
+      await queues.add(
         rows.map((row) => ({
           outboxId: String(row.id),
           queue: row.queue,
