@@ -1,0 +1,90 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { OpenCaseUseCase, ExploitationType } from '@simpul/case';
+import { DomainError, ErrorCode } from '@simpul/common';
+import { LedgerReader, verifyChain } from '@simpul/ledger';
+import { SendReferralUseCase, ServiceType } from '@simpul/referral';
+import { Priority } from '@simpul/sla';
+import { bootGateway, dataSourceOf, unitId } from '../support/boot-in-process';
+import { demoActor } from '../support/referral-fixtures';
+
+describe('concurrent writers and idempotent replays', () => {
+  let app: NestFastifyApplication;
+  beforeAll(async () => {
+    app = await bootGateway();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const openCase = async (username: string, key?: string, title = 'Kasus uji') =>
+    app.get(OpenCaseUseCase).execute(await demoActor(app, username), {
+      title,
+      exploitationTypes: [ExploitationType.FORCED_LABOUR],
+      idempotencyKey: key,
+    });
+
+  it('50 parallel senders leave ledger seq 0..n-1 with a valid hash chain', async () => {
+    const sender = await demoActor(app, 'kbri.phnompenh');
+    const opened = await openCase('kbri.phnompenh');
+    const toUnitId = await unitId(dataSourceOf(app), 'KEMLU-PWNI');
+    const send = app.get(SendReferralUseCase);
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        send.execute(sender, {
+          caseId: opened.id,
+          toUnitId,
+          services: [ServiceType.REPATRIATION],
+          priority: Priority.EMERGENCY,
+          summary: `Rujukan ${i}`,
+        }),
+      ),
+    );
+    const entries = await app.get(LedgerReader).all();
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => String(i)));
+    expect(verifyChain(entries)).toMatchObject({ ok: true });
+    const sent = entries.filter((e) => e.caseId === opened.id && e.action === 'REFERRAL_SENT');
+    expect(sent).toHaveLength(50);
+  });
+
+  it('openCase: the same key returns the first case; another payload under it is BAD_USER_INPUT', async () => {
+    const first = await openCase('kemlu.pwni', 'case-key-1');
+    const again = await openCase('kemlu.pwni', 'case-key-1');
+    expect(again.id).toBe(first.id);
+    const [{ count }]: { count: number }[] = await dataSourceOf(app).query(
+      `SELECT count(*)::int AS count FROM ledger_entry WHERE case_id = $1`,
+      [first.id],
+    );
+    expect(count).toBe(1);
+    await expect(openCase('kemlu.pwni', 'case-key-1', 'Judul lain')).rejects.toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+    });
+    // Keys belong to one officer: another officer's same key is a new request.
+    const other = await openCase('kp2mi.pusat', 'case-key-1');
+    expect(other.id).not.toBe(first.id);
+  });
+
+  it('sendReferral: concurrent replays of one key create one referral', async () => {
+    const sender = await demoActor(app, 'kbri.phnompenh');
+    const opened = await openCase('kbri.phnompenh');
+    const input = {
+      caseId: opened.id,
+      toUnitId: await unitId(dataSourceOf(app), 'LPSK-PUSAT'),
+      services: [ServiceType.WITNESS_PROTECTION],
+      priority: Priority.ROUTINE,
+      summary: 'Perlindungan saksi',
+      idempotencyKey: 'send-key-1',
+    };
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => app.get(SendReferralUseCase).execute(sender, input)),
+    );
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    const [{ count }]: { count: number }[] = await dataSourceOf(app).query(
+      'SELECT count(*)::int AS count FROM referral WHERE case_id = $1',
+      [opened.id],
+    );
+    expect(count).toBe(1);
+    const changed = app.get(SendReferralUseCase).execute(sender, { ...input, summary: 'lain' });
+    await expect(changed).rejects.toBeInstanceOf(DomainError);
+    await expect(changed).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT });
+  });
+});
