@@ -1,0 +1,52 @@
+import type { DataSource } from 'typeorm';
+import { HealthController } from './health.controller';
+
+const up = () => Promise.resolve('ok');
+const down = () => Promise.reject(new Error('ECONNREFUSED'));
+const hang = () => new Promise<never>(() => undefined);
+
+function controller(postgres: () => Promise<unknown>, redis: () => Promise<unknown>) {
+  const dataSource = { query: postgres } as unknown as DataSource;
+  const health = new HealthController(dataSource, { ping: redis } as never);
+  // Silence the warning a failing check logs.
+  (health as unknown as { logger: { warn: () => void } }).logger = { warn: () => undefined };
+  return health;
+}
+
+async function ready(health: HealthController) {
+  let status = 0;
+  const body = await health.ready({ status: (code: number) => (status = code) });
+  return { status, body };
+}
+
+describe('HealthController', () => {
+  it('is live without touching anything', () => {
+    expect(controller(down, down).live()).toEqual({ status: 'ok' });
+  });
+
+  it('is ready when PostgreSQL and Redis answer', async () => {
+    expect(await ready(controller(up, up))).toEqual({
+      status: 200,
+      body: { status: 'ok', checks: { postgres: 'up', redis: 'up' } },
+    });
+  });
+
+  it.each([
+    ['postgres', down, up, { postgres: 'down', redis: 'up' }],
+    ['redis', up, down, { postgres: 'up', redis: 'down' }],
+    ['both', down, down, { postgres: 'down', redis: 'down' }],
+  ])('answers 503 naming what is down (%s)', async (_case, postgres, redis, checks) => {
+    expect(await ready(controller(postgres, redis))).toEqual({
+      status: 503,
+      body: { status: 'unavailable', checks },
+    });
+  });
+
+  it('counts a check that does not answer within 2 s as down', async () => {
+    const started = Date.now();
+    const { status, body } = await ready(controller(up, hang));
+    expect(status).toBe(503);
+    expect(body.checks.redis).toBe('down');
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
