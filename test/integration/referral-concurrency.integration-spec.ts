@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { OpenCaseUseCase, ExploitationType } from '@simpul/case';
 import { DomainError, ErrorCode } from '@simpul/common';
-import { LedgerReader, verifyChain } from '@simpul/ledger';
+import { HandoffAction, LedgerReader, verifyChain } from '@simpul/ledger';
 import { SendReferralUseCase, ServiceType } from '@simpul/referral';
 import { Priority } from '@simpul/sla';
 import { bootGateway, dataSourceOf, unitId } from '../support/boot-in-process';
@@ -42,7 +42,9 @@ describe('concurrent writers and idempotent replays', () => {
     const entries = await app.get(LedgerReader).all();
     expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => String(i)));
     expect(verifyChain(entries)).toMatchObject({ ok: true });
-    const sent = entries.filter((e) => e.caseId === opened.id && e.action === 'REFERRAL_SENT');
+    const sent = entries.filter(
+      (e) => e.caseId === opened.id && e.action === HandoffAction.REFERRAL_SENT,
+    );
     expect(sent).toHaveLength(50);
   });
 

@@ -51,7 +51,7 @@ describe('referral lifecycle on PostgreSQL', () => {
     const refused = results.filter((r) => r.status === 'rejected');
     expect(accepted).toHaveLength(1);
     expect(refused).toHaveLength(1);
-    expect(((refused[0] as PromiseRejectedResult).reason as DomainError).code).toBe(ErrorCode.CONFLICT);
+    expect(refused[0].reason).toMatchObject({ code: ErrorCode.CONFLICT });
     const stored = await app.get(ReferralReader).byId(desk, referral.id);
     expect(stored.status).toBe(ReferralStatus.ACCEPTED);
     expect(stored.version).toBe(2);
@@ -64,24 +64,37 @@ describe('referral lifecycle on PostgreSQL', () => {
     const acked = await app.get(AcknowledgeReferralUseCase).execute(receiver, referral.id, 1);
     expect(acked).toMatchObject({ status: ReferralStatus.RECEIVED, version: 2 });
     expect(acked.acknowledgedAt).toBeInstanceOf(Date);
-    expect(await codeOf(app.get(AcknowledgeReferralUseCase).execute(receiver, referral.id, 2))).toBe(
-      ErrorCode.CONFLICT,
-    );
-    expect(await codeOf(app.get(AcceptReferralUseCase).execute(receiver, referral.id, null, 1))).toBe(
-      ErrorCode.CONFLICT,
-    );
-    const accepted = await app.get(AcceptReferralUseCase).execute(receiver, referral.id, 'Diterima', 2);
-    expect(accepted).toMatchObject({ status: ReferralStatus.ACCEPTED, acceptedById: receiver.officerId });
+    expect(
+      await codeOf(app.get(AcknowledgeReferralUseCase).execute(receiver, referral.id, 2)),
+    ).toBe(ErrorCode.CONFLICT);
+    expect(
+      await codeOf(app.get(AcceptReferralUseCase).execute(receiver, referral.id, null, 1)),
+    ).toBe(ErrorCode.CONFLICT);
+    const accepted = await app
+      .get(AcceptReferralUseCase)
+      .execute(receiver, referral.id, 'Diterima', 2);
+    expect(accepted).toMatchObject({
+      status: ReferralStatus.ACCEPTED,
+      acceptedById: receiver.officerId,
+    });
     await app.get(StartReferralUseCase).execute(receiver, referral.id);
-    const held = await app.get(HoldReferralUseCase).execute(receiver, referral.id, 'Menunggu dokumen');
+    const held = await app
+      .get(HoldReferralUseCase)
+      .execute(receiver, referral.id, 'Menunggu dokumen');
     expect(held.status).toBe(ReferralStatus.ON_HOLD);
     const resumed = await app.get(ResumeReferralUseCase).execute(receiver, referral.id);
     expect(resumed.status).toBe(ReferralStatus.IN_PROGRESS);
     expect(await codeOf(app.get(CancelReferralUseCase).execute(sender, referral.id, 'batal'))).toBe(
       ErrorCode.CONFLICT,
     );
-    const done = await app.get(CompleteReferralUseCase).execute(receiver, referral.id, 'Dipulangkan');
-    expect(done).toMatchObject({ status: ReferralStatus.COMPLETED, outcome: 'Dipulangkan', version: 7 });
+    const done = await app
+      .get(CompleteReferralUseCase)
+      .execute(receiver, referral.id, 'Dipulangkan');
+    expect(done).toMatchObject({
+      status: ReferralStatus.COMPLETED,
+      outcome: 'Dipulangkan',
+      version: 7,
+    });
     expect(done.closedAt).toBeInstanceOf(Date);
   });
 
@@ -89,10 +102,17 @@ describe('referral lifecycle on PostgreSQL', () => {
     const sender = await demoActor(app, 'kbri.phnompenh');
     const receiver = await demoActor(app, 'kemnaker.pengawasan');
     const { referral } = await openCaseAndSend(app, sender, 'KEMNAKER-BINWAS');
-    await app.get(RejectReferralUseCase).execute(receiver, referral.id, RejectionReason.NOT_MANDATE, 'Bukan kewenangan');
-    const page = await app.get(ReferralReader).queue(sender, 'sent', [ReferralStatus.REJECTED], 100);
+    await app
+      .get(RejectReferralUseCase)
+      .execute(receiver, referral.id, RejectionReason.NOT_MANDATE, 'Bukan kewenangan');
+    const page = await app
+      .get(ReferralReader)
+      .queue(sender, 'sent', [ReferralStatus.REJECTED], 100);
     const returned = page.items.find((item) => item.entity.id === referral.id)?.entity;
-    expect(returned).toMatchObject({ rejectionReason: RejectionReason.NOT_MANDATE, statusNote: 'Bukan kewenangan' });
+    expect(returned).toMatchObject({
+      rejectionReason: RejectionReason.NOT_MANDATE,
+      statusNote: 'Bukan kewenangan',
+    });
   });
 
   it('redirects to a new linked referral with the same sender, case, services and persons', async () => {
@@ -130,7 +150,9 @@ describe('referral lifecycle on PostgreSQL', () => {
     const { referral } = await openCaseAndSend(app, sender, 'RPTC-BAMBUAPUS');
     const accept = app.get(AcceptReferralUseCase);
     expect(await codeOf(accept.execute(stranger, referral.id))).toBe(ErrorCode.NOT_FOUND);
-    expect(await codeOf(app.get(ReferralReader).byId(stranger, referral.id))).toBe(ErrorCode.NOT_FOUND);
+    expect(await codeOf(app.get(ReferralReader).byId(stranger, referral.id))).toBe(
+      ErrorCode.NOT_FOUND,
+    );
     expect(await codeOf(accept.execute(sender, referral.id))).toBe(ErrorCode.FORBIDDEN);
     expect(await codeOf(app.get(CancelReferralUseCase).execute(receiver, referral.id, 'x'))).toBe(
       ErrorCode.FORBIDDEN,

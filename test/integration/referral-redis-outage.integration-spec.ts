@@ -35,8 +35,10 @@ describe('delivery through a Redis outage', () => {
     const reader = gateway.get(ReferralReader);
 
     const before = await openCaseAndSend(gateway, sender, 'KEMLU-PWNI');
-    await waitForCondition('delivery with Redis up', async () =>
-      (await reader.byId(receiver, before.referral.id)).delivery === DeliveryState.DELIVERED,
+    await waitForCondition(
+      'delivery with Redis up',
+      async () =>
+        (await reader.byId(receiver, before.referral.id)).delivery === DeliveryState.DELIVERED,
     );
 
     await proxy.cut();

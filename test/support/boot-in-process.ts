@@ -45,17 +45,26 @@ export const dataSourceOf = (app: INestApplicationContext): DataSource =>
 
 /** The Actor a valid token of this demo officer would give. */
 export async function actorFor(dataSource: DataSource, username: string): Promise<Actor> {
-  const [row]: { id: string; unit_id: string; agency_id: string; roles: Role[] }[] = await dataSource.query(
-    `SELECT o.id, o.unit_id, u.agency_id, o.roles FROM officer o JOIN unit u ON u.id = o.unit_id
+  const [row]: { id: string; unit_id: string; agency_id: string; roles: Role[] }[] =
+    await dataSource.query(
+      `SELECT o.id, o.unit_id, u.agency_id, o.roles FROM officer o JOIN unit u ON u.id = o.unit_id
       WHERE o.username = $1`,
-    [username],
-  );
+      [username],
+    );
   if (!row) throw new Error(`no officer ${username}`);
-  return { officerId: row.id, username, unitId: row.unit_id, agencyId: row.agency_id, roles: row.roles };
+  return {
+    officerId: row.id,
+    username,
+    unitId: row.unit_id,
+    agencyId: row.agency_id,
+    roles: row.roles,
+  };
 }
 
 export async function unitId(dataSource: DataSource, code: string): Promise<string> {
-  const [row]: { id: string }[] = await dataSource.query('SELECT id FROM unit WHERE code = $1', [code]);
+  const [row]: { id: string }[] = await dataSource.query('SELECT id FROM unit WHERE code = $1', [
+    code,
+  ]);
   if (!row) throw new Error(`no unit ${code}`);
   return row.id;
 }

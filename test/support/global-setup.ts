@@ -16,7 +16,8 @@ const PREPARE = join(process.cwd(), 'dist/apps/gateway/src/cli/prepare-database.
  * reach the test files through process.env (workers inherit it).
  */
 export default async function globalSetup(): Promise<void> {
-  if (!existsSync(PREPARE)) throw new Error('dist/ is missing: run `npm run build` before these tests');
+  if (!existsSync(PREPARE))
+    throw new Error('dist/ is missing: run `npm run build` before these tests');
   const services = await startTestServices();
   globalThis.__simpulServices = services;
   const id = runId();

@@ -19,7 +19,10 @@ export class CaseAccess {
   }
 
   /** Units the actor acts for: its own, or every unit of its agency for a SUPERVISOR. */
-  async actingUnitIds(actor: Actor, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+  async actingUnitIds(
+    actor: Actor,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
     if (!actor.roles.includes(Role.SUPERVISOR)) return [actor.unitId];
     const rows: { id: string }[] = await manager.query('SELECT id FROM unit WHERE agency_id = $1', [
       actor.agencyId,
@@ -28,7 +31,11 @@ export class CaseAccess {
   }
 
   /** True when one of the actor's units is a party of the case. Auditors are not parties. */
-  async isParty(actor: Actor, caseId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+  async isParty(
+    actor: Actor,
+    caseId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
     const units = await this.actingUnitIds(actor, manager);
     const rows: unknown[] = await manager.query(
       'SELECT 1 FROM case_party WHERE case_id = $1 AND unit_id = ANY($2::uuid[]) LIMIT 1',
@@ -38,7 +45,11 @@ export class CaseAccess {
   }
 
   /** The case if the actor may read it (party or auditor), else NOT_FOUND. */
-  async readableCase(actor: Actor, caseId: string, manager: EntityManager = this.dataSource.manager): Promise<CaseEntity> {
+  async readableCase(
+    actor: Actor,
+    caseId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CaseEntity> {
     if (!isUuid(caseId)) throw notFound('Case');
     const found = await manager.findOneBy(CaseEntity, { id: caseId });
     if (!found) throw notFound('Case');

@@ -16,7 +16,10 @@ export class CaseLoader {
 
   async load(context: RequestContext, caseId: string): Promise<CaseModel> {
     const loader = loaderFor<CaseModel>(context, 'case.case', async (ids) =>
-      byKeys(ids, (await this.dataSource.manager.findBy(CaseEntity, { id: In([...ids]) })).map(toCaseModel)),
+      byKeys(
+        ids,
+        (await this.dataSource.manager.findBy(CaseEntity, { id: In([...ids]) })).map(toCaseModel),
+      ),
     );
     const found = await loader.load(caseId);
     if (!found) throw notFound('Case');

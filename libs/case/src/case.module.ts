@@ -11,7 +11,10 @@ import { CasePartyEntity } from './entities/case-party.entity';
 import { CaseEntity } from './entities/case.entity';
 import { PersonEntity } from './entities/person.entity';
 import { CaseFieldsResolver } from './resolvers/case-fields.resolver';
-import { CaseTimelineResolver, HandoffEventLinksResolver } from './resolvers/case-timeline.resolver';
+import {
+  CaseTimelineResolver,
+  HandoffEventLinksResolver,
+} from './resolvers/case-timeline.resolver';
 import { CaseResolver } from './resolvers/case.resolver';
 import { CloseCaseUseCase } from './use-cases/close-case.use-case';
 import { OpenCaseUseCase } from './use-cases/open-case.use-case';

@@ -33,12 +33,19 @@ export class CaseReader {
   }
 
   /** Cases the actor's units are party of (all for auditors), newest first, keyset-paginated. */
-  async list(actor: Actor, status: CaseStatus[] | null | undefined, first?: number | null, after?: string | null): Promise<CasePage> {
+  async list(
+    actor: Actor,
+    status: CaseStatus[] | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<CasePage> {
     const limit = pageSize(first);
     const qb = this.dataSource.manager.createQueryBuilder(CaseEntity, 'c');
     if (!CaseAccess.isAuditor(actor)) {
       const units = await this.access.actingUnitIds(actor);
-      qb.where('c.id IN (SELECT case_id FROM case_party WHERE unit_id = ANY(:units::uuid[]))', { units });
+      qb.where('c.id IN (SELECT case_id FROM case_party WHERE unit_id = ANY(:units::uuid[]))', {
+        units,
+      });
     }
     if (status?.length) qb.andWhere('c.status = ANY(:status)', { status });
     const totalCount = await qb.clone().getCount();
@@ -46,7 +53,11 @@ export class CaseReader {
       const [openedAt, id] = decodeCursor(after, 2);
       qb.andWhere('(c.opened_at, c.id) < (:openedAt::timestamptz, :id::uuid)', { openedAt, id });
     }
-    const rows = await qb.orderBy('c.opened_at', 'DESC').addOrderBy('c.id', 'DESC').take(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('c.opened_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     return {
       items: rows.slice(0, limit).map((entity) => ({
         cursor: encodeCursor([entity.openedAt.toISOString(), entity.id]),
@@ -58,6 +69,9 @@ export class CaseReader {
   }
 
   persons(caseId: string): Promise<PersonEntity[]> {
-    return this.dataSource.manager.find(PersonEntity, { where: { caseId }, order: { position: 'ASC' } });
+    return this.dataSource.manager.find(PersonEntity, {
+      where: { caseId },
+      order: { position: 'ASC' },
+    });
   }
 }

@@ -11,6 +11,8 @@ export async function nextReference(
   at: Date,
 ): Promise<string> {
   const [{ n }]: { n: string }[] = await manager.query(`SELECT nextval('${sequence}')::text AS n`);
-  const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(at);
+  const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(
+    at,
+  );
   return `${prefix}-${year}-${n.padStart(6, '0')}`;
 }

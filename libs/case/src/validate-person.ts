@@ -18,8 +18,10 @@ const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
 /** Messages name the field and the rule, never the value (it is personal data). */
 export function validatePerson(path: string, input: PersonInput): ValidPerson {
   const nationalId = optionalText(`${path}.nationalId`, input.nationalId, 16);
-  if (nationalId && !NIK.test(nationalId)) throw badInput(`${path}.nationalId`, 'must be a 16-digit NIK');
-  const passport = optionalText(`${path}.passportNumber`, input.passportNumber, 12)?.toUpperCase() ?? null;
+  if (nationalId && !NIK.test(nationalId))
+    throw badInput(`${path}.nationalId`, 'must be a 16-digit NIK');
+  const passport =
+    optionalText(`${path}.passportNumber`, input.passportNumber, 12)?.toUpperCase() ?? null;
   if (passport && !PASSPORT.test(passport)) {
     throw badInput(`${path}.passportNumber`, 'must be 6 to 12 letters or digits');
   }

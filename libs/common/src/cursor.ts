@@ -13,7 +13,7 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
       parts.length === arity &&
       parts.every((p) => typeof p === 'string' || typeof p === 'number')
     ) {
-      return parts as (string | number)[];
+      return parts;
     }
   } catch {
     // fall through to the input error below

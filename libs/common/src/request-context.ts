@@ -23,7 +23,7 @@ export function loaderFor<V>(
   let loader = context.loaders.get(name) as DataLoader<string, V | null> | undefined;
   if (!loader) {
     loader = new DataLoader<string, V | null>(batch);
-    context.loaders.set(name, loader as DataLoader<string, unknown>);
+    context.loaders.set(name, loader);
   }
   return loader;
 }

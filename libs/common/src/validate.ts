@@ -19,7 +19,11 @@ export function requiredText(field: string, value: string, max: number): string 
 }
 
 /** Optional text: null/empty becomes null, otherwise at most max characters. */
-export function optionalText(field: string, value: string | null | undefined, max: number): string | null {
+export function optionalText(
+  field: string,
+  value: string | null | undefined,
+  max: number,
+): string | null {
   if (value === null || value === undefined) return null;
   const trimmed = value.trim();
   if (trimmed.length === 0) return null;

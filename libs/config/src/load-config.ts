@@ -87,7 +87,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 900, 60, 86400),
     demoPassword,
     seedDemo: simpulEnv !== 'production',
-    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    logLevel: oneOf(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      'info',
+    ),
     rateLimitOfficerRpm: integer(env, 'RATE_LIMIT_OFFICER_RPM', 600, 0, 1_000_000),
     rateLimitAddressRpm: integer(env, 'RATE_LIMIT_ADDRESS_RPM', 1200, 0, 1_000_000),
     outboxSweepMs: integer(env, 'OUTBOX_SWEEP_MS', 5000, 100, 3_600_000),

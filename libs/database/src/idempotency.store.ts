@@ -17,7 +17,9 @@ export function requestDigest(payload: unknown): string {
     }
     return value;
   };
-  return createHash('sha256').update(JSON.stringify(stable(payload))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(stable(payload)))
+    .digest('hex');
 }
 
 /**

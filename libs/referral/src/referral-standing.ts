@@ -13,7 +13,11 @@ import type { ReferralEntity } from './entities/referral.entity';
 export class ReferralStanding {
   constructor(private readonly access: CaseAccess) {}
 
-  async of(actor: Actor, referral: ReferralEntity, manager: EntityManager): Promise<CallerStanding> {
+  async of(
+    actor: Actor,
+    referral: ReferralEntity,
+    manager: EntityManager,
+  ): Promise<CallerStanding> {
     const supervisor = actor.roles.includes(Role.SUPERVISOR);
     let fromAgency: string | undefined;
     let toAgency: string | undefined;

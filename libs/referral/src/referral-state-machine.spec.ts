@@ -1,7 +1,19 @@
 import { ReferralStatus as S } from './referral-enums';
-import { decide, FINAL_STATUSES, REFERRAL_RULES, type CallerStanding, type ReferralAction } from './referral-state-machine';
+import {
+  decide,
+  FINAL_STATUSES,
+  REFERRAL_RULES,
+  type CallerStanding,
+  type ReferralAction,
+} from './referral-state-machine';
 
-type Who = 'sender' | 'receiver' | 'supervisor-of-sender' | 'supervisor-of-receiver' | 'other-party' | 'stranger';
+type Who =
+  | 'sender'
+  | 'receiver'
+  | 'supervisor-of-sender'
+  | 'supervisor-of-receiver'
+  | 'other-party'
+  | 'stranger';
 
 const standing: Record<Who, CallerStanding> = {
   sender: { actsForSender: true, actsForReceiver: false, canSee: true },
@@ -37,11 +49,13 @@ const cases = actions.flatMap((action) =>
 describe('referral state machine', () => {
   it.each(cases)('%s from %s by %s', (action, status, who) => {
     const rule = expected[action];
-    const onSide =
-      who === rule.side || who === `supervisor-of-${rule.side}`;
+    const onSide = who === rule.side || who === `supervisor-of-${rule.side}`;
     const decision = decide(action, status, standing[who]);
     if (!onSide) {
-      expect(decision).toMatchObject({ allowed: false, code: who === 'stranger' ? 'NOT_FOUND' : 'FORBIDDEN' });
+      expect(decision).toMatchObject({
+        allowed: false,
+        code: who === 'stranger' ? 'NOT_FOUND' : 'FORBIDDEN',
+      });
     } else if (!rule.from.includes(status)) {
       expect(decision).toMatchObject({ allowed: false, code: 'CONFLICT' });
     } else {

@@ -37,7 +37,13 @@ export const REFERRAL_RULES: Readonly<Record<ReferralAction, Rule>> = {
   cancel: { by: 'sender', from: [S.REQUESTED, S.RECEIVED], to: S.CANCELLED },
 };
 
-export const FINAL_STATUSES: readonly S[] = [S.REJECTED, S.REDIRECTED, S.COMPLETED, S.CANCELLED, S.FAILED];
+export const FINAL_STATUSES: readonly S[] = [
+  S.REJECTED,
+  S.REDIRECTED,
+  S.COMPLETED,
+  S.CANCELLED,
+  S.FAILED,
+];
 
 /** How the caller stands to one referral; supervisors of the same agency count as that side. */
 export interface CallerStanding {

@@ -15,7 +15,10 @@ import { ReferralTransition } from './referral-transition';
 import { ReferralLoader } from './referral.loader';
 import { ReferralReader } from './referral.reader';
 import { ReferralFieldsResolver } from './resolvers/referral-fields.resolver';
-import { CaseReferralsResolver, HandoffEventReferralResolver } from './resolvers/referral-links.resolver';
+import {
+  CaseReferralsResolver,
+  HandoffEventReferralResolver,
+} from './resolvers/referral-links.resolver';
 import { ReferralMutationResolver } from './resolvers/referral-mutation.resolver';
 import { ReferralQueryResolver } from './resolvers/referral-query.resolver';
 import { AcceptReferralUseCase } from './use-cases/accept-referral.use-case';
@@ -44,7 +47,13 @@ export const REFERRAL_USE_CASES = [
   CancelReferralUseCase,
 ];
 
-const core = [ReferralStanding, ReferralTransition, ReferralFactory, ReferralReader, ReferralLoader];
+const core = [
+  ReferralStanding,
+  ReferralTransition,
+  ReferralFactory,
+  ReferralReader,
+  ReferralLoader,
+];
 const resolvers = [
   ReferralQueryResolver,
   ReferralMutationResolver,
@@ -71,10 +80,7 @@ export class ReferralModule {}
 
 /** Referrals for the worker: the delivery job handler, no GraphQL. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([ReferralEntity, ReferralPersonEntity]),
-    LedgerModule,
-  ],
+  imports: [TypeOrmModule.forFeature([ReferralEntity, ReferralPersonEntity]), LedgerModule],
   providers: [DeliverReferralHandler],
 })
 export class ReferralWorkerModule {}

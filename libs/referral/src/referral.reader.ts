@@ -26,7 +26,9 @@ export class ReferralReader {
   ) {}
 
   async byId(actor: Actor, id: string): Promise<ReferralEntity> {
-    const found = isUuid(id) ? await this.dataSource.manager.findOneBy(ReferralEntity, { id }) : null;
+    const found = isUuid(id)
+      ? await this.dataSource.manager.findOneBy(ReferralEntity, { id })
+      : null;
     if (!found) throw notFound('Referral');
     const standing = await this.standing.of(actor, found, this.dataSource.manager);
     if (!standing.canSee) throw notFound('Referral');
@@ -39,7 +41,10 @@ export class ReferralReader {
   }
 
   byCase(caseId: string): Promise<ReferralEntity[]> {
-    return this.dataSource.manager.find(ReferralEntity, { where: { caseId }, order: { sentAt: 'ASC' } });
+    return this.dataSource.manager.find(ReferralEntity, {
+      where: { caseId },
+      order: { sentAt: 'ASC' },
+    });
   }
 
   /** The unit's inbox (addressed to it) or sent queue, newest first, keyset-paginated. */
@@ -62,7 +67,11 @@ export class ReferralReader {
       const [sentAt, id] = decodeCursor(after, 2);
       qb.andWhere('(r.sent_at, r.id) < (:sentAt::timestamptz, :id::uuid)', { sentAt, id });
     }
-    const rows = await qb.orderBy('r.sent_at', 'DESC').addOrderBy('r.id', 'DESC').take(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('r.sent_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     return {
       items: rows.slice(0, limit).map((entity) => ({
         cursor: encodeCursor([entity.sentAt.toISOString(), entity.id]),

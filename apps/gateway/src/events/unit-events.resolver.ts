@@ -23,7 +23,9 @@ export class UnitEventsResolver {
       "Ledger events that concern the caller's unit (its inbox, its sent referrals, its alerts)",
     resolve: (event: HandoffEventModel) => event,
   })
-  async unitEvents(@CurrentActor() actor: Actor): Promise<AsyncIterableIterator<HandoffEventModel>> {
+  async unitEvents(
+    @CurrentActor() actor: Actor,
+  ): Promise<AsyncIterableIterator<HandoffEventModel>> {
     const units = new Set(await this.access.actingUnitIds(actor));
     const concerns = (message: HandoffEventMessage) =>
       (message.fromUnitId !== null && units.has(message.fromUnitId)) ||

@@ -20,7 +20,9 @@ export class DomainErrorFilter implements GqlExceptionFilter {
     }
     if (exception instanceof GraphQLError) return exception;
     if (exception instanceof HttpException && exception.getStatus() === 429) {
-      return new GraphQLError('Too many requests', { extensions: { code: ErrorCode.RATE_LIMITED } });
+      return new GraphQLError('Too many requests', {
+        extensions: { code: ErrorCode.RATE_LIMITED },
+      });
     }
     // The message of an unknown error may quote SQL or data: log the type and stack only.
     const error = exception instanceof Error ? exception : new Error(String(exception));

@@ -4,13 +4,19 @@ import type { RequestContext } from '@simpul/common';
 import type { AccessTokenAuthenticator, Actor } from '@simpul/identity';
 import { formatGraphqlError } from './format-error';
 
-type ConnectionContext = { connectionParams?: Record<string, unknown>; extra?: Record<string, unknown> };
+type ConnectionContext = {
+  connectionParams?: Record<string, unknown>;
+  extra?: Record<string, unknown>;
+};
 
 /**
  * GraphQL over HTTP (POST /graphql) and WebSocket (graphql-ws on the same path). The schema is
  * built from the code and sorted, so schema/schema.graphql diffs stay readable.
  */
-export function graphqlOptions(config: AppConfig, authenticator: AccessTokenAuthenticator): ApolloDriverConfig {
+export function graphqlOptions(
+  config: AppConfig,
+  authenticator: AccessTokenAuthenticator,
+): ApolloDriverConfig {
   const production = config.env === 'production';
   return {
     path: '/graphql',
@@ -31,7 +37,9 @@ export function graphqlOptions(config: AppConfig, authenticator: AccessTokenAuth
           const context = connection as ConnectionContext;
           const header = context.connectionParams?.authorization;
           try {
-            const actor = await authenticator.authenticateBearer(typeof header === 'string' ? header : undefined);
+            const actor = await authenticator.authenticateBearer(
+              typeof header === 'string' ? header : undefined,
+            );
             if (context.extra) context.extra.actor = actor;
             return true;
           } catch {

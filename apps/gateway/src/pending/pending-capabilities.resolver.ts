@@ -54,12 +54,18 @@ export class PendingCapabilitiesResolver {
   }
 
   @Mutation(() => AlertModel)
-  resolveAlert(@Args('id', { type: () => ID }) _id: string, @Args('note') _note: string): AlertModel {
+  resolveAlert(
+    @Args('id', { type: () => ID }) _id: string,
+    @Args('note') _note: string,
+  ): AlertModel {
     throw notImplemented(ALERTS);
   }
 
   @Mutation(() => AlertModel)
-  dismissAlert(@Args('id', { type: () => ID }) _id: string, @Args('note') _note: string): AlertModel {
+  dismissAlert(
+    @Args('id', { type: () => ID }) _id: string,
+    @Args('note') _note: string,
+  ): AlertModel {
     throw notImplemented(ALERTS);
   }
 

@@ -9,7 +9,8 @@ export class PersonModel {
   label: string;
   @Field(() => String, {
     nullable: true,
-    description: 'Identity fields are null unless the caller may see them (case party with need-to-know)',
+    description:
+      'Identity fields are null unless the caller may see them (case party with need-to-know)',
   })
   fullName: string | null;
   @Field(() => String, { nullable: true }) nationalId: string | null;

@@ -16,7 +16,10 @@ export class CaseTimelineResolver {
   ) {}
 
   @Query(() => [HandoffEventModel])
-  async handoffTimeline(@CurrentActor() actor: Actor, @Args('caseId', { type: () => ID }) caseId: string) {
+  async handoffTimeline(
+    @CurrentActor() actor: Actor,
+    @Args('caseId', { type: () => ID }) caseId: string,
+  ) {
     await this.access.readableCase(actor, caseId);
     return this.timelineOf(caseId);
   }

@@ -43,7 +43,11 @@ export class CloseCaseUseCase {
       }
       locked.status = CaseStatus.CLOSED;
       locked.closedAt = new Date();
-      await manager.update(CaseEntity, { id: caseId }, { status: locked.status, closedAt: locked.closedAt });
+      await manager.update(
+        CaseEntity,
+        { id: caseId },
+        { status: locked.status, closedAt: locked.closedAt },
+      );
       await this.ledger.append(manager, [
         {
           action: HandoffAction.CASE_CLOSED,

@@ -35,7 +35,11 @@ export class OpenCaseUseCase {
   ) {}
 
   async execute(actor: Actor, input: OpenCaseInput): Promise<CaseEntity> {
-    if (!actor.roles.some((r) => r === Role.DESK_OFFICER || r === Role.SUPERVISOR || r === Role.INVESTIGATOR)) {
+    if (
+      !actor.roles.some(
+        (r) => r === Role.DESK_OFFICER || r === Role.SUPERVISOR || r === Role.INVESTIGATOR,
+      )
+    ) {
       throw forbidden('Only desk officers, supervisors and investigators open cases');
     }
     const valid = this.validate(input);

@@ -1,6 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Priority } from '@simpul/sla';
-import type { DeliveryState, ReferralStatus, RejectionReason, ServiceType } from '../referral-enums';
+import type {
+  DeliveryState,
+  ReferralStatus,
+  RejectionReason,
+  ServiceType,
+} from '../referral-enums';
 
 @Entity('referral')
 export class ReferralEntity {

@@ -28,7 +28,11 @@ export class DeliverReferralHandler implements JobHandler<'deliver-referral'> {
         .getOne();
       if (!referral || referral.delivery === DeliveryState.DELIVERED) return;
       const deliveredAt = new Date();
-      await manager.update(ReferralEntity, { id: referralId }, { delivery: DeliveryState.DELIVERED, deliveredAt });
+      await manager.update(
+        ReferralEntity,
+        { id: referralId },
+        { delivery: DeliveryState.DELIVERED, deliveredAt },
+      );
       await this.ledger.append(manager, [
         {
           action: HandoffAction.REFERRAL_DELIVERED,

@@ -2,7 +2,10 @@ import { registerEnumType } from '@nestjs/graphql';
 import { Priority, SlaState } from '@simpul/sla';
 import { DeliveryState, ReferralStatus, RejectionReason, ServiceType } from '../referral-enums';
 
-registerEnumType(ReferralStatus, { name: 'ReferralStatus', description: 'States follow the HL7 FHIR Task lifecycle.' });
+registerEnumType(ReferralStatus, {
+  name: 'ReferralStatus',
+  description: 'States follow the HL7 FHIR Task lifecycle.',
+});
 registerEnumType(ServiceType, { name: 'ServiceType' });
 registerEnumType(Priority, { name: 'Priority' });
 registerEnumType(RejectionReason, { name: 'RejectionReason' });

@@ -49,7 +49,9 @@ export class ReferralFieldsResolver {
 
   @ResolveField(() => ReferralModel, { nullable: true })
   redirectedFrom(@Parent() referral: ReferralModel, @Context() context: RequestContext) {
-    return referral.redirectedFromId ? this.referrals.load(context, referral.redirectedFromId) : null;
+    return referral.redirectedFromId
+      ? this.referrals.load(context, referral.redirectedFromId)
+      : null;
   }
 
   @ResolveField(() => ReferralModel, { nullable: true })

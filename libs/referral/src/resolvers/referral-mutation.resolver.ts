@@ -43,7 +43,11 @@ export class ReferralMutationResolver {
   }
 
   @Mutation(() => ReferralModel)
-  async acknowledgeReferral(@CurrentActor() actor: Actor, @Id() id: string, @ExpectedVersion() v?: number) {
+  async acknowledgeReferral(
+    @CurrentActor() actor: Actor,
+    @Id() id: string,
+    @ExpectedVersion() v?: number,
+  ) {
     return toReferralModel(await this.acknowledge.execute(actor, id, v));
   }
 
@@ -82,7 +86,11 @@ export class ReferralMutationResolver {
   }
 
   @Mutation(() => ReferralModel)
-  async startReferral(@CurrentActor() actor: Actor, @Id() id: string, @ExpectedVersion() v?: number) {
+  async startReferral(
+    @CurrentActor() actor: Actor,
+    @Id() id: string,
+    @ExpectedVersion() v?: number,
+  ) {
     return toReferralModel(await this.start.execute(actor, id, v));
   }
 
@@ -97,7 +105,11 @@ export class ReferralMutationResolver {
   }
 
   @Mutation(() => ReferralModel)
-  async resumeReferral(@CurrentActor() actor: Actor, @Id() id: string, @ExpectedVersion() v?: number) {
+  async resumeReferral(
+    @CurrentActor() actor: Actor,
+    @Id() id: string,
+    @ExpectedVersion() v?: number,
+  ) {
     return toReferralModel(await this.resume.execute(actor, id, v));
   }
 

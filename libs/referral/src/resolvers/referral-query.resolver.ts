@@ -13,7 +13,8 @@ export class ReferralQueryResolver {
   @Query(() => ReferralConnectionModel, { description: "Referrals addressed to the caller's unit" })
   inbox(
     @CurrentActor() actor: Actor,
-    @Args('status', { type: () => [ReferralStatus], nullable: true }) status?: ReferralStatus[] | null,
+    @Args('status', { type: () => [ReferralStatus], nullable: true })
+    status?: ReferralStatus[] | null,
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ) {
@@ -23,7 +24,8 @@ export class ReferralQueryResolver {
   @Query(() => ReferralConnectionModel, { description: "Referrals the caller's unit sent" })
   sent(
     @CurrentActor() actor: Actor,
-    @Args('status', { type: () => [ReferralStatus], nullable: true }) status?: ReferralStatus[] | null,
+    @Args('status', { type: () => [ReferralStatus], nullable: true })
+    status?: ReferralStatus[] | null,
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ) {

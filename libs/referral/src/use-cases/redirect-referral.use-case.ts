@@ -39,7 +39,10 @@ export class RedirectReferralUseCase {
       payload: { redirectedToUnit: toUnitId },
       apply: async (referral, now, manager) => {
         if (toUnitId === referral.toUnitId || toUnitId === referral.fromUnitId) {
-          throw badInput('toUnitId', 'must be a unit other than the sender and the current receiver');
+          throw badInput(
+            'toUnitId',
+            'must be a unit other than the sender and the current receiver',
+          );
         }
         const persons = await manager.findBy(ReferralPersonEntity, { referralId: referral.id });
         const created = await this.factory.create(

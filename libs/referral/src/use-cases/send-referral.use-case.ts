@@ -89,7 +89,11 @@ export class SendReferralUseCase {
     if (found.status !== CaseStatus.OPEN) throw conflict('The case is closed');
   }
 
-  private async checkPersons(manager: EntityManager, caseId: string, personIds: string[]): Promise<void> {
+  private async checkPersons(
+    manager: EntityManager,
+    caseId: string,
+    personIds: string[],
+  ): Promise<void> {
     if (!personIds.length) return;
     const rows: unknown[] = personIds.every(isUuid)
       ? await manager.query('SELECT 1 FROM person WHERE case_id = $1 AND id = ANY($2::uuid[])', [
