@@ -1,3 +1,5 @@
 export * from './app-config';
+export * from './config-error';
+export * from './secret';
 export * from './load-config';
 export * from './config.module';

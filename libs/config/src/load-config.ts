@@ -1,18 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { ConfigError } from './config-error';
+import { keysDirectory, secret } from './secret';
 import type { AppConfig, SimpulEnv } from './app-config';
-
-/** Thrown for a missing or bad variable; `main` prints its one-line message and exits 1. */
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    problem: string,
-  ) {
-    super(`Configuration error: ${variable} ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
 
 type Env = Record<string, string | undefined>;
 
@@ -51,28 +39,9 @@ function url(env: Env, name: string, fallback: string, protocols: readonly strin
   return raw;
 }
 
-/**
- * A secret comes from the environment; in development and test it is generated once into
- * `.simpul/` so that a fresh checkout runs without setup. Production requires it.
- */
-function secret(env: Env, name: string, simpulEnv: SimpulEnv, keysDir: string): string {
-  const raw = env[name];
-  if (raw) {
-    if (raw.length < 32) throw new ConfigError(name, 'must be at least 32 characters');
-    return raw;
-  }
-  if (simpulEnv === 'production') throw new ConfigError(name, 'is required in production');
-  const file = join(keysDir, name.toLowerCase());
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(keysDir, { recursive: true, mode: 0o700 });
-  const generated = randomBytes(48).toString('base64url');
-  writeFileSync(file, generated, { mode: 0o600 });
-  return generated;
-}
-
 export function loadConfig(env: Env = process.env): AppConfig {
   const simpulEnv = oneOf(env, 'SIMPUL_ENV', ENVS, 'development');
-  const keysDir = env.SIMPUL_KEYS_DIR || join(process.cwd(), '.simpul');
+  const keysDir = keysDirectory(env);
   const demoPassword = env.SIMPUL_DEMO_PASSWORD || 'simpul-demo';
   return {
     env: simpulEnv,
