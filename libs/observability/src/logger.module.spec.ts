@@ -61,7 +61,9 @@ describe('LoggerModule on Fastify, reading its log lines', () => {
 
   beforeAll(async () => {
     lines = [];
-    const capture = { write: (line: string) => void lines.push(JSON.parse(line)) };
+    const capture = {
+      write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>),
+    };
     ({ app, url } = await boot('info', capture));
   });
   afterAll(() => app.close());
