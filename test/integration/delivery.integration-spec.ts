@@ -109,7 +109,8 @@ describe('delivery: outbox relay and job dispatch', () => {
     ).rejects.toThrow('use case failed');
 
     await waitForCondition('20 deliveries', () => ids.every((id) => handler.timesRun(id) === 1));
-    expect(await undispatched(ids)).toBe(0);
+    // The job can run before the relay's transaction commits dispatched_at: wait for both.
+    await waitForCondition('rows marked dispatched', async () => (await undispatched(ids)) === 0);
 
     // A relay that crashed after adding but before committing leaves rows undispatched: the sweep
     // adds them again under the same jobId, and BullMQ recognises the job.
@@ -145,7 +146,8 @@ describe('delivery: outbox relay and job dispatch', () => {
       () => ids.every((id) => handler.timesRun(id) === 1),
       20_000,
     );
-    expect(await undispatched(ids)).toBe(0);
+    // The job can run before the relay's transaction commits dispatched_at: wait for both.
+    await waitForCondition('rows marked dispatched', async () => (await undispatched(ids)) === 0);
   }, 30_000);
 
   it('runs a delayed job no earlier than its delay after the write', async () => {

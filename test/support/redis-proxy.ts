@@ -43,14 +43,18 @@ export class RedisProxy {
   }
 
   private async listen(): Promise<void> {
-    const server = createServer((client) => this.forward(client));
+    const server = createServer((client) => {
+      // A connection accepted just before cut() must not slip through after it.
+      if (this.server !== server) client.destroy();
+      else this.forward(client);
+    });
+    this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => resolve());
     });
     const address = server.address();
     if (address && typeof address === 'object') this.port = address.port;
-    this.server = server;
   }
 
   private forward(client: Socket): void {
