@@ -1,6 +1,6 @@
 import { ConfigError } from './config-error';
 import { keysDirectory, secret } from './secret';
-import type { AppConfig, SimpulEnv } from './app-config';
+import type { AppConfig, LoginLockoutConfig, OidcConfig, SimpulEnv } from './app-config';
 
 type Env = Record<string, string | undefined>;
 
@@ -39,6 +39,58 @@ function url(env: Env, name: string, fallback: string, protocols: readonly strin
   return raw;
 }
 
+/** The issuer of Simpul's own tokens: an SSO provider may not claim it. */
+const OWN_TOKEN_ISSUER = 'simpul';
+
+const OIDC_REQUIRED = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const;
+
+/**
+ * Single sign-on is off when none of OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL is set, on when all
+ * three are; anything in between is a mistake that names the first missing variable.
+ */
+function oidc(env: Env, simpulEnv: SimpulEnv): OidcConfig | null {
+  const value = (name: string) => env[name]?.trim() || undefined;
+  const present = OIDC_REQUIRED.filter((name) => value(name) !== undefined);
+  if (present.length === 0) {
+    if (value('OIDC_USERNAME_CLAIM')) {
+      throw new ConfigError(
+        'OIDC_ISSUER',
+        'is required when OIDC_USERNAME_CLAIM is set (single sign-on needs OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL)',
+      );
+    }
+    return null;
+  }
+  const missing = OIDC_REQUIRED.find((name) => value(name) === undefined);
+  if (missing) {
+    throw new ConfigError(
+      missing,
+      `is required when ${present.join(' and ')} ${present.length > 1 ? 'are' : 'is'} set (single sign-on needs OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL)`,
+    );
+  }
+  const issuer = value('OIDC_ISSUER') as string;
+  if (issuer === OWN_TOKEN_ISSUER) {
+    throw new ConfigError('OIDC_ISSUER', `must not be '${OWN_TOKEN_ISSUER}' (Simpul's own issuer)`);
+  }
+  // Signing keys fetched over plain HTTP could be swapped on the way: production wants HTTPS.
+  const jwksProtocols = simpulEnv === 'production' ? ['https:'] : ['https:', 'http:'];
+  const usernameClaim = value('OIDC_USERNAME_CLAIM') ?? 'preferred_username';
+  return {
+    issuer,
+    audience: value('OIDC_AUDIENCE') as string,
+    jwksUrl: url(env, 'OIDC_JWKS_URL', '', jwksProtocols),
+    usernameClaim,
+  };
+}
+
+function loginLockout(env: Env): LoginLockoutConfig {
+  return {
+    usernameFailures: integer(env, 'LOGIN_LOCKOUT_USERNAME_FAILURES', 5, 0, 1000),
+    addressFailures: integer(env, 'LOGIN_LOCKOUT_ADDRESS_FAILURES', 20, 0, 100_000),
+    windowSeconds: integer(env, 'LOGIN_LOCKOUT_WINDOW_SECONDS', 900, 1, 86_400),
+    lockSeconds: integer(env, 'LOGIN_LOCKOUT_SECONDS', 900, 1, 86_400),
+  };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const simpulEnv = oneOf(env, 'SIMPUL_ENV', ENVS, 'development');
   const keysDir = keysDirectory(env);
@@ -53,7 +105,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisPrefix: env.REDIS_PREFIX || 'simpul',
     tokenSecret: secret(env, 'TOKEN_SECRET', simpulEnv, keysDir),
-    tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 900, 60, 86400),
+    // Access tokens are short-lived by policy; sessions continue through refreshSession.
+    tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 900, 60, 900),
+    refreshTtlSeconds: integer(env, 'REFRESH_TTL_SECONDS', 43_200, 300, 604_800),
+    oidc: oidc(env, simpulEnv),
+    loginLockout: loginLockout(env),
+    wsSessionCheckMs: integer(env, 'WS_SESSION_CHECK_MS', 15_000, 50, 3_600_000),
     demoPassword,
     seedDemo: simpulEnv !== 'production',
     logLevel: oneOf(
