@@ -2,7 +2,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { CaseStatus, OpenCaseUseCase, Sex } from '@simpul/case';
 import { ExploitationType } from '@simpul/case';
 import type { Actor } from '@simpul/identity';
-import { SendReferralUseCase, ServiceType, type ReferralEntity } from '@simpul/referral';
+import {
+  LawfulBasis,
+  SendReferralUseCase,
+  ServiceType,
+  type ReferralEntity,
+} from '@simpul/referral';
 import { Priority } from '@simpul/sla';
 import { actorFor, dataSourceOf, unitId } from './boot-in-process';
 
@@ -30,6 +35,7 @@ export async function openCaseAndSend(
     priority: options.priority ?? Priority.URGENT,
     summary: 'Mohon pemulangan',
     personIds: [person.id],
+    lawfulBasis: { basis: LawfulBasis.VITAL_INTEREST },
   });
   return { caseId: opened.id, personId: person.id, referral };
 }

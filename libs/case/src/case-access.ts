@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isUuid, notFound } from '@simpul/common';
+import { forbidden, isUuid, notFound } from '@simpul/common';
 import { Role, type Actor } from '@simpul/identity';
 import { CaseEntity } from './entities/case.entity';
 
@@ -55,6 +55,26 @@ export class CaseAccess {
     if (!found) throw notFound('Case');
     if (CaseAccess.isAuditor(actor) || (await this.isParty(actor, caseId, manager))) return found;
     throw notFound('Case');
+  }
+
+  /**
+   * The case, locked for update, when the actor acts for its lead unit: NOT_FOUND for non-parties,
+   * FORBIDDEN for other parties. Concurrent writers of one case serialise on the lock.
+   */
+  async lockAsLeadUnit(
+    actor: Actor,
+    caseId: string,
+    manager: EntityManager,
+    what: string,
+  ): Promise<CaseEntity> {
+    const found = await this.readableCase(actor, caseId, manager);
+    const acting = await this.actingUnitIds(actor, manager);
+    if (!acting.includes(found.leadUnitId)) throw forbidden(`Only the lead unit ${what}`);
+    return manager
+      .createQueryBuilder(CaseEntity, 'c')
+      .setLock('pessimistic_write')
+      .where('c.id = :id', { id: caseId })
+      .getOneOrFail();
   }
 
   /** Records units as parties of a case, in the caller's transaction. */

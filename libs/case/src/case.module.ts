@@ -4,10 +4,21 @@ import { AgencyModule } from '@simpul/agency';
 import { DatabaseModule } from '@simpul/database';
 import { IdentityModule } from '@simpul/identity';
 import { LedgerModule } from '@simpul/ledger';
+import { PrivacyModule } from '@simpul/privacy';
+import { IdentityAccess } from './identity-access';
+import { PersonAccessLog } from './person-access-log';
+import { PersonSealer } from './person-sealer';
+import { PoliceNotes } from './police-notes';
+import { PersonIdentityResolver } from './resolvers/person-identity.resolver';
+import { PersonAccessFieldsResolver, PersonResolver } from './resolvers/person.resolver';
+import { PoliceNotesResolver } from './resolvers/police-notes.resolver';
+import { AddPersonUseCase } from './use-cases/add-person.use-case';
+import { UpdatePersonUseCase } from './use-cases/update-person.use-case';
 import { CaseAccess } from './case-access';
 import { CaseLoader } from './case.loader';
 import { CaseReader } from './case.reader';
 import { CasePartyEntity } from './entities/case-party.entity';
+import { PersonAccessEntity } from './entities/person-access.entity';
 import { CaseEntity } from './entities/case.entity';
 import { PersonEntity } from './entities/person.entity';
 import { CaseFieldsResolver } from './resolvers/case-fields.resolver';
@@ -21,7 +32,8 @@ import { OpenCaseUseCase } from './use-cases/open-case.use-case';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CaseEntity, PersonEntity, CasePartyEntity]),
+    TypeOrmModule.forFeature([CaseEntity, PersonEntity, CasePartyEntity, PersonAccessEntity]),
+    PrivacyModule,
     DatabaseModule,
     AgencyModule,
     IdentityModule,
@@ -31,13 +43,33 @@ import { OpenCaseUseCase } from './use-cases/open-case.use-case';
     CaseAccess,
     CaseReader,
     CaseLoader,
+    IdentityAccess,
+    PersonAccessLog,
+    PersonSealer,
+    PoliceNotes,
     OpenCaseUseCase,
     CloseCaseUseCase,
+    AddPersonUseCase,
+    UpdatePersonUseCase,
     CaseResolver,
+    PersonResolver,
+    PersonIdentityResolver,
+    PersonAccessFieldsResolver,
+    PoliceNotesResolver,
     CaseFieldsResolver,
     CaseTimelineResolver,
     HandoffEventLinksResolver,
   ],
-  exports: [CaseAccess, CaseReader, CaseLoader, OpenCaseUseCase, CloseCaseUseCase],
+  exports: [
+    CaseAccess,
+    CaseReader,
+    CaseLoader,
+    IdentityAccess,
+    PersonSealer,
+    OpenCaseUseCase,
+    CloseCaseUseCase,
+    AddPersonUseCase,
+    UpdatePersonUseCase,
+  ],
 })
 export class CaseModule {}

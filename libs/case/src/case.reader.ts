@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor, notFound, pageSize } from '@simpul/common';
+import { decodeCursor, encodeCursor, isUuid, notFound, pageSize } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { CaseAccess } from './case-access';
 import type { CaseStatus } from './case-enums';
@@ -66,6 +66,27 @@ export class CaseReader {
       hasNextPage: rows.length > limit,
       totalCount,
     };
+  }
+
+  personById(id: string): Promise<PersonEntity | null> {
+    return isUuid(id)
+      ? this.dataSource.manager.findOneBy(PersonEntity, { id })
+      : Promise.resolve(null);
+  }
+
+  caseOf(person: PersonEntity): Promise<CaseEntity> {
+    return this.dataSource.manager.findOneByOrFail(CaseEntity, { id: person.caseId });
+  }
+
+  /** Persons whose NIK or passport has this keyed hash (either may be null). */
+  personsByIdentityHash(nik: string | null, passport: string | null): Promise<PersonEntity[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(PersonEntity, 'p')
+      .where('p.national_id_hmac = :nik OR p.passport_hmac = :passport', { nik, passport })
+      .orderBy('p.case_id')
+      .addOrderBy('p.position')
+      .limit(50)
+      .getMany();
   }
 
   persons(caseId: string): Promise<PersonEntity[]> {

@@ -9,6 +9,8 @@ export interface ValidPerson {
   nationalId: string | null;
   passportNumber: string | null;
   phone: string | null;
+  /** Flagged as a child by the officer, whatever the birth date says (or when it is unknown). */
+  childFlag: boolean | null;
 }
 
 const NIK = /^\d{16}$/;
@@ -34,5 +36,6 @@ export function validatePerson(path: string, input: PersonInput): ValidPerson {
     nationalId,
     passportNumber: passport,
     phone,
+    childFlag: input.isChild ?? null,
   };
 }

@@ -18,3 +18,4 @@ export * from './use-cases/reject-referral.use-case';
 export * from './use-cases/resume-referral.use-case';
 export * from './use-cases/send-referral.use-case';
 export * from './use-cases/start-referral.use-case';
+export * from './dto/lawful-basis.input';

@@ -44,3 +44,11 @@ export enum DeliveryState {
   DELIVERED = 'DELIVERED',
   FAILED = 'FAILED',
 }
+
+/** UU 27/2022 bases for disclosing a person's identity to another unit. */
+export enum LawfulBasis {
+  CONSENT = 'CONSENT',
+  VITAL_INTEREST = 'VITAL_INTEREST',
+  LEGAL_OBLIGATION = 'LEGAL_OBLIGATION',
+  PUBLIC_TASK = 'PUBLIC_TASK',
+}

@@ -6,7 +6,12 @@ import { OutboxWriter } from '@simpul/delivery';
 import { HandoffAction, type LedgerEntryDraft } from '@simpul/ledger';
 import { computeDeadlines, type Priority } from '@simpul/sla';
 import { nextReference } from '@simpul/case';
-import { DeliveryState, ReferralStatus, type ServiceType } from './referral-enums';
+import {
+  DeliveryState,
+  ReferralStatus,
+  type LawfulBasis,
+  type ServiceType,
+} from './referral-enums';
 import { ReferralEntity } from './entities/referral.entity';
 import { ReferralPersonEntity } from './entities/referral-person.entity';
 
@@ -21,6 +26,8 @@ export interface NewReferral {
   summary: string;
   personIds: string[];
   redirectedFromId?: string;
+  lawfulBasis: LawfulBasis | null;
+  consentReference: string | null;
 }
 
 /**
@@ -90,6 +97,7 @@ export class ReferralFactory {
           priority: referral.priority,
           personCount: fields.personIds.length,
           redirectedFrom: referral.redirectedFromId,
+          lawfulBasis: referral.lawfulBasis,
         },
       },
     };

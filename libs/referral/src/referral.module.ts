@@ -18,6 +18,7 @@ import { ReferralFieldsResolver } from './resolvers/referral-fields.resolver';
 import {
   CaseReferralsResolver,
   HandoffEventReferralResolver,
+  PersonAccessReferralResolver,
 } from './resolvers/referral-links.resolver';
 import { ReferralMutationResolver } from './resolvers/referral-mutation.resolver';
 import { ReferralQueryResolver } from './resolvers/referral-query.resolver';
@@ -60,6 +61,7 @@ const resolvers = [
   ReferralFieldsResolver,
   CaseReferralsResolver,
   HandoffEventReferralResolver,
+  PersonAccessReferralResolver,
 ];
 
 /** Referrals for the gateway: use cases and GraphQL resolvers. */

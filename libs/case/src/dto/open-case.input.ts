@@ -10,6 +10,11 @@ export class PersonInput {
   @Field(() => String, { nullable: true }) nationalId?: string | null;
   @Field(() => String, { nullable: true }) passportNumber?: string | null;
   @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Flag a child whose birth date is unknown or uncertain (UU 35/2014)',
+  })
+  isChild?: boolean | null;
 }
 
 @InputType('OpenCaseInput')

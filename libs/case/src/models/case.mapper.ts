@@ -1,4 +1,6 @@
+import type { PersonIdentity } from '@simpul/privacy';
 import type { CaseEntity } from '../entities/case.entity';
+import type { IdentityGrant } from '../identity-access';
 import type { PersonEntity } from '../entities/person.entity';
 import { CaseModel } from './case.model';
 import { PersonModel } from './person.model';
@@ -18,17 +20,19 @@ export function toCaseModel(entity: CaseEntity): CaseModel {
   });
 }
 
-/** Identity fields only when the caller has need-to-know; the label and sex always. */
-export function toPersonModel(entity: PersonEntity, revealIdentity: boolean): PersonModel {
+/** `identity` only with a grant (need-to-know); the label, sex and child flag always. */
+export function toPersonModel(
+  entity: PersonEntity,
+  identity: PersonIdentity | null,
+  grant: IdentityGrant | null,
+): PersonModel {
   return Object.assign(new PersonModel(), {
     id: entity.id,
+    caseId: entity.caseId,
     label: entity.label,
     sex: entity.sex,
     isChild: entity.isChild,
-    fullName: revealIdentity ? entity.fullName : null,
-    nationalId: revealIdentity ? entity.nationalId : null,
-    passportNumber: revealIdentity ? entity.passportNumber : null,
-    birthDate: revealIdentity ? entity.birthDate : null,
-    phone: revealIdentity ? entity.phone : null,
+    identity: grant ? identity : null,
+    grant,
   });
 }

@@ -1,18 +1,20 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { loaderFor, type RequestContext } from '@simpul/common';
+import type { RequestContext } from '@simpul/common';
 import { loadUnit, UnitModel } from '@simpul/agency';
 import { CurrentActor, type Actor } from '@simpul/identity';
-import { CaseAccess } from '../case-access';
 import { CaseReader } from '../case.reader';
+import { IdentityAccess } from '../identity-access';
 import { toPersonModel } from '../models/case.mapper';
 import { CaseModel } from '../models/case.model';
 import { PersonModel } from '../models/person.model';
+import { PersonSealer } from '../person-sealer';
 
 @Resolver(() => CaseModel)
 export class CaseFieldsResolver {
   constructor(
     private readonly reader: CaseReader,
-    private readonly access: CaseAccess,
+    private readonly identityAccess: IdentityAccess,
+    private readonly sealer: PersonSealer,
   ) {}
 
   @ResolveField(() => UnitModel)
@@ -20,23 +22,16 @@ export class CaseFieldsResolver {
     return loadUnit(context, parent.leadUnitId);
   }
 
-  /**
-   * Identity travels only to parties (issue "Identity, access control and victim privacy" narrows
-   * this to need-to-know); auditors see labels only.
-   */
+  /** Identities are opened only for persons the caller has a grant for (need-to-know). */
   @ResolveField(() => [PersonModel])
-  async persons(
-    @Parent() parent: CaseModel,
-    @CurrentActor() actor: Actor,
-    @Context() context: RequestContext,
-  ): Promise<PersonModel[]> {
-    const party = loaderFor<boolean>(context, 'case-party', (caseIds) =>
-      Promise.all(caseIds.map((id) => this.access.isParty(actor, id))),
-    );
-    const [persons, reveal] = await Promise.all([
+  async persons(@Parent() parent: CaseModel, @CurrentActor() actor: Actor): Promise<PersonModel[]> {
+    const [persons, grants] = await Promise.all([
       this.reader.persons(parent.id),
-      party.load(parent.id),
+      this.identityAccess.grants(actor, parent.id),
     ]);
-    return persons.map((person) => toPersonModel(person, reveal === true));
+    return persons.map((person) => {
+      const grant = grants.get(person.id) ?? null;
+      return toPersonModel(person, grant ? this.sealer.open(person) : null, grant);
+    });
   }
 }

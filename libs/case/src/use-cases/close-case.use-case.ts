@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { conflict, forbidden, Limits, requiredText } from '@simpul/common';
+import { conflict, Limits, requiredText } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { CaseAccess } from '../case-access';
@@ -23,15 +23,8 @@ export class CloseCaseUseCase {
   async execute(actor: Actor, caseId: string, note: string): Promise<CaseEntity> {
     const validNote = requiredText('note', note, Limits.note);
     return this.dataSource.transaction(async (manager) => {
-      const found = await this.access.readableCase(actor, caseId, manager);
-      const acting = await this.access.actingUnitIds(actor, manager);
-      if (!acting.includes(found.leadUnitId)) throw forbidden('Only the lead unit closes a case');
-      // Lock the case row: a concurrent sendReferral on this case waits for the close, then sees CLOSED.
-      const locked = await manager
-        .createQueryBuilder(CaseEntity, 'c')
-        .setLock('pessimistic_write')
-        .where('c.id = :id', { id: caseId })
-        .getOneOrFail();
+      // The lock makes a concurrent sendReferral on this case wait for the close, then see CLOSED.
+      const locked = await this.access.lockAsLeadUnit(actor, caseId, manager, 'closes a case');
       if (locked.status !== CaseStatus.OPEN) throw conflict('The case is already closed');
       // Read from the referral table directly: the case lib must not depend on the referral lib.
       const [{ open }]: { open: number }[] = await manager.query(
@@ -52,7 +45,7 @@ export class CloseCaseUseCase {
         {
           action: HandoffAction.CASE_CLOSED,
           actorId: actor.officerId,
-          fromUnitId: found.leadUnitId,
+          fromUnitId: locked.leadUnitId,
           toUnitId: null,
           caseId,
           referralId: null,

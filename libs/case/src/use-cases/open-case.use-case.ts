@@ -20,7 +20,7 @@ import { CaseEntity } from '../entities/case.entity';
 import { PersonEntity } from '../entities/person.entity';
 import { nextReference } from '../next-reference';
 import { validatePerson } from '../validate-person';
-import { isChildOn, personLabel } from '../person-label';
+import { PersonSealer } from '../person-sealer';
 
 const REGION_CODE = /^\d{2}(\.\d{2})?$/;
 
@@ -32,6 +32,7 @@ export class OpenCaseUseCase {
     private readonly idempotency: IdempotencyStore,
     private readonly ledger: LedgerWriter,
     private readonly access: CaseAccess,
+    private readonly sealer: PersonSealer,
   ) {}
 
   async execute(actor: Actor, input: OpenCaseInput): Promise<CaseEntity> {
@@ -101,13 +102,7 @@ export class OpenCaseUseCase {
     if (valid.persons.length) {
       await manager.insert(
         PersonEntity,
-        valid.persons.map((person, i) => ({
-          ...person,
-          caseId: id,
-          position: i + 1,
-          label: personLabel(i + 1),
-          isChild: isChildOn(person.birthDate, now),
-        })),
+        valid.persons.map((person, i) => this.sealer.create(id, i + 1, person, now)),
       );
     }
     await this.access.addParties(manager, id, [actor.unitId]);

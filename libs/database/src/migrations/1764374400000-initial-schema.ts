@@ -49,24 +49,43 @@ export class InitialSchema1764374400000 implements MigrationInterface {
         region_code text,
         opened_by_id uuid NOT NULL REFERENCES officer(id),
         opened_at timestamptz NOT NULL,
-        closed_at timestamptz
+        closed_at timestamptz,
+        -- Sealed like identities; readable and writable by POLRI parties only.
+        police_notes_sealed text
       );
       CREATE INDEX case_lead_unit_idx ON "case" (lead_unit_id, opened_at DESC, id DESC);
 
+      -- Identity (name, NIK, passport, birth date, phone) is sealed with AES-256-GCM: see
+      -- PersonalDataCipher. NIK and passport are findable only through their keyed hashes.
       CREATE TABLE person (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        id uuid PRIMARY KEY,
         case_id uuid NOT NULL REFERENCES "case"(id),
         position int NOT NULL,
         label text NOT NULL,
-        full_name text NOT NULL,
         sex text NOT NULL,
-        birth_date date,
-        national_id text,
-        passport_number text,
-        phone text,
         is_child boolean NOT NULL,
+        identity_sealed text NOT NULL,
+        identity_key_id text NOT NULL,
+        national_id_hmac text,
+        passport_hmac text,
         UNIQUE (case_id, position)
       );
+      CREATE INDEX person_national_id_hmac_idx ON person (national_id_hmac) WHERE national_id_hmac IS NOT NULL;
+      CREATE INDEX person_passport_hmac_idx ON person (passport_hmac) WHERE passport_hmac IS NOT NULL;
+      CREATE INDEX person_identity_key_idx ON person (identity_key_id);
+
+      -- Every read of identity fields: who, from which unit, whose, which fields, on what basis.
+      CREATE TABLE person_access (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at timestamptz NOT NULL DEFAULT now(),
+        officer_id uuid NOT NULL REFERENCES officer(id),
+        unit_id uuid NOT NULL REFERENCES unit(id),
+        person_id uuid NOT NULL REFERENCES person(id),
+        fields text[] NOT NULL,
+        referral_id uuid,
+        basis text NOT NULL
+      );
+      CREATE INDEX person_access_person_idx ON person_access (person_id, at DESC);
 
       -- Which units are parties of a case (lead unit, senders and receivers of its referrals).
       -- Maintained by the use cases in the same transaction; access checks read only this table.
@@ -106,6 +125,9 @@ export class InitialSchema1764374400000 implements MigrationInterface {
         escalation_level int NOT NULL DEFAULT 0,
         redirected_from_id uuid REFERENCES referral(id),
         redirected_to_id uuid REFERENCES referral(id),
+        -- UU 27/2022: why identity travels with this referral (required when it names persons).
+        lawful_basis text,
+        consent_reference text,
         version int NOT NULL DEFAULT 1
       );
       CREATE INDEX referral_case_idx ON referral (case_id);
@@ -195,7 +217,7 @@ export class InitialSchema1764374400000 implements MigrationInterface {
       DROP TRIGGER ledger_entry_no_truncate ON ledger_entry;
       DROP TABLE ledger_entry;
       DROP FUNCTION ledger_entry_is_append_only();
-      DROP TABLE referral_person, referral, case_party, person, "case", officer, unit, agency;
+      DROP TABLE referral_person, referral, case_party, person_access, person, "case", officer, unit, agency;
       DROP SEQUENCE referral_reference_seq, case_reference_seq;
     `);
   }

@@ -2,6 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { Priority } from '@simpul/sla';
 import { ServiceType } from '../referral-enums';
 import '../models/referral-enums.registration';
+import { LawfulBasisInput } from './lawful-basis.input';
 
 @InputType('SendReferralInput')
 export class SendReferralInput {
@@ -16,4 +17,9 @@ export class SendReferralInput {
   })
   personIds?: string[] | null;
   @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
+  @Field(() => LawfulBasisInput, {
+    nullable: true,
+    description: 'Required when personIds is not empty: why their identity may travel',
+  })
+  lawfulBasis?: LawfulBasisInput | null;
 }

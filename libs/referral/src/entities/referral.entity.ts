@@ -2,6 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Priority } from '@simpul/sla';
 import type {
   DeliveryState,
+  LawfulBasis,
   ReferralStatus,
   RejectionReason,
   ServiceType,
@@ -41,6 +42,10 @@ export class ReferralEntity {
   redirectedFromId: string | null;
   @Column({ type: 'uuid', name: 'redirected_to_id', nullable: true })
   redirectedToId: string | null;
+  /** Why identity travels with this referral (UU 27/2022); set when it names persons. */
+  @Column({ type: 'text', name: 'lawful_basis', nullable: true }) lawfulBasis: LawfulBasis | null;
+  @Column({ type: 'text', name: 'consent_reference', nullable: true })
+  consentReference: string | null;
   /** Changes only when the status changes (contract): delivery and escalation leave it alone. */
   @Column({ type: 'int' }) version: number;
 }

@@ -1,6 +1,12 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { Priority, SlaState } from '@simpul/sla';
-import { DeliveryState, ReferralStatus, RejectionReason, ServiceType } from '../referral-enums';
+import {
+  DeliveryState,
+  LawfulBasis,
+  ReferralStatus,
+  RejectionReason,
+  ServiceType,
+} from '../referral-enums';
 
 registerEnumType(ReferralStatus, {
   name: 'ReferralStatus',
@@ -11,3 +17,7 @@ registerEnumType(Priority, { name: 'Priority' });
 registerEnumType(RejectionReason, { name: 'RejectionReason' });
 registerEnumType(DeliveryState, { name: 'DeliveryState' });
 registerEnumType(SlaState, { name: 'SlaState' });
+registerEnumType(LawfulBasis, {
+  name: 'LawfulBasis',
+  description: "UU 27/2022 basis for disclosing a person's identity",
+});

@@ -1,6 +1,12 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Priority } from '@simpul/sla';
-import { DeliveryState, ReferralStatus, RejectionReason, ServiceType } from '../referral-enums';
+import {
+  DeliveryState,
+  LawfulBasis,
+  ReferralStatus,
+  RejectionReason,
+  ServiceType,
+} from '../referral-enums';
 import './referral-enums.registration';
 
 /**
@@ -30,6 +36,11 @@ export class ReferralModel {
   @Field(() => Date, { nullable: true }) acceptedAt: Date | null;
   @Field(() => Date, { nullable: true }) closedAt: Date | null;
   @Field(() => Int) escalationLevel: number;
+  @Field(() => LawfulBasis, {
+    nullable: true,
+    description: 'Why the identities of the named persons travel with this referral',
+  })
+  lawfulBasis: LawfulBasis | null;
   @Field(() => Int, { description: 'Optimistic-concurrency version; pass it as expectedVersion' })
   version: number;
 

@@ -1,6 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@simpul/common';
-import { CaseModel } from '@simpul/case';
+import { CaseModel, PersonAccessModel } from '@simpul/case';
 import { HandoffEventModel } from '@simpul/ledger';
 import { toReferralModel } from '../models/referral.mapper';
 import { ReferralLoader } from '../referral.loader';
@@ -26,5 +26,16 @@ export class HandoffEventReferralResolver {
   @ResolveField(() => ReferralModel, { nullable: true })
   referral(@Parent() event: HandoffEventModel, @Context() context: RequestContext) {
     return event.referralId ? this.referrals.load(context, event.referralId) : null;
+  }
+}
+
+/** PersonAccess.referral: the referral through which identity was disclosed, if any. */
+@Resolver(() => PersonAccessModel)
+export class PersonAccessReferralResolver {
+  constructor(private readonly referrals: ReferralLoader) {}
+
+  @ResolveField(() => ReferralModel, { nullable: true })
+  referral(@Parent() access: PersonAccessModel, @Context() context: RequestContext) {
+    return access.referralId ? this.referrals.load(context, access.referralId) : null;
   }
 }

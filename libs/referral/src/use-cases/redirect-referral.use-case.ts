@@ -58,6 +58,9 @@ export class RedirectReferralUseCase {
             summary: referral.summary,
             personIds: persons.map((p) => p.personId),
             redirectedFromId: referral.id,
+            // The same persons travel on the same basis.
+            lawfulBasis: referral.lawfulBasis,
+            consentReference: referral.consentReference,
           },
           actor.officerId,
           'toUnitId',

@@ -12,11 +12,12 @@ import {
   notFound,
   requiredText,
 } from '@simpul/common';
-import { CaseAccess, CaseEntity, CaseStatus } from '@simpul/case';
+import { CaseAccess, CaseEntity, CaseStatus, IdentityAccess } from '@simpul/case';
 import { IdempotencyStore, requestDigest } from '@simpul/database';
 import { Role, type Actor } from '@simpul/identity';
 import { LedgerWriter } from '@simpul/ledger';
 import type { SendReferralInput } from '../dto/send-referral.input';
+import { validLawfulBasis } from '../lawful-basis';
 import { ReferralEntity } from '../entities/referral.entity';
 import { ReferralFactory } from '../referral-factory';
 
@@ -31,12 +32,14 @@ export class SendReferralUseCase {
     private readonly idempotency: IdempotencyStore,
     private readonly factory: ReferralFactory,
     private readonly ledger: LedgerWriter,
+    private readonly identityAccess: IdentityAccess,
   ) {}
 
   async execute(actor: Actor, input: SendReferralInput): Promise<ReferralEntity> {
     const summary = requiredText('input.summary', input.summary, Limits.summary);
     const services = nonEmptyList('input.services', input.services);
     const personIds = [...new Set(input.personIds ?? [])];
+    const lawful = validLawfulBasis(personIds, input.lawfulBasis);
     return this.dataSource.transaction(async (manager) => {
       const id = randomUUID();
       if (input.idempotencyKey) {
@@ -51,7 +54,7 @@ export class SendReferralUseCase {
       }
       await this.checkCase(manager, actor, input.caseId);
       if (input.toUnitId === actor.unitId) throw badInput('input.toUnitId', 'must be another unit');
-      await this.checkPersons(manager, input.caseId, personIds);
+      await this.checkPersons(manager, actor, input.caseId, personIds);
       const { referral, sentEntry } = await this.factory.create(
         manager,
         {
@@ -64,6 +67,7 @@ export class SendReferralUseCase {
           priority: input.priority,
           summary,
           personIds,
+          ...lawful,
         },
         actor.officerId,
         'input.toUnitId',
@@ -89,8 +93,13 @@ export class SendReferralUseCase {
     if (found.status !== CaseStatus.OPEN) throw conflict('The case is closed');
   }
 
+  /**
+   * Every named person belongs to the case, and the sender itself holds their identity: a unit
+   * cannot pass on what it may not see.
+   */
   private async checkPersons(
     manager: EntityManager,
+    actor: Actor,
     caseId: string,
     personIds: string[],
   ): Promise<void> {
@@ -103,6 +112,10 @@ export class SendReferralUseCase {
       : [];
     if (rows.length !== personIds.length) {
       throw badInput('input.personIds', 'every person must belong to the case');
+    }
+    const grants = await this.identityAccess.grants(actor, caseId, manager);
+    if (!personIds.every((id) => grants.has(id))) {
+      throw forbidden('input.personIds: your unit may only pass on identities it holds itself');
     }
   }
 }

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { forbidden, Limits, optionalText } from '@simpul/common';
+import type { Actor } from '@simpul/identity';
+import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { PersonalDataCipher } from '@simpul/privacy';
+import { CaseAccess } from './case-access';
+import { CaseEntity } from './entities/case.entity';
+
+/** POLRI units' own notes on a case (suspects, leads): sealed, and only for POLRI parties. */
+@Injectable()
+export class PoliceNotes {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CaseAccess,
+    private readonly cipher: PersonalDataCipher,
+    private readonly ledger: LedgerWriter,
+  ) {}
+
+  async isPolicePartyOf(
+    actor: Actor,
+    caseId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    const [unit]: { kind: string }[] = await manager.query(
+      'SELECT a.kind FROM unit u JOIN agency a ON a.id = u.agency_id WHERE u.id = $1',
+      [actor.unitId],
+    );
+    return unit?.kind === 'POLRI' && (await this.access.isParty(actor, caseId, manager));
+  }
+
+  /** The notes, or null for everyone but POLRI parties. */
+  async read(actor: Actor, caseId: string): Promise<string | null> {
+    if (!(await this.isPolicePartyOf(actor, caseId))) return null;
+    const row = await this.dataSource.manager
+      .createQueryBuilder(CaseEntity, 'c')
+      .addSelect('c.policeNotesSealed')
+      .where('c.id = :caseId', { caseId })
+      .getOne();
+    return row?.policeNotesSealed ? this.cipher.open<string>(caseId, row.policeNotesSealed) : null;
+  }
+
+  async write(actor: Actor, caseId: string, notes: string | null): Promise<CaseEntity> {
+    const text = optionalText('notes', notes, Limits.summary);
+    return this.dataSource.transaction(async (manager) => {
+      const found = await this.access.readableCase(actor, caseId, manager);
+      if (!(await this.isPolicePartyOf(actor, caseId, manager))) {
+        throw forbidden('Only POLRI units that are parties of the case keep police notes');
+      }
+      const sealed = text === null ? null : this.cipher.seal(caseId, text);
+      await manager.update(CaseEntity, { id: caseId }, { policeNotesSealed: sealed });
+      await this.ledger.append(manager, [
+        {
+          action: HandoffAction.POLICE_NOTES_UPDATED,
+          actorId: actor.officerId,
+          fromUnitId: actor.unitId,
+          toUnitId: null,
+          caseId,
+          referralId: null,
+          payload: { cleared: text === null },
+        },
+      ]);
+      return found;
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { badInput, conflict, Limits } from '@simpul/common';
+import type { Actor } from '@simpul/identity';
+import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { CaseAccess } from '../case-access';
+import { CaseStatus } from '../case-enums';
+import type { PersonInput } from '../dto/open-case.input';
+import { PersonEntity } from '../entities/person.entity';
+import { PersonSealer } from '../person-sealer';
+import { validatePerson } from '../validate-person';
+
+/** addPerson: the lead unit records another (presumed) victim on an open case. */
+@Injectable()
+export class AddPersonUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CaseAccess,
+    private readonly sealer: PersonSealer,
+    private readonly ledger: LedgerWriter,
+  ) {}
+
+  async execute(actor: Actor, caseId: string, input: PersonInput): Promise<PersonEntity> {
+    const valid = validatePerson('input', input);
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await this.access.lockAsLeadUnit(actor, caseId, manager, 'adds persons');
+      if (locked.status !== CaseStatus.OPEN) throw conflict('The case is closed');
+      const [{ count }]: { count: number }[] = await manager.query(
+        'SELECT count(*)::int AS count FROM person WHERE case_id = $1',
+        [caseId],
+      );
+      if (count >= Limits.personsPerCase) {
+        throw badInput('input', `a case holds at most ${Limits.personsPerCase} persons`);
+      }
+      const person = this.sealer.create(caseId, count + 1, valid, new Date());
+      await manager.insert(PersonEntity, person);
+      await this.ledger.append(manager, [
+        {
+          action: HandoffAction.PERSON_ADDED,
+          actorId: actor.officerId,
+          fromUnitId: locked.leadUnitId,
+          toUnitId: null,
+          caseId,
+          referralId: null,
+          payload: { personId: person.id, label: person.label, isChild: person.isChild },
+        },
+      ]);
+      return person;
+    });
+  }
+}
