@@ -39,7 +39,7 @@ async function resolveServices() {
     throw new Error(
       `${missing.join(' and ')} not answering, and no container engine to start them.\n` +
         '  Install and start them:  sudo apt-get install -y postgresql redis-server\n' +
-        '  or with Docker:          docker compose -f docker/compose.yaml up -d postgres redis\n' +
+        '  or with Docker:          docker compose -f docker/compose.services.yaml up -d\n' +
         '  or point DATABASE_URL / REDIS_URL at running services.',
     );
   }

@@ -24,3 +24,4 @@ export * from './person-access-log';
 export * from './police-notes';
 export * from './use-cases/add-person.use-case';
 export * from './use-cases/update-person.use-case';
+export * from './reseal-personal-data';
