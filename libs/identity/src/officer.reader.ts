@@ -21,6 +21,14 @@ export class OfficerReader {
     return ids.length ? this.officers.findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }
 
+  /** The admin console's list: every officer (inactive ones too), of one unit or all, by username. */
+  list(unitId?: string | null): Promise<OfficerEntity[]> {
+    return this.officers.find({
+      where: unitId ? { unitId } : {},
+      order: { username: 'ASC' },
+    });
+  }
+
   byUsername(username: string): Promise<OfficerEntity | null> {
     return this.officers.findOneBy({ username });
   }

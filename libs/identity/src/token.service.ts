@@ -1,28 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
-import { unauthenticated } from '@simpul/common';
+import { isUuid, unauthenticated } from '@simpul/common';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import type { Actor } from './actor';
-import { OfficerReader } from './officer.reader';
+import type { Authentication, Credential } from './credential';
+import { SessionStore } from './sessions/session.store';
 
 export const TOKEN_ISSUER = 'simpul';
 const ALGORITHM = 'HS256';
-/** sub must be a uuid: it goes into a uuid-typed query. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface IssuedToken {
   accessToken: string;
   expiresAt: Date;
 }
 
-/** Where verification looks the officer up (the OfficerReader; a stub in unit tests). */
-export type ActorSource = Pick<OfficerReader, 'activeActor'>;
+/** Where verification looks the officer up (the SessionStore; a stub in unit tests). */
+export type ActorSource = Pick<SessionStore, 'currentActor'>;
+
+const invalidToken = () => unauthenticated('Invalid or expired token');
 
 /**
- * Simpul's own access tokens: HS256 JWTs, short-lived. Verification is stateful on purpose: it
- * reloads the officer, so a deactivated officer (or one moved to another unit) is refused or
- * re-scoped at the next request, not when the token expires.
+ * Simpul's own access tokens: HS256 JWTs of at most 15 minutes, each bound to a sign-in session
+ * (claim `sid`). Verification is stateful on purpose: it reloads the officer and checks that
+ * neither the session nor the token was revoked, so logout, deactivation and a moved officer take
+ * effect at the next request, not when the token expires.
  */
 @Injectable()
 export class TokenService {
@@ -30,15 +32,20 @@ export class TokenService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(OfficerReader) private readonly officers: ActorSource,
+    @Inject(SessionStore) private readonly actors: ActorSource,
   ) {
     this.key = new TextEncoder().encode(config.tokenSecret);
   }
 
-  async issue(officer: { id: string; username: string }, now = new Date()): Promise<IssuedToken> {
+  /** An access token of this session; `now` lets tests issue one that is about to expire. */
+  async issue(
+    officer: { id: string; username: string },
+    sessionId: string,
+    now = new Date(),
+  ): Promise<IssuedToken> {
     const issuedAt = Math.floor(now.getTime() / 1000);
     const expiresAt = issuedAt + this.config.tokenTtlSeconds;
-    const accessToken = await new SignJWT({ username: officer.username })
+    const accessToken = await new SignJWT({ username: officer.username, sid: sessionId })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(officer.id)
       .setIssuer(TOKEN_ISSUER)
@@ -49,22 +56,41 @@ export class TokenService {
     return { accessToken, expiresAt: new Date(expiresAt * 1000) };
   }
 
-  /** The Actor of a valid token; UNAUTHENTICATED for anything else, with no detail why. */
-  async verify(token: string): Promise<Actor> {
-    let subject: string | undefined;
+  /** Checks signature, issuer, expiry and claims only (no database): the token's credential. */
+  async credentialOf(token: string): Promise<Credential> {
+    let claims: { sub?: unknown; sid?: unknown; jti?: unknown; exp?: unknown };
     try {
-      const { payload } = await jwtVerify(token, this.key, {
+      ({ payload: claims } = await jwtVerify(token, this.key, {
         algorithms: [ALGORITHM],
         issuer: TOKEN_ISSUER,
-        requiredClaims: ['sub', 'exp', 'iat', 'jti'],
-      });
-      subject = payload.sub;
+        requiredClaims: ['sub', 'exp', 'iat', 'jti', 'sid'],
+      }));
     } catch {
-      throw unauthenticated('Invalid or expired token');
+      throw invalidToken();
     }
-    if (!subject || !UUID.test(subject)) throw unauthenticated('Invalid or expired token');
-    const actor = await this.officers.activeActor(subject);
-    if (!actor) throw unauthenticated('Invalid or expired token');
-    return actor;
+    const { sub, sid, jti, exp } = claims;
+    // Ids go into uuid-typed queries: anything else is refused here, not by a SQL cast error.
+    const uuid = (value: unknown): value is string => typeof value === 'string' && isUuid(value);
+    if (!uuid(sub) || !uuid(sid) || !uuid(jti) || typeof exp !== 'number') throw invalidToken();
+    return {
+      kind: 'local',
+      officerId: sub,
+      sessionId: sid,
+      tokenId: jti,
+      expiresAt: new Date(exp * 1000),
+    };
+  }
+
+  /** The Actor and credential of a valid, unrevoked token; UNAUTHENTICATED for anything else. */
+  async authenticate(token: string): Promise<Authentication> {
+    const credential = await this.credentialOf(token);
+    const actor = await this.actors.currentActor(credential);
+    if (!actor) throw invalidToken();
+    return { actor, credential };
+  }
+
+  /** The Actor of a valid token; UNAUTHENTICATED for anything else, with no detail why. */
+  async verify(token: string): Promise<Actor> {
+    return (await this.authenticate(token)).actor;
   }
 }

@@ -1,13 +1,33 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { Logger } from '@nestjs/common';
 import type { AppConfig } from '@simpul/config';
 import type { RequestContext } from '@simpul/common';
-import type { AccessTokenAuthenticator, Actor } from '@simpul/identity';
+import {
+  watchSocketSession,
+  type AccessTokenAuthenticator,
+  type Actor,
+  type Credential,
+  type CredentialCarrier,
+} from '@simpul/identity';
 import { formatGraphqlError } from './format-error';
+
+/** What this file keeps in graphql-ws's per-connection `extra` (beside its `socket`). */
+interface ConnectionExtra {
+  socket?: { readyState: number; close(code: number, reason: string): void };
+  actor?: Actor;
+  credential?: Credential;
+  stopSessionWatch?: () => void;
+}
 
 type ConnectionContext = {
   connectionParams?: Record<string, unknown>;
-  extra?: Record<string, unknown>;
+  extra?: ConnectionExtra;
 };
+
+/** ws's WebSocket.OPEN */
+const SOCKET_OPEN = 1;
+
+const logger = new Logger('GraphQL');
 
 /**
  * GraphQL over HTTP (POST /graphql) and WebSocket (graphql-ws on the same path). The schema is
@@ -32,28 +52,54 @@ export function graphqlOptions(
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
-        // A connection without a valid token is refused at connection_init (close code 4403).
+        // A connection without a valid token is refused at connection_init (close code 4403). An
+        // accepted one lives only as long as its token: closed with 4401 when it expires and with
+        // 4403 when a periodic check finds it revoked or its officer deactivated or moved.
         onConnect: async (connection) => {
           const context = connection as ConnectionContext;
           const header = context.connectionParams?.authorization;
+          let authenticated;
           try {
-            const actor = await authenticator.authenticateBearer(
+            authenticated = await authenticator.authenticate(
               typeof header === 'string' ? header : undefined,
             );
-            if (context.extra) context.extra.actor = actor;
-            return true;
           } catch {
             return false;
           }
+          const extra = context.extra;
+          if (!extra) return false;
+          extra.actor = authenticated.actor;
+          extra.credential = authenticated.credential;
+          const socket = extra.socket;
+          // The client may have gone while the token was checked: start no timers for it.
+          if (socket && socket.readyState === SOCKET_OPEN) {
+            const { actor, credential } = authenticated;
+            extra.stopSessionWatch = watchSocketSession({
+              expiresAt: credential.expiresAt,
+              checkEveryMs: config.wsSessionCheckMs,
+              check: () => authenticator.sessionState(credential, actor),
+              close: (code, reason) => socket.close(code, reason),
+              onCheckError: (error) =>
+                logger.warn(
+                  { err: { type: error instanceof Error ? error.name : typeof error } },
+                  'WebSocket session check failed; retrying at the next check',
+                ),
+            });
+          }
+          return true;
+        },
+        onClose: (connection) => {
+          (connection as ConnectionContext).extra?.stopSessionWatch?.();
         },
       },
     },
-    context: (request: unknown): RequestContext<Actor> => {
+    context: (request: unknown): RequestContext<Actor> & CredentialCarrier => {
       const connection = request as ConnectionContext;
       if (connection && typeof connection === 'object' && 'connectionParams' in connection) {
         return {
           connectionParams: connection.connectionParams,
-          actor: connection.extra?.actor as Actor | undefined,
+          actor: connection.extra?.actor,
+          credential: connection.extra?.credential,
           loaders: new Map(),
         };
       }

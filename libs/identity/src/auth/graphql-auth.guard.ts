@@ -3,15 +3,16 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { UnitLoader } from '@simpul/agency';
-import { forbidden, type RequestContext } from '@simpul/common';
+import { forbidden, unauthenticated, type RequestContext } from '@simpul/common';
 import { AccessTokenAuthenticator } from '../access-token.authenticator';
 import type { Actor } from '../actor';
+import type { CredentialCarrier } from '../credential';
 import { OfficerLoader } from '../officer.loader';
 import type { Role } from '../role';
 import { IS_PUBLIC } from './public.decorator';
 import { REQUIRED_ROLES } from './roles.decorator';
 
-type Context = RequestContext<Actor>;
+type Context = RequestContext<Actor> & CredentialCarrier;
 
 /**
  * Default deny for GraphQL (registered by the gateway as APP_GUARD): every root query, mutation
@@ -52,16 +53,29 @@ export class GraphqlAuthGuard implements CanActivate {
   }
 
   private actorOf(context: Context): Promise<Actor> {
-    if (context.actor) return Promise.resolve(context.actor);
     let pending = this.pending.get(context);
     if (!pending) {
-      pending = this.authenticator.authenticateBearer(bearerHeader(context)).then((actor) => {
-        context.actor = actor;
-        return actor;
-      });
+      pending = this.authenticate(context);
       this.pending.set(context, pending);
     }
     return pending;
+  }
+
+  private async authenticate(context: Context): Promise<Actor> {
+    const { actor, credential } = context;
+    if (actor && credential && context.connectionParams) {
+      // WebSocket: authenticated at connection_init, perhaps long ago. Each new operation checks
+      // that the token still stands, so a revoked one starts nothing between two of the
+      // connection's periodic checks.
+      const state = await this.authenticator.sessionState(credential, actor);
+      if (state !== 'valid') throw unauthenticated('Invalid or expired token');
+      return actor;
+    }
+    if (actor) return actor;
+    const authenticated = await this.authenticator.authenticate(bearerHeader(context));
+    context.actor = authenticated.actor;
+    context.credential = authenticated.credential;
+    return authenticated.actor;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { OfficerEntity } from '../entities/officer.entity';
 import { OfficerModel } from './officer.model';
 
-/** Never copies the password hash or the active flag: the model is what clients may see. */
+/** Never copies the password hash: the model is what clients may see. */
 export function toOfficerModel(entity: OfficerEntity): OfficerModel {
   return Object.assign(new OfficerModel(), {
     id: entity.id,
@@ -9,5 +9,6 @@ export function toOfficerModel(entity: OfficerEntity): OfficerModel {
     displayName: entity.displayName,
     roles: [...entity.roles],
     unitId: entity.unitId,
+    active: entity.active,
   });
 }

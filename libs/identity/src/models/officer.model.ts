@@ -12,6 +12,8 @@ export class OfficerModel {
   @Field() displayName: string;
   @Field(() => [Role]) roles: Role[];
   @Field(() => UnitModel) unit?: Relation<UnitModel>;
+  @Field({ description: 'false once an admin deactivated the officer: no sign-in, no tokens' })
+  active: boolean;
 
   /** Not a GraphQL field: the key the `unit` field resolver loads by. */
   unitId: string;

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Credential } from './credential';
+import { SessionRevocation, SessionStore } from './sessions/session.store';
+
+/**
+ * logout: the caller's access token stops working at once (its id is recorded as revoked until it
+ * expires) and so does its session, with every refresh token of it. Open WebSockets on that token
+ * close at their next check. Other sessions of the officer (another device) are left alone.
+ */
+@Injectable()
+export class LogoutUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionStore,
+  ) {}
+
+  async execute(credential: Credential): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.sessions.revokeToken(credential.tokenId, credential.expiresAt, manager);
+      if (credential.sessionId) {
+        await this.sessions.revokeSession(credential.sessionId, SessionRevocation.LOGOUT, manager);
+      }
+    });
+  }
+}
