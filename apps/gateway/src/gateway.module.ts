@@ -2,6 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AdminModule } from '@simpul/admin';
 import { AgencyModule } from '@simpul/agency';
 import { CaseModule } from '@simpul/case';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '@simpul/config';
@@ -38,6 +39,7 @@ import {
     DeliveryModule,
     CaseModule,
     ReferralModule,
+    AdminModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },

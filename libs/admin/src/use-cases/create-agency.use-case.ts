@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AgencyEntity, AgencyKind } from '@simpul/agency';
+import { badInput } from '@simpul/common';
+import type { Actor } from '@simpul/identity';
+import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { adminEntry, assertAdmin } from '../admin-entry';
+import { validCode, validName } from '../admin-input';
+import type { CreateAgencyInput } from '../dto/create-agency.input';
+
+/** createAgency: a new agency with a unique code; AGENCY_CREATED in the same transaction. */
+@Injectable()
+export class CreateAgencyUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: LedgerWriter,
+  ) {}
+
+  async execute(actor: Actor, input: CreateAgencyInput): Promise<AgencyEntity> {
+    assertAdmin(actor);
+    const code = validCode('input.code', input.code);
+    const name = validName('input.name', input.name);
+    if (!Object.values(AgencyKind).includes(input.kind)) {
+      throw badInput('input.kind', 'is not an agency kind');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const [row]: { id: string }[] = await manager.query(
+        `INSERT INTO agency (code, name, kind) VALUES ($1, $2, $3)
+         ON CONFLICT (code) DO NOTHING RETURNING id`,
+        [code, name, input.kind],
+      );
+      if (!row) throw badInput('input.code', 'is already the code of another agency');
+      const agency = await manager.findOneByOrFail(AgencyEntity, { id: row.id });
+      await this.ledger.append(manager, [
+        adminEntry(HandoffAction.AGENCY_CREATED, actor, {
+          agencyId: agency.id,
+          code: agency.code,
+          kind: agency.kind,
+        }),
+      ]);
+      return agency;
+    });
+  }
+}

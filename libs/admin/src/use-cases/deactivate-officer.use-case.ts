@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { badInput, conflict } from '@simpul/common';
+import { OfficerEntity, SessionRevocation, SessionStore, type Actor } from '@simpul/identity';
+import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { adminEntry, assertAdmin } from '../admin-entry';
+import { lockOfficer } from '../officer-lock';
+
+/**
+ * deactivateOfficer: no more sign-in, and every token of the officer (Simpul's and SSO) stops
+ * working at the next request; its sessions end; open WebSockets close at their next check. The
+ * officer stays in history (timelines still name who did what).
+ */
+@Injectable()
+export class DeactivateOfficerUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: LedgerWriter,
+    private readonly sessions: SessionStore,
+  ) {}
+
+  async execute(actor: Actor, id: string): Promise<OfficerEntity> {
+    assertAdmin(actor);
+    if (id === actor.officerId) throw badInput('id', 'cannot deactivate your own account');
+    return this.dataSource.transaction(async (manager) => {
+      const officer = await lockOfficer(manager, id);
+      if (!officer.active) throw conflict('The officer is already deactivated');
+      officer.active = false;
+      await manager.update(OfficerEntity, { id: officer.id }, { active: false });
+      await this.sessions.revokeOfficerSessions(manager, officer.id, SessionRevocation.DEACTIVATED);
+      await this.ledger.append(manager, [
+        adminEntry(HandoffAction.OFFICER_DEACTIVATED, actor, {
+          officerId: officer.id,
+          unitId: officer.unitId,
+        }),
+      ]);
+      return officer;
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import {
+  LoginThrottle,
+  OfficerEntity,
+  PasswordHasher,
+  SessionRevocation,
+  SessionStore,
+  validNewPassword,
+  type Actor,
+} from '@simpul/identity';
+import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { adminEntry, assertAdmin } from '../admin-entry';
+import { lockOfficer } from '../officer-lock';
+
+/**
+ * resetOfficerPassword: the admin sets a new password (and hands it over out of band); every
+ * session of the officer ends and a sign-in lockout is lifted. OFFICER_PASSWORD_RESET carries the
+ * officer's id only: no password, and no digest of one.
+ */
+@Injectable()
+export class ResetOfficerPasswordUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: LedgerWriter,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionStore,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async execute(actor: Actor, id: string, newPassword: string): Promise<void> {
+    assertAdmin(actor);
+    const password = validNewPassword('newPassword', newPassword);
+    const passwordHash = await this.hasher.hash(password);
+    await this.dataSource.transaction(async (manager) => {
+      const officer = await lockOfficer(manager, id);
+      validNewPassword('newPassword', password, officer.username);
+      await manager.update(OfficerEntity, { id: officer.id }, { passwordHash });
+      await this.sessions.revokeOfficerSessions(
+        manager,
+        officer.id,
+        SessionRevocation.PASSWORD_RESET,
+      );
+      await this.throttle.clearUsername(officer.username, manager);
+      await this.ledger.append(manager, [
+        adminEntry(HandoffAction.OFFICER_PASSWORD_RESET, actor, {
+          officerId: officer.id,
+          unitId: officer.unitId,
+        }),
+      ]);
+    });
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { UnitEntity } from '@simpul/agency';
+import { badInput, isUuid, notFound } from '@simpul/common';
+import type { Actor } from '@simpul/identity';
+import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { adminEntry, assertAdmin, mentionedFields } from '../admin-entry';
+import { validCountryCode, validName, validRegionCode, validTimeZone } from '../admin-input';
+import type { UpdateUnitInput } from '../dto/update-unit.input';
+
+type UnitChanges = Partial<Pick<UnitEntity, 'name' | 'regionCode' | 'countryCode' | 'timeZone'>>;
+
+/**
+ * updateUnit: name, region, country and time zone (new deadlines use the new zone; deadlines
+ * already set stay). UNIT_UPDATED names the changed fields, not their values.
+ */
+@Injectable()
+export class UpdateUnitUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: LedgerWriter,
+  ) {}
+
+  async execute(actor: Actor, id: string, input: UpdateUnitInput): Promise<UnitEntity> {
+    assertAdmin(actor);
+    const next = this.changesOf(input);
+    if (!isUuid(id)) throw notFound('Unit');
+    return this.dataSource.transaction(async (manager) => {
+      const unit = await manager.findOne(UnitEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!unit) throw notFound('Unit');
+      const changed = (Object.keys(next) as (keyof UnitChanges)[]).filter(
+        (field) => next[field] !== unit[field],
+      );
+      if (!changed.length) return unit;
+      Object.assign(unit, next);
+      await manager.update(UnitEntity, { id }, next);
+      await this.ledger.append(manager, [
+        adminEntry(HandoffAction.UNIT_UPDATED, actor, {
+          unitId: unit.id,
+          agencyId: unit.agencyId,
+          code: unit.code,
+          changed,
+        }),
+      ]);
+      return unit;
+    });
+  }
+
+  private changesOf(input: UpdateUnitInput): UnitChanges {
+    if (!mentionedFields(input, ['name', 'regionCode', 'countryCode', 'timeZone']).length) {
+      throw badInput('input', 'names no field to change');
+    }
+    const next: UnitChanges = {};
+    if (input.name !== undefined) {
+      if (input.name === null) throw badInput('input.name', 'cannot be cleared');
+      next.name = validName('input.name', input.name);
+    }
+    if (input.timeZone !== undefined) {
+      if (input.timeZone === null) throw badInput('input.timeZone', 'cannot be cleared');
+      next.timeZone = validTimeZone('input.timeZone', input.timeZone);
+    }
+    if (input.regionCode !== undefined) {
+      next.regionCode = validRegionCode('input.regionCode', input.regionCode);
+    }
+    if (input.countryCode !== undefined) {
+      next.countryCode = validCountryCode('input.countryCode', input.countryCode);
+    }
+    return next;
+  }
+}
