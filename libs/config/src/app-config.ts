@@ -24,6 +24,12 @@ export interface AppConfig {
   logLevel: string;
   rateLimitOfficerRpm: number;
   rateLimitAddressRpm: number;
+  /** GraphQL operation limits, checked before execution (apps/gateway/src/hardening). */
+  graphqlMaxDepth: number;
+  graphqlMaxAliases: number;
+  graphqlMaxDirectives: number;
+  graphqlMaxTokens: number;
+  graphqlMaxCost: number;
   /** How often the worker sweeps the outbox for rows a nudge missed. */
   outboxSweepMs: number;
 }

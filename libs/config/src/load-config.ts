@@ -121,6 +121,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ),
     rateLimitOfficerRpm: integer(env, 'RATE_LIMIT_OFFICER_RPM', 600, 0, 1_000_000),
     rateLimitAddressRpm: integer(env, 'RATE_LIMIT_ADDRESS_RPM', 1200, 0, 1_000_000),
+    graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8, 1, 64),
+    graphqlMaxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 15, 1, 1000),
+    graphqlMaxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', 10, 1, 1000),
+    graphqlMaxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2000, 100, 100_000),
+    graphqlMaxCost: integer(env, 'GRAPHQL_MAX_COST', 5000, 100, 10_000_000),
     outboxSweepMs: integer(env, 'OUTBOX_SWEEP_MS', 5000, 100, 3_600_000),
   };
 }
