@@ -1,7 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import { GatewayModule } from './gateway.module';
+import { registerSecurityHeaders } from './hardening/security-headers';
 
 /** Request bodies over 1 MB are refused with HTTP 413 (DESIGN.md) before any parsing. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -14,6 +16,7 @@ export async function createGateway(): Promise<NestFastifyApplication> {
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  await registerSecurityHeaders(app, app.get<AppConfig>(APP_CONFIG));
   app.enableShutdownHooks();
   return app;
 }

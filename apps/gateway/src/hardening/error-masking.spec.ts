@@ -1,0 +1,80 @@
+import { Logger, type ArgumentsHost } from '@nestjs/common';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { DomainError, ErrorCode } from '@simpul/common';
+import { DomainErrorFilter } from '../graphql/domain-error.filter';
+import { formatGraphqlError } from '../graphql/format-error';
+
+/** What a PostgreSQL driver error looks like: SQL, a constraint and a person's data in the text. */
+function driverError(): Error {
+  const error = new Error(
+    'duplicate key value violates unique constraint "person_national_id_key": ' +
+      'INSERT INTO person (full_name, national_id) VALUES ($1, $2) -- Siti Rahmawati, 5371014101990001',
+  );
+  error.name = 'QueryFailedError';
+  return error;
+}
+
+const LEAKS = /INSERT|person|Siti|5371014101990001|QueryFailedError|at .*\.ts/;
+
+describe('errors never leak stack, SQL or personal data', () => {
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
+  afterAll(() => {
+    Logger.overrideLogger(new Logger());
+  });
+
+  it('DomainErrorFilter turns an unknown error into a bare INTERNAL_SERVER_ERROR', () => {
+    const mapped = new DomainErrorFilter().catch(driverError(), {} as ArgumentsHost);
+    expect(mapped.message).toBe('Internal server error');
+    expect(mapped.extensions).toEqual({ code: ErrorCode.INTERNAL_SERVER_ERROR });
+    expect(JSON.stringify(mapped.toJSON())).not.toMatch(LEAKS);
+  });
+
+  it('DomainErrorFilter keeps the code, message and details of a domain error', () => {
+    const mapped = new DomainErrorFilter().catch(
+      new DomainError(ErrorCode.RATE_LIMITED, 'Too many requests; retry later', {
+        retryAfterSeconds: 12,
+      }),
+      {} as ArgumentsHost,
+    );
+    expect(mapped.toJSON()).toEqual({
+      message: 'Too many requests; retry later',
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 12 },
+    });
+  });
+
+  it('formatGraphqlError masks an error without a public code, stack trace included', () => {
+    const wrapped = new GraphQLError(driverError().message, { originalError: driverError() });
+    const formatted: GraphQLFormattedError = {
+      ...wrapped.toJSON(),
+      path: ['openCase'],
+      extensions: { stacktrace: driverError().stack?.split('\n') },
+    };
+    const shown = formatGraphqlError(formatted);
+    expect(shown).toEqual({
+      message: 'Internal server error',
+      path: ['openCase'],
+      locations: undefined,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+    expect(JSON.stringify(shown)).not.toMatch(LEAKS);
+  });
+
+  it('formatGraphqlError masks an INTERNAL_SERVER_ERROR whatever its message says', () => {
+    const shown = formatGraphqlError({
+      message: driverError().message,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', exception: { stacktrace: ['at db.ts:1'] } },
+    });
+    expect(shown.message).toBe('Internal server error');
+    expect(JSON.stringify(shown)).not.toMatch(LEAKS);
+  });
+
+  it('formatGraphqlError drops a stack trace from a public error', () => {
+    const shown = formatGraphqlError({
+      message: 'Too many requests; retry later',
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 3, stacktrace: ['at x.ts:1'] },
+    });
+    expect(shown.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 3 });
+  });
+});
