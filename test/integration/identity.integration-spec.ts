@@ -100,6 +100,7 @@ describe('identity: seeding, login and token verification', () => {
       const result = await login.login(username, DEMO_PASSWORD);
       expect(result.officer.username).toBe(username);
       expect(result.expiresAt.getTime()).toBeGreaterThan(Date.now());
+      expect(result.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
       const actor = await tokens.verify(result.accessToken);
       const [unit]: { id: string; agency_id: string }[] = await dataSource.query(
         'SELECT id, agency_id FROM unit WHERE code = $1',
