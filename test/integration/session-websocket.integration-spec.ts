@@ -98,6 +98,36 @@ describe('WebSocket session lifetime', () => {
     expect(closed.code).toBe(4403);
   });
 
+  it('closes at once, without waiting for the periodic check, when the revocation commits', async () => {
+    // A second gateway whose periodic check would come only after a minute: the close must come
+    // from the PostgreSQL notice of the logout, even though the logout goes through the first.
+    const slow = await listenSessionGateway({ WS_SESSION_CHECK_MS: '60000' });
+    try {
+      const { session } = await signInNew();
+      const socket = openGraphqlSocket(slow.websocketUrl, session.accessToken);
+      sockets.push(socket);
+      await within(socket.connected, 5_000, 'connection_ack');
+      socket.subscribeToUnitEvents();
+      // LISTEN starts with the first connection; give it a moment to be in place.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+
+      const started = Date.now();
+      await graphqlRequest(
+        gateway.graphqlUrl,
+        'mutation { logout }',
+        {},
+        {
+          token: session.accessToken,
+        },
+      );
+      const closed = await within(socket.closed, 5_000, 'the close');
+      expect(closed.code).toBe(4403);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await slow.app.close();
+    }
+  }, 20_000);
+
   it('leaves a connection with a valid token open', async () => {
     const { session } = await signInNew();
     const socket = open(session.accessToken);

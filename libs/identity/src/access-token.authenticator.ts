@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { decodeJwt } from 'jose';
 import { unauthenticated } from '@simpul/common';
 import type { Actor } from './actor';
 import type { Authentication, Credential } from './credential';
 import { OidcTokenVerifier } from './oidc/oidc-token.verifier';
+import { SessionEvents } from './sessions/session-events';
 import { SessionStore } from './sessions/session.store';
 import { TOKEN_ISSUER, TokenService } from './token.service';
 
@@ -34,7 +35,17 @@ export class AccessTokenAuthenticator {
     private readonly tokens: TokenService,
     @Inject(OidcTokenVerifier) private readonly sso: SsoVerifier,
     @Inject(SessionStore) private readonly sessions: SessionLookup,
+    @Optional() private readonly events?: SessionEvents,
   ) {}
+
+  /**
+   * Calls `react` as soon as a change of this officer's access (logout, revocation, deactivation,
+   * new unit or roles) commits, on any replica; returns the unsubscribe. A shortcut for open
+   * WebSockets: their periodic sessionState check stays the guarantee.
+   */
+  onAccessChange(officerId: string, react: () => void): () => void {
+    return this.events?.watch(officerId, react) ?? (() => undefined);
+  }
 
   async authenticateBearer(header: string | undefined): Promise<Actor> {
     return (await this.authenticate(header)).actor;

@@ -15,6 +15,7 @@ import { PasswordHasher } from './password-hasher';
 import { RefreshSessionUseCase } from './refresh-session.use-case';
 import { AuthResolver } from './resolvers/auth.resolver';
 import { OfficerResolver } from './resolvers/officer.resolver';
+import { SessionEvents } from './sessions/session-events';
 import { SessionStore } from './sessions/session.store';
 import { TokenService } from './token.service';
 
@@ -30,6 +31,7 @@ import { TokenService } from './token.service';
     OfficerReader,
     OfficerLoader,
     SessionStore,
+    SessionEvents,
     LoginThrottle,
     TokenService,
     OidcTokenVerifier,

@@ -18,6 +18,7 @@ export * from './access-token.authenticator';
 export * from './oidc/oidc-token.verifier';
 export * from './sessions/refresh-token';
 export * from './sessions/session.store';
+export * from './sessions/session-events';
 export * from './login-throttle';
 export * from './websocket/watch-socket-session';
 export * from './officer.reader';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Credential } from './credential';
+import { announceAccessChange } from './sessions/session-events';
 import { SessionRevocation, SessionStore } from './sessions/session.store';
 
 /**
@@ -22,6 +23,7 @@ export class LogoutUseCase {
       if (credential.sessionId) {
         await this.sessions.revokeSession(credential.sessionId, SessionRevocation.LOGOUT, manager);
       }
+      await announceAccessChange(manager, credential.officerId);
     });
   }
 }

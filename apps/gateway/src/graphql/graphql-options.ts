@@ -54,7 +54,8 @@ export function graphqlOptions(
         path: '/graphql',
         // A connection without a valid token is refused at connection_init (close code 4403). An
         // accepted one lives only as long as its token: closed with 4401 when it expires and with
-        // 4403 when a periodic check finds it revoked or its officer deactivated or moved.
+        // 4403 when it is revoked or its officer deactivated or moved — checked at once when such
+        // a change commits (PostgreSQL NOTIFY) and periodically in any case.
         onConnect: async (connection) => {
           const context = connection as ConnectionContext;
           const header = context.connectionParams?.authorization;
@@ -74,7 +75,7 @@ export function graphqlOptions(
           // The client may have gone while the token was checked: start no timers for it.
           if (socket && socket.readyState === SOCKET_OPEN) {
             const { actor, credential } = authenticated;
-            extra.stopSessionWatch = watchSocketSession({
+            const watch = watchSocketSession({
               expiresAt: credential.expiresAt,
               checkEveryMs: config.wsSessionCheckMs,
               check: () => authenticator.sessionState(credential, actor),
@@ -85,6 +86,12 @@ export function graphqlOptions(
                   'WebSocket session check failed; retrying at the next check',
                 ),
             });
+            // Logout or deactivation on any replica: check now instead of at the next tick.
+            const unsubscribe = authenticator.onAccessChange(actor.officerId, watch.checkNow);
+            extra.stopSessionWatch = () => {
+              unsubscribe();
+              watch.stop();
+            };
           }
           return true;
         },

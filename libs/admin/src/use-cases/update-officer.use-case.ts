@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { UnitEntity } from '@simpul/agency';
 import { badInput } from '@simpul/common';
-import { OfficerEntity, Role, type Actor } from '@simpul/identity';
+import { OfficerEntity, Role, announceAccessChange, type Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { adminEntry, assertAdmin, mentionedFields } from '../admin-entry';
 import { validDisplayName, validId, validRoles } from '../admin-input';
@@ -51,6 +51,8 @@ export class UpdateOfficerUseCase {
       if (!changed.length) return officer;
       Object.assign(officer, next);
       await manager.update(OfficerEntity, { id: officer.id }, next);
+      // Open WebSockets of the officer were filtered for the old access: they close and reconnect.
+      await announceAccessChange(manager, officer.id);
       await this.ledger.append(manager, [
         adminEntry(HandoffAction.OFFICER_UPDATED, actor, {
           officerId: officer.id,

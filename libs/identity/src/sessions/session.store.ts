@@ -6,6 +6,7 @@ import type { Actor } from '../actor';
 import type { Credential } from '../credential';
 import type { Role } from '../role';
 import { newRefreshToken, refreshTokenDigest } from './refresh-token';
+import { announceAccessChange } from './session-events';
 
 /** Why a session ended; kept on the row for operators (no personal data). */
 export enum SessionRevocation {
@@ -135,20 +136,29 @@ export class SessionStore {
     });
   }
 
-  /** Ends one session: its access tokens and refresh tokens stop working at once. */
+  /**
+   * Ends one session: its access tokens and refresh tokens stop working at once, and open
+   * WebSockets on it are told when the transaction commits.
+   */
   async revokeSession(
     sessionId: string,
     reason: SessionRevocation,
     manager?: EntityManager,
   ): Promise<void> {
-    await (manager ?? this.dataSource.manager).query(
+    const db = manager ?? this.dataSource.manager;
+    const rows: { officer_id: string }[] = await db.query(
       `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2
-        WHERE id = $1 AND revoked_at IS NULL`,
+        WHERE id = $1 AND revoked_at IS NULL
+        RETURNING officer_id`,
       [sessionId, reason],
     );
+    if (rows[0]) await announceAccessChange(db, rows[0].officer_id);
   }
 
-  /** Ends every session of an officer, except `keepSessionId` (the caller's own, if given). */
+  /**
+   * Ends every session of an officer, except `keepSessionId` (the caller's own, if given), and
+   * tells open WebSockets of the officer to re-check (also when no session was open: SSO tokens).
+   */
   async revokeOfficerSessions(
     manager: EntityManager,
     officerId: string,
@@ -161,6 +171,7 @@ export class SessionStore {
         RETURNING id`,
       [officerId, reason, keepSessionId],
     );
+    await announceAccessChange(manager, officerId);
     return rows.length;
   }
 

@@ -9,13 +9,13 @@ describe('watchSocketSession', () => {
   const watch = (expiresInMs: number, states: SessionState[] = []) => {
     const closes: [number, string][] = [];
     let checks = 0;
-    const stop = watchSocketSession({
+    const { stop, checkNow } = watchSocketSession({
       expiresAt: new Date(Date.now() + expiresInMs),
       checkEveryMs: 1000,
       check: async () => states[checks++] ?? 'valid',
       close: (code, reason) => closes.push([code, reason]),
     });
-    return { closes, stop, checks: () => checks };
+    return { closes, stop, checkNow, checks: () => checks };
   };
 
   it('closes with 4401 the moment the token expires', async () => {
@@ -37,9 +37,17 @@ describe('watchSocketSession', () => {
     expect(socket.closes).toHaveLength(1);
   });
 
+  it('checks at once when told the access changed, without waiting for the next tick', async () => {
+    const socket = watch(600_000, ['revoked']);
+    socket.checkNow();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(socket.closes).toEqual([[4403, 'Session revoked']]);
+  });
+
   it('does nothing more once stopped (the socket closed)', async () => {
     const socket = watch(5_000, ['revoked']);
     socket.stop();
+    socket.checkNow();
     await jest.advanceTimersByTimeAsync(10_000);
     expect(socket.closes).toEqual([]);
     expect(socket.checks()).toBe(0);

@@ -4,6 +4,13 @@ import type { SessionState } from '../access-token.authenticator';
 export const SOCKET_CLOSE_EXPIRED = 4401;
 export const SOCKET_CLOSE_REVOKED = 4403;
 
+export interface SessionWatchHandle {
+  /** Checks at once, e.g. because the officer's access changed. */
+  checkNow: () => void;
+  /** Clears the timers; run it when the socket closes. */
+  stop: () => void;
+}
+
 /** setTimeout's largest delay; a later expiry is caught by the periodic check. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -23,9 +30,10 @@ export interface SocketSessionWatch {
 /**
  * Keeps an open WebSocket honest about its token: closes it with 4401 the moment the token
  * expires, and with 4403 as soon as a periodic check finds it revoked or the officer deactivated.
- * The client reconnects with a fresh token. Returns `stop`, which must run when the socket closes.
+ * The client reconnects with a fresh token. `checkNow` runs a check at once (a notice that the
+ * officer's access changed); `stop` must run when the socket closes.
  */
-export function watchSocketSession(watch: SocketSessionWatch): () => void {
+export function watchSocketSession(watch: SocketSessionWatch): SessionWatchHandle {
   let stopped = false;
   let checking = false;
   const stop = () => {
@@ -43,8 +51,14 @@ export function watchSocketSession(watch: SocketSessionWatch): () => void {
     untilExpiry <= MAX_TIMER_MS
       ? setTimeout(() => closeWith(SOCKET_CLOSE_EXPIRED, 'Token expired'), untilExpiry)
       : undefined;
-  const recheck = setInterval(() => {
-    if (checking || stopped) return;
+  let again = false;
+  const checkNow = () => {
+    if (stopped) return;
+    if (checking) {
+      // A notice that arrives during a check must not be lost to that check's older answer.
+      again = true;
+      return;
+    }
     checking = true;
     watch
       .check()
@@ -55,10 +69,17 @@ export function watchSocketSession(watch: SocketSessionWatch): () => void {
       .catch((error: unknown) => watch.onCheckError?.(error))
       .finally(() => {
         checking = false;
+        if (again) {
+          again = false;
+          checkNow();
+        }
       });
+  };
+  const recheck = setInterval(() => {
+    if (!checking) checkNow();
   }, watch.checkEveryMs);
   // Timers must not keep a shutting-down process alive.
   expiry?.unref?.();
   recheck.unref?.();
-  return stop;
+  return { stop, checkNow };
 }
