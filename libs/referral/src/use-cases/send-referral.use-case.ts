@@ -9,7 +9,6 @@ import {
   isUuid,
   Limits,
   nonEmptyList,
-  notFound,
   requiredText,
 } from '@simpul/common';
 import { CaseAccess, CaseEntity, CaseStatus, IdentityAccess } from '@simpul/case';
@@ -78,8 +77,10 @@ export class SendReferralUseCase {
   }
 
   private async checkCase(manager: EntityManager, actor: Actor, caseId: string): Promise<void> {
-    if (!isUuid(caseId) || !(await this.access.isParty(actor, caseId, manager))) {
-      throw notFound('Case');
+    // Who cannot see the case learns nothing; who can (an auditor) but is no party is refused.
+    await this.access.readableCase(actor, caseId, manager);
+    if (!(await this.access.isParty(actor, caseId, manager))) {
+      throw forbidden('Only parties of the case send referrals for it');
     }
     if (!actor.roles.some((role) => SENDER_ROLES.includes(role))) {
       throw forbidden('Only desk officers, supervisors and investigators send referrals');
