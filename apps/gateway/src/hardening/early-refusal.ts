@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin } from './apollo-plugin';
 import { GraphQLError } from 'graphql';
 
 /**

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin } from './apollo-plugin';
 import { NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 import type { AppConfig } from '@simpul/config';
 import { earlyRefusalPlugin } from './early-refusal';

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin } from './apollo-plugin';
 
 /** graphql-js ends a message with its suggestion: `… Did you mean "x" or "y"?`. */
 export const withoutSuggestion = (message: string): string =>

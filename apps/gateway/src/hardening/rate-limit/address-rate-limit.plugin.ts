@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin } from '../apollo-plugin';
 import type { RequestContext } from '@simpul/common';
 import type { AppConfig } from '@simpul/config';
 import { addressRateLimited, retryAfterOf } from './rate-limited';
@@ -34,7 +34,7 @@ export function addressRateLimitPlugin(config: AppConfig): ApolloServerPlugin {
       }
       return {
         async willSendResponse({ contextValue: context, response }) {
-          const seconds = retryAfterOf(context);
+          const seconds = retryAfterOf(context as RequestContext);
           if (seconds !== undefined) response.http.headers.set('retry-after', String(seconds));
         },
       };

@@ -1,4 +1,3 @@
-import { HeaderMap } from '@apollo/server';
 import { DomainError, ErrorCode } from '@simpul/common';
 import { RequestRefusedError } from '../early-refusal';
 
@@ -29,7 +28,9 @@ export function addressRateLimited(retryAfterSeconds: number): RequestRefusedErr
     extensions: {
       code: ErrorCode.RATE_LIMITED,
       retryAfterSeconds,
-      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+      // Apollo accepts any Map here (its HeaderMap is one); a plain Map spares importing the CJS
+      // build of @apollo/server beside the ESM one Nest loads.
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
     },
   });
 }
