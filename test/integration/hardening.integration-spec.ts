@@ -139,6 +139,36 @@ describe('GraphQL hardening', () => {
       expect(codeOf(reply)).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(reply.body.errors?.[0].message).toMatch(/^Query Cost limit of 5000 exceeded, found /);
     });
+
+    it('refuses a subscription deeper than 8 levels over WebSocket', async () => {
+      const token = await tokenOf('kemensos.rptc');
+      const client = createClient({
+        url: gateway.graphqlUrl.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token}` },
+        retryAttempts: 0,
+      });
+      try {
+        const errors = await new Promise<readonly { message: string }[]>((resolve, reject) => {
+          client.subscribe(
+            {
+              query: `subscription { unitEvents { referral { case { referrals { case { referrals {
+                case { referrals { id } } } } } } } } }`,
+            },
+            {
+              next: () => reject(new Error('the subscription was accepted')),
+              error: (error) => resolve(error as { message: string }[]),
+              complete: () => reject(new Error('the subscription completed without an error')),
+            },
+          );
+        });
+        expect(errors.map((error) => error.message)).toEqual([
+          'Query depth limit of 8 exceeded, found 9.',
+        ]);
+      } finally {
+        await client.dispose();
+      }
+    });
   });
 
   describe('introspection outside production', () => {

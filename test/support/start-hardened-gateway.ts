@@ -10,6 +10,7 @@ import { graphqlOptions } from '../../apps/gateway/src/graphql/graphql-options';
 import { hardenedApolloOptions, hardeningProviders } from '../../apps/gateway/src/hardening';
 import { OfficerRateLimitInterceptor } from '../../apps/gateway/src/hardening/rate-limit/officer-rate-limit.interceptor';
 import { registerSecurityHeaders } from '../../apps/gateway/src/hardening/security-headers';
+import { hardenedSubscriptionOptions } from '../../apps/gateway/src/hardening/subscription-validate';
 
 export interface RunningGateway {
   app: NestFastifyApplication;
@@ -56,10 +57,18 @@ async function createGatewayWithHardening(): Promise<NestFastifyApplication> {
       factory: (config: AppConfig, authenticator: AccessTokenAuthenticator) => {
         const options = graphqlOptions(config, authenticator);
         const hardened = hardenedApolloOptions(config);
+        const graphqlWs = options.subscriptions?.['graphql-ws'];
         return {
           ...options,
           plugins: [...(options.plugins ?? []), ...hardened.plugins],
           validationRules: [...(options.validationRules ?? []), ...hardened.validationRules],
+          subscriptions: {
+            ...options.subscriptions,
+            'graphql-ws': {
+              ...(typeof graphqlWs === 'object' ? graphqlWs : {}),
+              ...hardenedSubscriptionOptions(config),
+            },
+          },
         };
       },
     })
