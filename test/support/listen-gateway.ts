@@ -1,11 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { bootGateway } from './boot-in-process';
+import { startHardenedGateway } from './start-hardened-gateway';
 
-/** The in-process gateway listening on a free loopback port; `url` is its GraphQL endpoint. */
+/** The gateway in this process, listening on a free port; returns it with its GraphQL URL. */
 export async function listenGateway(
   env: Record<string, string> = {},
 ): Promise<{ app: NestFastifyApplication; url: string }> {
-  const app = await bootGateway(env);
-  await app.listen(0, '127.0.0.1');
-  return { app, url: `${await app.getUrl()}/graphql` };
+  const { app, graphqlUrl } = await startHardenedGateway(env);
+  return { app, url: graphqlUrl };
 }

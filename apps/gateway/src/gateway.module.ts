@@ -15,6 +15,7 @@ import { ReferralModule } from '@simpul/referral';
 import { UnitEventsResolver } from './events/unit-events.resolver';
 import { graphqlOptions } from './graphql/graphql-options';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
+import { hardeningProviders } from './hardening';
 import {
   HandoffEventAlertResolver,
   PendingCapabilitiesResolver,
@@ -47,6 +48,7 @@ import {
     UnitEventsResolver,
     PendingCapabilitiesResolver,
     HandoffEventAlertResolver,
+    ...hardeningProviders,
   ],
 })
 export class GatewayModule {}

@@ -9,6 +9,7 @@ import {
   type Credential,
   type CredentialCarrier,
 } from '@simpul/identity';
+import { hardenedApolloOptions, hardenedSubscriptionOptions } from '../hardening';
 import { formatGraphqlError } from './format-error';
 
 /** What this file keeps in graphql-ws's per-connection `extra` (beside its `socket`). */
@@ -38,6 +39,8 @@ export function graphqlOptions(
   authenticator: AccessTokenAuthenticator,
 ): ApolloDriverConfig {
   const production = config.env === 'production';
+  // Operation limits, field-suggestion hiding and the per-address rate limit (docs/security.md).
+  const { plugins, validationRules } = hardenedApolloOptions(config);
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -48,9 +51,13 @@ export function graphqlOptions(
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphqlError,
+    plugins,
+    validationRules,
     buildSchemaOptions: { dateScalarMode: 'isoDate', noDuplicatedFields: true },
     subscriptions: {
       'graphql-ws': {
+        // The same limits for operations over WebSocket (a spread: Nest's type lacks `validate`).
+        ...hardenedSubscriptionOptions(config),
         path: '/graphql',
         // A connection without a valid token is refused at connection_init (close code 4403). An
         // accepted one lives only as long as its token: closed with 4401 when it expires and with
