@@ -150,6 +150,30 @@ describe('delivery: outbox relay and job dispatch', () => {
     await waitForCondition('rows marked dispatched', async () => (await undispatched(ids)) === 0);
   }, 30_000);
 
+  it('delivers a row whose sequence id was used before (a database restored from backup)', async () => {
+    const [first] = newIds(1);
+    await send([first]);
+    await waitForCondition('first row handled', () => handler.timesRun(first) === 1);
+    const [{ id }]: { id: string }[] = await dataSource.query(
+      `SELECT id FROM outbox WHERE payload->>'referralId' = $1`,
+      [first],
+    );
+    // What a restore does: the row and its id are gone from PostgreSQL, Redis still knows the job.
+    await dataSource.query('DELETE FROM outbox WHERE id >= $1', [id]);
+    await dataSource.query(
+      `SELECT setval(pg_get_serial_sequence('outbox', 'id'), $1::bigint, false)`,
+      [id],
+    );
+    const [again] = newIds(1);
+    await send([again]);
+    const [{ id: reused }]: { id: string }[] = await dataSource.query(
+      `SELECT id FROM outbox WHERE payload->>'referralId' = $1`,
+      [again],
+    );
+    expect(reused).toBe(id);
+    await waitForCondition('row with a reused id handled', () => handler.timesRun(again) === 1);
+  });
+
   it('runs a delayed job no earlier than its delay after the write', async () => {
     const [id] = newIds(1);
     const written = Date.now();

@@ -13,5 +13,8 @@ export const OUTBOX_JOB_OPTIONS: Readonly<JobsOptions> = {
   removeOnFail: { age: 7 * 24 * HOUR },
 };
 
-/** BullMQ refuses integer-looking and ':'-containing custom ids, hence the prefix. */
-export const outboxJobId = (outboxId: string) => `outbox-${outboxId}`;
+/**
+ * The job id of an outbox row: its `job_key` (a UUID), never its sequence id, which repeats after
+ * a database restore — and BullMQ drops, without a word, an add whose id it still remembers.
+ */
+export const outboxJobId = (jobKey: string) => `outbox-${jobKey}`;

@@ -4,7 +4,7 @@ import { bullPrefix } from '@simpul/queue';
 import { OUTBOX_JOB_OPTIONS, outboxJobId } from './job-options';
 
 export interface OutboxJob {
-  outboxId: string;
+  jobKey: string;
   queue: string;
   name: string;
   data: Record<string, unknown>;
@@ -29,7 +29,7 @@ export class OutboxQueues {
         queued.map((job) => ({
           name: job.name,
           data: job.data,
-          opts: { ...OUTBOX_JOB_OPTIONS, jobId: outboxJobId(job.outboxId), delay: job.delayMs },
+          opts: { ...OUTBOX_JOB_OPTIONS, jobId: outboxJobId(job.jobKey), delay: job.delayMs },
         })),
       ),
     );

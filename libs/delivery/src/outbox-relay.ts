@@ -18,6 +18,7 @@ const ADD_TIMEOUT_MS = 5000;
 
 interface OutboxRow {
   id: string;
+  job_key: string;
   queue: string;
   job_name: JobName;
   payload: Record<string, unknown>;
@@ -28,7 +29,7 @@ interface OutboxRow {
  * Moves committed outbox rows into BullMQ (worker side). Woken by NOTIFY after each commit and by
  * a sweep every `outboxSweepMs` that re-drives whatever a nudge missed (Redis was down, a relay
  * crashed mid-batch). Each batch is one transaction: rows are locked with SKIP LOCKED so relays
- * in other workers take other rows, added to BullMQ with jobId `outbox-<id>` (a re-add of the same
+ * in other workers take other rows, added to BullMQ with jobId `outbox-<job_key>` (a re-add of the same
  * row is a no-op), then stamped dispatched. If the add fails the transaction rolls back and the
  * rows wait for the next sweep.
  */
@@ -114,7 +115,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return this.dataSource.transaction(async (manager: EntityManager) => {
       const rows: OutboxRow[] = await manager.query(
         // The delay counts from the write, so a row relayed late (after an outage) is not delayed twice.
-        `SELECT id, queue, job_name, payload,
+        `SELECT id, job_key, queue, job_name, payload,
                 GREATEST(0, delay_ms - FLOOR(EXTRACT(EPOCH FROM (now() - created_at)) * 1000))::int
                   AS remaining_delay_ms
            FROM outbox
@@ -127,7 +128,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       if (rows.length === 0) return 0;
       await queues.add(
         rows.map((row) => ({
-          outboxId: String(row.id),
+          jobKey: row.job_key,
           queue: row.queue,
           name: row.job_name,
           data: row.payload,

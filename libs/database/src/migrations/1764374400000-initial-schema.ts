@@ -189,6 +189,9 @@ export class InitialSchema1764374400000 implements MigrationInterface {
 
       CREATE TABLE outbox (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        -- The BullMQ job id. Not the row id: ids repeat after a restore or in another database
+        -- sharing the Redis prefix, and BullMQ silently drops an add whose id it still knows.
+        job_key uuid NOT NULL DEFAULT gen_random_uuid(),
         queue text NOT NULL,
         job_name text NOT NULL,
         payload jsonb NOT NULL,

@@ -8,6 +8,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 @Entity('outbox')
 export class OutboxEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+  /** The BullMQ job id: unique across restores and databases, unlike `id`. */
+  @Column({ type: 'uuid', name: 'job_key' }) jobKey: string;
   @Column({ type: 'text' }) queue: string;
   @Column({ type: 'text', name: 'job_name' }) jobName: string;
   @Column({ type: 'jsonb' }) payload: Record<string, unknown>;
