@@ -84,7 +84,8 @@ export class JobDispatcher implements OnApplicationBootstrap, BeforeApplicationS
   private discoverHandlers(): Map<string, JobHandler> {
     const handlers = new Map<string, JobHandler>();
     for (const wrapper of this.discovery.getProviders()) {
-      const { metatype, instance } = wrapper;
+      const { metatype } = wrapper;
+      const instance: unknown = wrapper.instance;
       if (!metatype || typeof metatype !== 'function') continue;
       const name = this.reflector.get<string | undefined>(HANDLES_JOB, metatype);
       if (!name) continue;
