@@ -52,14 +52,18 @@ describe('agency: reference data and readers', () => {
     expect((await codesIn('unit')).length).toBe(before);
   });
 
-  it('keeps ids stable and restores drifted names and zones', async () => {
+  it('keeps ids stable and leaves an administrator's edit in place', async () => {
     const original = (await units.byCode('DINSOS-PAPEG'))!;
-    await dataSource.query(`UPDATE unit SET name = 'renamed', time_zone = 'UTC' WHERE id = $1`, [
+    expect(original).toMatchObject({ regionCode: '95', timeZone: 'Asia/Jayapura' });
+    await dataSource.query(`UPDATE unit SET name = 'Dinsos Papua Pegunungan (baru)' WHERE id = $1`, [
       original.id,
     ]);
     await seed();
-    expect(await units.byCode('DINSOS-PAPEG')).toEqual(original);
-    expect(original).toMatchObject({ regionCode: '95', timeZone: 'Asia/Jayapura' });
+    expect(await units.byCode('DINSOS-PAPEG')).toEqual({
+      ...original,
+      name: 'Dinsos Papua Pegunungan (baru)',
+    });
+    await dataSource.query('UPDATE unit SET name = $2 WHERE id = $1', [original.id, original.name]);
   });
 
   it('reads units by code, by ids and by agency', async () => {

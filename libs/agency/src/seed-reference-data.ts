@@ -8,16 +8,15 @@ export interface ReferenceDataCounts {
 }
 
 /**
- * Loads the reference agencies and units, matched by code. Idempotent: a second run inserts
- * nothing and rewrites only rows whose name, zone or placement changed (the IS DISTINCT FROM
- * guard avoids dead tuples on every start). Codes are never deleted: referrals point at units.
+ * Loads the reference agencies and units that do not exist yet, matched by code. Idempotent, and
+ * never overwrites: once a row exists, ADMIN owns it (an edit made through the API survives every
+ * restart). Codes are never deleted: referrals point at units.
  */
 export async function seedReferenceData(manager: EntityManager): Promise<ReferenceDataCounts> {
   await manager.query(
     `INSERT INTO agency (code, name, kind)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind
-       WHERE (agency.name, agency.kind) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.kind)`,
+     ON CONFLICT (code) DO NOTHING`,
     [AGENCIES.map((a) => a.code), AGENCIES.map((a) => a.name), AGENCIES.map((a) => a.kind)],
   );
   await manager.query(
@@ -26,12 +25,7 @@ export async function seedReferenceData(manager: EntityManager): Promise<Referen
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
             AS u(code, name, agency_code, region_code, country_code, time_zone)
        JOIN agency ON agency.code = u.agency_code
-     ON CONFLICT (code) DO UPDATE SET
-       name = EXCLUDED.name, agency_id = EXCLUDED.agency_id, region_code = EXCLUDED.region_code,
-       country_code = EXCLUDED.country_code, time_zone = EXCLUDED.time_zone
-     WHERE (unit.name, unit.agency_id, unit.region_code, unit.country_code, unit.time_zone)
-       IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.agency_id, EXCLUDED.region_code,
-                         EXCLUDED.country_code, EXCLUDED.time_zone)`,
+     ON CONFLICT (code) DO NOTHING`,
     [
       UNITS.map((u) => u.code),
       UNITS.map((u) => u.name),
