@@ -52,12 +52,13 @@ describe('agency: reference data and readers', () => {
     expect((await codesIn('unit')).length).toBe(before);
   });
 
-  it('keeps ids stable and leaves an administrator's edit in place', async () => {
+  it('keeps ids stable and leaves an edit by an administrator in place', async () => {
     const original = (await units.byCode('DINSOS-PAPEG'))!;
     expect(original).toMatchObject({ regionCode: '95', timeZone: 'Asia/Jayapura' });
-    await dataSource.query(`UPDATE unit SET name = 'Dinsos Papua Pegunungan (baru)' WHERE id = $1`, [
-      original.id,
-    ]);
+    await dataSource.query(
+      `UPDATE unit SET name = 'Dinsos Papua Pegunungan (baru)' WHERE id = $1`,
+      [original.id],
+    );
     await seed();
     expect(await units.byCode('DINSOS-PAPEG')).toEqual({
       ...original,
