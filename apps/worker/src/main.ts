@@ -1,3 +1,4 @@
+import { Logger } from 'nestjs-pino';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, type AppConfig } from '@simpul/config';
@@ -43,7 +44,8 @@ async function start(config: AppConfig): Promise<void> {
   } catch (error) {
     refuse(`Worker not started: ${(error as Error).message}`);
   }
-  const app = await NestFactory.createApplicationContext(WorkerModule);
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
   // SIGTERM/SIGINT: finish the jobs in hand, stop the relay, close connections.
   app.enableShutdownHooks();
 }

@@ -3,6 +3,7 @@ import { ConfigModule } from '@simpul/config';
 import { DatabaseModule } from '@simpul/database';
 import { DeliveryWorkerModule } from '@simpul/delivery';
 import { LedgerModule } from '@simpul/ledger';
+import { LoggerModule } from '@simpul/observability';
 import { ReferralWorkerModule } from '@simpul/referral';
 
 /**
@@ -13,6 +14,8 @@ import { ReferralWorkerModule } from '@simpul/referral';
 @Module({
   imports: [
     ConfigModule,
+    // JSON logs like the gateway's (its HTTP middleware simply never runs here).
+    LoggerModule,
     DatabaseModule,
     DeliveryWorkerModule,
     // Context libs whose job handlers this worker runs:
