@@ -1,18 +1,21 @@
 import { Catch, HttpException, Logger, type ArgumentsHost } from '@nestjs/common';
-import type { GqlExceptionFilter } from '@nestjs/graphql';
+import { BaseExceptionFilter } from '@nestjs/core';
+import type { GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { DomainError, ErrorCode } from '@simpul/common';
 
 /**
  * Maps what resolvers throw to GraphQL errors with `extensions.code`. Domain errors keep their
  * code and message (written to be safe to show); everything else is logged by class name only and
- * becomes INTERNAL_SERVER_ERROR.
+ * becomes INTERNAL_SERVER_ERROR. Plain HTTP routes (health, a body over 1 MB refused before GraphQL)
+ * keep Nest's own handling: an HTTP status is a client's answer, not a server error to log.
  */
 @Catch()
-export class DomainErrorFilter implements GqlExceptionFilter {
+export class DomainErrorFilter extends BaseExceptionFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('GraphQL');
 
-  catch(exception: unknown, _host: ArgumentsHost): GraphQLError {
+  override catch(exception: unknown, host: ArgumentsHost): GraphQLError | void {
+    if (host.getType<GqlContextType>() !== 'graphql') return super.catch(exception, host);
     if (exception instanceof DomainError) {
       return new GraphQLError(exception.message, {
         extensions: { code: exception.code, ...exception.details },

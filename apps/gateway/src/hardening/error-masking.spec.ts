@@ -14,7 +14,17 @@ function driverError(): Error {
   return error;
 }
 
+/** What Nest passes for a GraphQL resolver. */
+const graphqlHost = { getType: () => 'graphql' } as unknown as ArgumentsHost;
+
 const LEAKS = /INSERT|person|Siti|5371014101990001|QueryFailedError|at .*\.ts/;
+
+/** The filter's answer in a GraphQL context is always a GraphQLError. */
+function mapInGraphql(error: unknown): GraphQLError {
+  const mapped = new DomainErrorFilter().catch(error, graphqlHost);
+  if (!(mapped instanceof GraphQLError)) throw new Error('expected a GraphQLError');
+  return mapped;
+}
 
 describe('errors never leak stack, SQL or personal data', () => {
   beforeAll(() => {
@@ -25,18 +35,17 @@ describe('errors never leak stack, SQL or personal data', () => {
   });
 
   it('DomainErrorFilter turns an unknown error into a bare INTERNAL_SERVER_ERROR', () => {
-    const mapped = new DomainErrorFilter().catch(driverError(), {} as ArgumentsHost);
+    const mapped = mapInGraphql(driverError());
     expect(mapped.message).toBe('Internal server error');
     expect(mapped.extensions).toEqual({ code: ErrorCode.INTERNAL_SERVER_ERROR });
     expect(JSON.stringify(mapped.toJSON())).not.toMatch(LEAKS);
   });
 
   it('DomainErrorFilter keeps the code, message and details of a domain error', () => {
-    const mapped = new DomainErrorFilter().catch(
+    const mapped = mapInGraphql(
       new DomainError(ErrorCode.RATE_LIMITED, 'Too many requests; retry later', {
         retryAfterSeconds: 12,
       }),
-      {} as ArgumentsHost,
     );
     expect(mapped.toJSON()).toEqual({
       message: 'Too many requests; retry later',
