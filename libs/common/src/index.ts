@@ -4,3 +4,4 @@ export * from './cursor';
 export * from './request-context';
 export * from './validate';
 export * from './page-info.model';
+export * from './signed-in.decorator';

@@ -8,6 +8,7 @@ export * from './models/auth-payload.model';
 export * from './models/officer.mapper';
 export * from './auth/public.decorator';
 export * from './auth/roles.decorator';
+export * from './auth/declared-access';
 export * from './auth/current-actor.decorator';
 export * from './auth/current-credential.decorator';
 export * from './auth/graphql-auth.guard';

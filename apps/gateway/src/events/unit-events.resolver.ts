@@ -1,3 +1,4 @@
+import { SignedIn } from '@simpul/common';
 import { Resolver, Subscription } from '@nestjs/graphql';
 import { CaseAccess } from '@simpul/case';
 import { HandoffEventBus, type HandoffEventMessage } from '@simpul/delivery';
@@ -10,6 +11,7 @@ import { filterMapIterator } from './filter-map-iterator';
  * receives them; each is filtered to the subscriber's units and then read from PostgreSQL, the
  * record (the message carries ids only).
  */
+@SignedIn()
 @Resolver(() => HandoffEventModel)
 export class UnitEventsResolver {
   constructor(

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { notImplemented } from '@simpul/common';
+import { notImplemented, SignedIn } from '@simpul/common';
 import { HandoffEventModel } from '@simpul/ledger';
 import {
   AlertConnectionModel,
@@ -25,6 +25,7 @@ const STATS = 'Handoff statistics';
  * capability — the one sanctioned placeholder — so agency systems can code against the contract
  * today. Delete an operation here when its lib serves it.
  */
+@SignedIn()
 @Resolver()
 export class PendingCapabilitiesResolver {
   @Query(() => AlertConnectionModel)

@@ -1,3 +1,4 @@
+import { SignedIn } from '@simpul/common';
 import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@simpul/common';
 import { AgencyReader } from '../agency.reader';
@@ -7,6 +8,7 @@ import { UnitModel } from '../models/unit.model';
 import { UnitLoader } from '../unit.loader';
 
 /** Reference data: any signed-in officer may list agencies (the global guard requires a token). */
+@SignedIn()
 @Resolver(() => AgencyModel)
 export class AgencyResolver {
   constructor(

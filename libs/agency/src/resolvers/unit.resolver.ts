@@ -1,5 +1,5 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { badInput, type RequestContext } from '@simpul/common';
+import { badInput, type RequestContext, SignedIn } from '@simpul/common';
 import { AgencyKind } from '../agency-kind';
 import { toUnitModel } from '../models/agency.mapper';
 import { AgencyModel } from '../models/agency.model';
@@ -10,6 +10,7 @@ import { UnitReader } from '../unit.reader';
 /** Kemendagri codes: a province ('53') or a regency/city inside it ('53.71'). */
 const REGION_CODE = /^\d{2}(\.\d{2})?$/;
 
+@SignedIn()
 @Resolver(() => UnitModel)
 export class UnitResolver {
   constructor(

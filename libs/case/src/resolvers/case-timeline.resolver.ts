@@ -1,3 +1,4 @@
+import { SignedIn } from '@simpul/common';
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@simpul/common';
 import { loadUnit, UnitModel } from '@simpul/agency';
@@ -8,6 +9,7 @@ import { CaseLoader } from '../case.loader';
 import { CaseModel } from '../models/case.model';
 
 /** Handoff timelines: the ledger entries of one case, in ledger order. */
+@SignedIn()
 @Resolver(() => CaseModel)
 export class CaseTimelineResolver {
   constructor(

@@ -1,3 +1,4 @@
+import { SignedIn } from '@simpul/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, type Actor } from '@simpul/identity';
 import { CaseStatus } from '../case-enums';
@@ -9,6 +10,7 @@ import { CaseModel } from '../models/case.model';
 import { CloseCaseUseCase } from '../use-cases/close-case.use-case';
 import { OpenCaseUseCase } from '../use-cases/open-case.use-case';
 
+@SignedIn()
 @Resolver(() => CaseModel)
 export class CaseResolver {
   constructor(

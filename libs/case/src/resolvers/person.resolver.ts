@@ -8,7 +8,7 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { badInput, notFound, type RequestContext } from '@simpul/common';
+import { badInput, notFound, type RequestContext, SignedIn } from '@simpul/common';
 import { loadUnit, UnitModel } from '@simpul/agency';
 import { CurrentActor, loadOfficer, OfficerModel, Role, type Actor } from '@simpul/identity';
 import { IdentityNumberHasher } from '@simpul/privacy';
@@ -27,6 +27,7 @@ import { UpdatePersonUseCase } from '../use-cases/update-person.use-case';
 
 const LEAD = { basis: 'LEAD_UNIT' as const, referralId: null };
 
+@SignedIn()
 @Resolver(() => PersonModel)
 export class PersonResolver {
   constructor(

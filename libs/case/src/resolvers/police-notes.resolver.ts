@@ -1,9 +1,11 @@
+import { SignedIn } from '@simpul/common';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentActor, type Actor } from '@simpul/identity';
 import { toCaseModel } from '../models/case.mapper';
 import { CaseModel } from '../models/case.model';
 import { PoliceNotes } from '../police-notes';
 
+@SignedIn()
 @Resolver(() => CaseModel)
 export class PoliceNotesResolver {
   constructor(private readonly notes: PoliceNotes) {}

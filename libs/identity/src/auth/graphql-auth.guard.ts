@@ -1,4 +1,4 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -8,15 +8,14 @@ import { AccessTokenAuthenticator } from '../access-token.authenticator';
 import type { Actor } from '../actor';
 import type { CredentialCarrier } from '../credential';
 import { OfficerLoader } from '../officer.loader';
-import type { Role } from '../role';
-import { IS_PUBLIC } from './public.decorator';
-import { REQUIRED_ROLES } from './roles.decorator';
+import { declaredAccess } from './declared-access';
 
 type Context = RequestContext<Actor> & CredentialCarrier;
 
 /**
  * Default deny for GraphQL (registered by the gateway as APP_GUARD): every root query, mutation
- * and subscription needs a valid bearer token unless marked @Public(), and @Roles() when present.
+ * and subscription must declare its rule — @Public(), @Roles(…) or @SignedIn() — and an operation
+ * that declares none is refused for everyone. Anything but @Public() needs a valid bearer token.
  * HTTP controllers (health, metrics) are not GraphQL and pass untouched: they have their own rules.
  * It also installs the request-scoped loaders every resolver may use.
  */
@@ -24,6 +23,7 @@ type Context = RequestContext<Actor> & CredentialCarrier;
 export class GraphqlAuthGuard implements CanActivate {
   /** One authentication per operation even when its root fields are guarded in parallel. */
   private readonly pending = new WeakMap<object, Promise<Actor>>();
+  private readonly logger = new Logger(GraphqlAuthGuard.name);
 
   constructor(
     private readonly reflector: Reflector,
@@ -40,15 +40,21 @@ export class GraphqlAuthGuard implements CanActivate {
     this.unitLoader.install(context);
     this.officerLoader.install(context);
 
-    const targets = [execution.getHandler(), execution.getClass()];
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    const info = gql.getInfo<GraphQLResolveInfo | undefined>();
+    const access = declaredAccess(this.reflector, [execution.getHandler(), execution.getClass()]);
     // Field resolvers only run under a root field this guard already admitted (and only reach
     // here when the gateway enables field-resolver guards); they are checked only for @Roles.
-    if (!isRootField(gql.getInfo<GraphQLResolveInfo | undefined>()) && !roles?.length) return true;
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (!isRootField(info) && access?.kind !== 'roles') return true;
+    if (access === null) {
+      this.logger.error(`No access rule declared for ${info?.parentType.name}.${info?.fieldName}`);
+      throw forbidden('This operation declares no access rule');
+    }
+    if (access.kind === 'public') return true;
 
     const actor = await this.actorOf(context);
-    if (roles?.length && !roles.some((role) => actor.roles.includes(role))) throw forbidden();
+    if (access.kind === 'roles' && !access.roles.some((role) => actor.roles.includes(role))) {
+      throw forbidden();
+    }
     return true;
   }
 

@@ -1,3 +1,4 @@
+import { SignedIn } from '@simpul/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@simpul/common';
 import type { Actor } from '../actor';
@@ -54,6 +55,7 @@ export class AuthResolver {
     return toAuthPayload(await this.refreshSessionUseCase.execute(refreshToken));
   }
 
+  @SignedIn()
   @Mutation(() => Boolean, {
     description: "Revokes the caller's access token at once and ends its sign-in session",
   })
@@ -62,6 +64,7 @@ export class AuthResolver {
     return true;
   }
 
+  @SignedIn()
   @Mutation(() => Boolean, {
     description:
       "Sets the caller's password (at least 12 characters) and ends the caller's other sessions",
@@ -83,6 +86,7 @@ export class AuthResolver {
     return true;
   }
 
+  @SignedIn()
   @Query(() => OfficerModel)
   me(@CurrentActor() actor: Actor, @Context() context: RequestContext): Promise<OfficerModel> {
     return this.officers.loadOfficer(context, actor.officerId);

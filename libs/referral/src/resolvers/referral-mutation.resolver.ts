@@ -1,3 +1,4 @@
+import { SignedIn } from '@simpul/common';
 import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentActor, type Actor } from '@simpul/identity';
 import { SendReferralInput } from '../dto/send-referral.input';
@@ -21,6 +22,7 @@ const ExpectedVersion = () => Args('expectedVersion', { type: () => Int, nullabl
 const OptionalNote = () => Args('note', { type: () => String, nullable: true });
 
 /** Every referral mutation of the contract; each delegates to its one use case. */
+@SignedIn()
 @Resolver(() => ReferralModel)
 export class ReferralMutationResolver {
   constructor(

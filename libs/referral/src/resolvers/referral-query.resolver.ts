@@ -1,3 +1,4 @@
+import { SignedIn } from '@simpul/common';
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, type Actor } from '@simpul/identity';
 import { ReferralConnectionModel } from '../models/referral-connection.model';
@@ -6,6 +7,7 @@ import { ReferralModel } from '../models/referral.model';
 import { ReferralStatus } from '../referral-enums';
 import { ReferralReader, type Queue } from '../referral.reader';
 
+@SignedIn()
 @Resolver(() => ReferralModel)
 export class ReferralQueryResolver {
   constructor(private readonly reader: ReferralReader) {}
