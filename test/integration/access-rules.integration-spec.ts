@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import type { Type } from '@nestjs/common';
 import { declaredAccess, type DeclaredAccess } from '@simpul/identity';
 import { FIELD_ACCESS_RULES } from '../../apps/gateway/src/access';
 import { bootGateway } from '../support/boot-in-process';
@@ -22,16 +23,11 @@ function rootRules(app: NestFastifyApplication): Map<string, DeclaredAccess> {
     if (!instance || typeof instance !== 'object' || !wrapper.metatype) continue;
     const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
     for (const methodName of scanner.getAllMethodNames(prototype)) {
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- Nest metadata target
-      const method = prototype[methodName] as Function;
+      const method = prototype[methodName] as (...args: unknown[]) => unknown;
       const type = Reflect.getMetadata(RESOLVER_TYPE, method) as string | undefined;
       if (!type || !ROOTS.includes(type)) continue;
       const name = (Reflect.getMetadata(RESOLVER_NAME, method) as string | undefined) ?? methodName;
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- Nest metadata target
-      rules.set(
-        `${type}.${name}`,
-        declaredAccess(reflector, [method, wrapper.metatype as Function]),
-      );
+      rules.set(`${type}.${name}`, declaredAccess(reflector, [method, wrapper.metatype as Type]));
     }
   }
   return rules;

@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { SignedIn } from '@simpul/common';
 import { Role } from '../role';
@@ -21,8 +22,10 @@ class SignedInByClass {
 describe('declaredAccess', () => {
   const reflector = new Reflector();
   const of = (target: object, method: string) =>
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- Nest metadata target
-    declaredAccess(reflector, [(target as Record<string, Function>)[method], target.constructor]);
+    declaredAccess(reflector, [
+      (target as Record<string, () => void>)[method],
+      target.constructor as Type,
+    ]);
 
   it('is null for an operation that declares nothing, which the guard then refuses', () => {
     expect(of(Undeclared.prototype, 'operation')).toBeNull();

@@ -13,8 +13,9 @@ export type DeclaredAccess =
  * @SignedIn(). The guard enforces it; a test checks that every operation of the served schema has
  * one.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- Nest's metadata targets
-export function declaredAccess(reflector: Reflector, targets: Function[]): DeclaredAccess {
+export type MetadataTargets = Parameters<Reflector['getAllAndOverride']>[1];
+
+export function declaredAccess(reflector: Reflector, targets: MetadataTargets): DeclaredAccess {
   if (reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return { kind: 'public' };
   const roles = reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
   if (roles?.length) return { kind: 'roles', roles };
