@@ -1,34 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Module, type INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
-  CaseEntity,
   OpenCaseUseCase,
   PersonEntity,
   ResealPersonalData,
   Sex,
   ExploitationType,
 } from '@simpul/case';
-import { ConfigModule } from '@simpul/config';
-import { DatabaseModule } from '@simpul/database';
-import { PersonalDataCipher, PrivacyModule, type PersonIdentity } from '@simpul/privacy';
+import { PersonalDataCipher, type PersonIdentity } from '@simpul/privacy';
+import { RotationModule } from '../../apps/gateway/src/cli/rotation.module';
 import { bootGateway } from '../support/boot-in-process';
 import { demoActor } from '../support/referral-fixtures';
-
-@Module({
-  imports: [
-    ConfigModule,
-    DatabaseModule,
-    PrivacyModule,
-    TypeOrmModule.forFeature([PersonEntity, CaseEntity]),
-  ],
-  providers: [ResealPersonalData],
-})
-class RotationModule {}
 
 /** A Nest context whose key ring is `keys` with `active` in use (the config is read at boot). */
 async function withKeyRing(keys: string, active: string): Promise<INestApplicationContext> {

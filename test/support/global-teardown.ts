@@ -1,5 +1,5 @@
-import { Redis } from 'ioredis';
 import { Client } from 'pg';
+import { removeRedisKeys } from './remove-redis-keys';
 
 /** Drops the run's database and deletes every Redis key under its prefix. */
 export default async function globalTeardown(): Promise<void> {
@@ -13,20 +13,6 @@ export default async function globalTeardown(): Promise<void> {
     await client.end();
   }
   const prefix = process.env.REDIS_PREFIX;
-  if (prefix && process.env.REDIS_URL) {
-    const redis = new Redis(process.env.REDIS_URL);
-    try {
-      for (const pattern of [`${prefix}:*`, `{${prefix}}:*`, `${prefix}*`, `{${prefix}*`]) {
-        let cursor = '0';
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-          if (keys.length) await redis.del(...keys);
-          cursor = next;
-        } while (cursor !== '0');
-      }
-    } finally {
-      redis.disconnect();
-    }
-  }
+  if (prefix && process.env.REDIS_URL) await removeRedisKeys(process.env.REDIS_URL, prefix);
   await globalThis.__simpulServices?.stop();
 }

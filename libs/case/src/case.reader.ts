@@ -1,18 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor, isUuid, notFound, pageSize } from '@simpul/common';
+import { isUuid, notFound } from '@simpul/common';
+import { keysetPage, type KeysetPage } from '@simpul/database';
 import type { Actor } from '@simpul/identity';
 import { CaseAccess } from './case-access';
 import type { CaseStatus } from './case-enums';
 import { CaseEntity } from './entities/case.entity';
 import { PersonEntity } from './entities/person.entity';
 
-export interface CasePage {
-  items: { cursor: string; entity: CaseEntity }[];
-  hasNextPage: boolean;
-  totalCount: number;
-}
+export type CasePage = KeysetPage<CaseEntity>;
 
 /** Read side of cases. Every method applies the access rule of CaseAccess. */
 @Injectable()
@@ -39,7 +36,6 @@ export class CaseReader {
     first?: number | null,
     after?: string | null,
   ): Promise<CasePage> {
-    const limit = pageSize(first);
     const qb = this.dataSource.manager.createQueryBuilder(CaseEntity, 'c');
     if (!CaseAccess.isAuditor(actor)) {
       const units = await this.access.actingUnitIds(actor);
@@ -48,24 +44,12 @@ export class CaseReader {
       });
     }
     if (status?.length) qb.andWhere('c.status = ANY(:status)', { status });
-    const totalCount = await qb.clone().getCount();
-    if (after) {
-      const [openedAt, id] = decodeCursor(after, 2);
-      qb.andWhere('(c.opened_at, c.id) < (:openedAt::timestamptz, :id::uuid)', { openedAt, id });
-    }
-    const rows = await qb
-      .orderBy('c.opened_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    return {
-      items: rows.slice(0, limit).map((entity) => ({
-        cursor: encodeCursor([entity.openedAt.toISOString(), entity.id]),
-        entity,
-      })),
-      hasNextPage: rows.length > limit,
-      totalCount,
-    };
+    return keysetPage(
+      qb,
+      { column: 'c.opened_at', idColumn: 'c.id', timeOf: (c) => c.openedAt },
+      first,
+      after,
+    );
   }
 
   personById(id: string): Promise<PersonEntity | null> {

@@ -4,3 +4,4 @@ export * from './run-migrations';
 export * from './database.module';
 export * from './idempotency.store';
 export { migrations } from './migrations';
+export * from './keyset-page';

@@ -1,18 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor, isUuid, notFound, pageSize } from '@simpul/common';
+import { isUuid, notFound } from '@simpul/common';
+import { keysetPage, type KeysetPage } from '@simpul/database';
 import { CaseAccess } from '@simpul/case';
 import type { Actor } from '@simpul/identity';
 import { ReferralEntity } from './entities/referral.entity';
 import type { ReferralStatus } from './referral-enums';
 import { ReferralStanding } from './referral-standing';
 
-export interface ReferralPage {
-  items: { cursor: string; entity: ReferralEntity }[];
-  hasNextPage: boolean;
-  totalCount: number;
-}
+export type ReferralPage = KeysetPage<ReferralEntity>;
 
 export type Queue = 'inbox' | 'sent';
 
@@ -55,30 +52,17 @@ export class ReferralReader {
     first?: number | null,
     after?: string | null,
   ): Promise<ReferralPage> {
-    const limit = pageSize(first);
     const units = await this.access.actingUnitIds(actor);
     const column = queue === 'inbox' ? 'r.to_unit_id' : 'r.from_unit_id';
     const qb = this.dataSource.manager
       .createQueryBuilder(ReferralEntity, 'r')
       .where(`${column} = ANY(:units::uuid[])`, { units });
     if (status?.length) qb.andWhere('r.status = ANY(:status)', { status });
-    const totalCount = await qb.clone().getCount();
-    if (after) {
-      const [sentAt, id] = decodeCursor(after, 2);
-      qb.andWhere('(r.sent_at, r.id) < (:sentAt::timestamptz, :id::uuid)', { sentAt, id });
-    }
-    const rows = await qb
-      .orderBy('r.sent_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    return {
-      items: rows.slice(0, limit).map((entity) => ({
-        cursor: encodeCursor([entity.sentAt.toISOString(), entity.id]),
-        entity,
-      })),
-      hasNextPage: rows.length > limit,
-      totalCount,
-    };
+    return keysetPage(
+      qb,
+      { column: 'r.sent_at', idColumn: 'r.id', timeOf: (r) => r.sentAt },
+      first,
+      after,
+    );
   }
 }

@@ -1,22 +1,8 @@
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { CaseEntity, PersonEntity, ResealPersonalData } from '@simpul/case';
-import { ConfigError, ConfigModule } from '@simpul/config';
-import { DatabaseModule } from '@simpul/database';
-import { PrivacyModule } from '@simpul/privacy';
-
-@Module({
-  imports: [
-    ConfigModule,
-    DatabaseModule,
-    PrivacyModule,
-    TypeOrmModule.forFeature([PersonEntity, CaseEntity]),
-  ],
-  providers: [ResealPersonalData],
-})
-class RotationModule {}
+import { ResealPersonalData } from '@simpul/case';
+import { ConfigError } from '@simpul/config';
+import { RotationModule } from './rotation.module';
 
 /**
  * `npm run pii:rotate`: after adding a new key to PII_KEYS and pointing PII_ACTIVE_KEY_ID at it,
