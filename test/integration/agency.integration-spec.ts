@@ -21,9 +21,7 @@ describe('agency: reference data and readers', () => {
 
   const seed = () => dataSource.transaction((manager) => seedReferenceData(manager));
   const codesIn = async (table: 'agency' | 'unit') =>
-    ((await dataSource.query(`SELECT code FROM ${table}`)) as { code: string }[]).map(
-      (r) => r.code,
-    );
+    (await dataSource.query<{ code: string }[]>(`SELECT code FROM ${table}`)).map((r) => r.code);
 
   beforeAll(async () => {
     moduleRef = await Test.createTestingModule({

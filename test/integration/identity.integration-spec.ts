@@ -11,7 +11,7 @@ import {
   IdentityModule,
   LoginUseCase,
   PasswordHasher,
-  Role,
+  type Role,
   TokenService,
   seedDemoCast,
 } from '@simpul/identity';

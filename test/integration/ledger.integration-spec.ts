@@ -77,11 +77,11 @@ describe('ledger', () => {
     }
 
     const outbox: { seqs: string[] }[] = (
-      await dataSource.query(
+      await dataSource.query<{ payload: { seqs: string[] } }[]>(
         `SELECT payload FROM outbox WHERE job_name = 'publish-handoff-events' AND payload->'seqs' ?| $1`,
         [stored.map((e) => e.seq)],
       )
-    ).map((row: { payload: { seqs: string[] } }) => row.payload);
+    ).map((row) => row.payload);
     expect(outbox).toHaveLength(50);
     expect(outbox.every((payload) => payload.seqs.length === 1)).toBe(true);
   });
