@@ -17,7 +17,7 @@ describe('keyset pagination of inbox, sent and cases', () => {
   it('walks a queue page by page, newest first, without repeats or gaps', async () => {
     const sender = await demoActor(app, 'kemnaker.pengawasan');
     const receiver = await demoActor(app, 'uptdppa.ntt');
-    const sent = [];
+    const sent: string[] = [];
     for (let i = 0; i < 5; i++)
       sent.push((await openCaseAndSend(app, sender, 'UPTDPPA-NTT')).referral.id);
     const reader = app.get(ReferralReader);
