@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AcceptReferralUseCase, HoldReferralUseCase, StartReferralUseCase } from '@simpul/referral';
 import { errorCodeOf, type GraphqlClient } from '../support/graphql-client';
 import { listenGateway } from '../support/listen-gateway';
 import { loginAs } from '../support/login-as';
@@ -38,6 +39,8 @@ interface Row {
   variables: (f: Fixture) => Record<string, unknown>;
   /** Writes get a fresh case and referral per caller, so one caller's success cannot change another's cell. */
   fresh?: boolean;
+  /** Where the fresh referral stands before the call (default REQUESTED). */
+  from?: 'ACCEPTED' | 'IN_PROGRESS' | 'ON_HOLD';
   expected: Record<Caller, Outcome>;
 }
 
@@ -168,6 +171,26 @@ const MATRIX: Row[] = [
     fresh: true,
     expected: SENDER_ACTS,
   },
+  ...(
+    [
+      ['startReferral', 'startReferral(id: $id) { status }', 'ACCEPTED'],
+      ['holdReferral', 'holdReferral(id: $id, note: "Menunggu dokumen") { status }', 'IN_PROGRESS'],
+      ['resumeReferral', 'resumeReferral(id: $id) { status }', 'ON_HOLD'],
+      [
+        'completeReferral',
+        'completeReferral(id: $id, outcome: "Selesai") { status }',
+        'IN_PROGRESS',
+      ],
+      ['failReferral', 'failReferral(id: $id, note: "Tidak dapat") { status }', 'ON_HOLD'],
+    ] as const
+  ).map(([operation, field, from]) => ({
+    operation,
+    query: `mutation($id: ID!) { ${field} }`,
+    variables: (f: Fixture) => ({ id: f.referralId }),
+    fresh: true,
+    from,
+    expected: RECEIVER_ACTS,
+  })),
   {
     operation: 'closeCase',
     query: 'mutation($id: ID!) { closeCase(id: $id, note: "Selesai") { status } }',
@@ -218,18 +241,29 @@ describe('authorization matrix: operation × caller × party', () => {
   let shared: Fixture;
   let units: Record<string, string>;
 
-  async function fixture(): Promise<Fixture> {
+  async function fixture(from?: Row['from']): Promise<Fixture> {
     const { caseId, personId, referral } = await openCaseAndSend(
       app,
       await demoActor(app, CALLERS.lead),
       'BP3MI-NTT',
     );
+    if (from) await advance(referral.id, from);
     const lead = clients.get('lead') as GraphqlClient;
     const { case: found } = await lead.data<{ case: { reference: string } }>(
       'query($id: ID!) { case(id: $id) { reference } }',
       { id: caseId },
     );
     return { caseId, personId, referralId: referral.id, reference: found.reference, units };
+  }
+
+  /** Brings a fresh referral to `from` through the receiver's own use cases. */
+  async function advance(referralId: string, from: NonNullable<Row['from']>): Promise<void> {
+    const receiver = await demoActor(app, CALLERS.receiver);
+    await app.get(AcceptReferralUseCase).execute(receiver, referralId);
+    if (from === 'ACCEPTED') return;
+    await app.get(StartReferralUseCase).execute(receiver, referralId);
+    if (from === 'ON_HOLD')
+      await app.get(HoldReferralUseCase).execute(receiver, referralId, 'Ditunda');
   }
 
   beforeAll(async () => {
@@ -254,7 +288,7 @@ describe('authorization matrix: operation × caller × party', () => {
   );
 
   it.each(cells)('%s by %s → %s', async (_operation, caller, expected, row) => {
-    const f = row.fresh ? await fixture() : shared;
+    const f = row.fresh ? await fixture(row.from) : shared;
     const response = await (clients.get(caller) as GraphqlClient).request(
       row.query,
       row.variables(f),
@@ -278,12 +312,25 @@ describe('authorization matrix: operation × caller × party', () => {
   });
 
   it('lists the case only for its parties (all for the auditor)', async () => {
-    const query = '{ cases(first: 100) { edges { node { id } } } }';
+    const query = `query($after: String) {
+      cases(first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } }
+    }`;
+    interface Page {
+      cases: {
+        edges: { node: { id: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    }
     for (const caller of Object.keys(CALLERS) as Caller[]) {
-      const response = await (clients.get(caller) as GraphqlClient).data<{
-        cases: { edges: { node: { id: string } }[] };
-      }>(query);
-      const listed = response.cases.edges.some((e) => e.node.id === shared.caseId);
+      let listed = false;
+      let after: string | null = null;
+      do {
+        const { cases }: Page = await (clients.get(caller) as GraphqlClient).data<Page>(query, {
+          after,
+        });
+        listed ||= cases.edges.some((e) => e.node.id === shared.caseId);
+        after = cases.pageInfo.hasNextPage ? cases.pageInfo.endCursor : null;
+      } while (after && !listed);
       expect([caller, listed]).toEqual([caller, READ[caller] === 'OK']);
     }
   });
