@@ -10,25 +10,55 @@ export interface EnqueueOptions {
   delayMs?: number;
 }
 
+/** Adds a bind value to a statement being built and returns its placeholder (`$3`). */
+export type Bind = (value: unknown) => string;
+
+/** Bind values in order, and the `bind` that hands out their placeholders. */
+export function statementParams(): { params: unknown[]; bind: Bind } {
+  const params: unknown[] = [];
+  return { params, bind: (value) => `$${params.push(value)}` };
+}
+
 /**
  * Writes work for the worker into the outbox, inside the caller's transaction: the job exists if
  * and only if the change that caused it committed, and Redis being down never fails a use case.
  */
 @Injectable()
 export class OutboxWriter {
+  /** The row and the relay's nudge in one statement: one round trip. */
   async enqueue<N extends JobName>(
     manager: EntityManager,
     name: N,
     payload: JobPayloads[N],
     options: EnqueueOptions = {},
   ): Promise<void> {
-    const delayMs = Math.max(0, Math.round(options.delayMs ?? 0));
+    const { params, bind } = statementParams();
     await manager.query(
-      `INSERT INTO outbox (queue, job_name, payload, delay_ms) VALUES ($1, $2, $3::jsonb, $4)`,
-      [JOB_QUEUE[name], name, JSON.stringify(payload), delayMs],
+      `WITH job AS (${this.insertSql(bind, name, payload, options)}) ${this.nudgeSql(bind)}`,
+      params,
     );
-    // PostgreSQL delivers NOTIFY only on commit (and folds duplicates within one transaction), so
-    // the relay wakes exactly when the row becomes visible to it.
-    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+  }
+
+  /**
+   * The INSERT of one outbox row, for a caller that folds it into a statement of its own as a
+   * data-modifying CTE (the ledger does, to hold its lock for one round trip).
+   */
+  insertSql<N extends JobName>(
+    bind: Bind,
+    name: N,
+    payload: JobPayloads[N],
+    options: EnqueueOptions = {},
+  ): string {
+    const delayMs = Math.max(0, Math.round(options.delayMs ?? 0));
+    return `INSERT INTO outbox (queue, job_name, payload, delay_ms)
+      VALUES (${bind(JOB_QUEUE[name])}, ${bind(name)}, ${bind(JSON.stringify(payload))}::jsonb, ${bind(delayMs)})`;
+  }
+
+  /**
+   * The SELECT that wakes the relay. PostgreSQL delivers NOTIFY only on commit (and folds
+   * duplicates within one transaction), so the relay wakes exactly when the row becomes visible.
+   */
+  nudgeSql(bind: Bind): string {
+    return `SELECT pg_notify(${bind(OUTBOX_CHANNEL)}, '')`;
   }
 }
