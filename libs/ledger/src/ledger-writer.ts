@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { OutboxWriter } from '@simpul/delivery';
+import { OutboxWriter, statementParams } from '@simpul/delivery';
 import { LedgerEntryEntity } from './entities/ledger-entry.entity';
 import type { HandoffAction } from './handoff-action';
 import { entryHash, hashedEntryOf, noteDigest, payloadDigest } from './ledger-hash';
@@ -22,35 +22,33 @@ export interface LedgerEntryDraft {
   payload: LedgerPayload;
 }
 
-const ENTRY_COLUMNS = [
-  'seq',
-  'at',
-  'action',
-  'actor_id',
-  'from_unit_id',
-  'to_unit_id',
-  'case_id',
-  'referral_id',
-  'alert_id',
-  'note_digest',
-  'payload',
-  'payload_digest',
-  'prev_hash',
-  'entry_hash',
-] as const;
-
-/** `($1, $2, …), ($15, …)` for a multi-row INSERT. */
-const placeholders = (rows: number, columns: number, casts: Record<number, string> = {}) =>
-  Array.from(
-    { length: rows },
-    (_, r) =>
-      `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}${casts[c] ?? ''}`).join(', ')})`,
-  ).join(', ');
+/** ledger_entry's columns: name, array type for unnest, value. */
+const ENTRY_COLUMNS: [string, string, (entry: LedgerEntryEntity) => unknown][] = [
+  ['seq', 'bigint', (e) => e.seq],
+  ['at', 'timestamptz', (e) => e.at],
+  ['action', 'text', (e) => e.action],
+  ['actor_id', 'uuid', (e) => e.actorId],
+  ['from_unit_id', 'uuid', (e) => e.fromUnitId],
+  ['to_unit_id', 'uuid', (e) => e.toUnitId],
+  ['case_id', 'uuid', (e) => e.caseId],
+  ['referral_id', 'uuid', (e) => e.referralId],
+  ['alert_id', 'uuid', (e) => e.alertId],
+  ['note_digest', 'text', (e) => e.noteDigest],
+  ['payload', 'jsonb', (e) => JSON.stringify(e.payload)],
+  ['payload_digest', 'text', (e) => e.payloadDigest],
+  ['prev_hash', 'text', (e) => e.prevHash],
+  ['entry_hash', 'text', (e) => e.entryHash],
+];
 
 /**
  * Appends entries to the hash chain. Call it as the LAST step of the use case's transaction: it
  * locks the chain head, so every other append waits until this transaction commits. That lock is
  * what makes seq gapless and the chain a total order (DESIGN.md, "The ledger").
+ *
+ * Every append in the hub queues for that one lock, so it is held for as little as possible: one
+ * round trip to read the head, one statement that writes everything else, then COMMIT. Each
+ * further round trip would also wait for the event loop of a busy Node process while all other
+ * appends wait for it (docs/performance.md).
  */
 @Injectable()
 export class LedgerWriter {
@@ -72,22 +70,10 @@ export class LedgerWriter {
       prevHash = entry.entryHash;
       return entry;
     });
-
-    await this.insertEntries(manager, entries);
-    const notes = drafts.flatMap((draft, i) => (draft.note ? [[entries[i].seq, draft.note]] : []));
-    if (notes.length) {
-      await manager.query(
-        `INSERT INTO handoff_note (seq, text) VALUES ${placeholders(notes.length, 2)}`,
-        notes.flat(),
-      );
-    }
-    await manager.query('UPDATE ledger_head SET next_seq = $1, last_hash = $2 WHERE id = 1', [
-      seq.toString(),
-      prevHash,
-    ]);
-    await this.outbox.enqueue(manager, 'publish-handoff-events', {
-      seqs: entries.map((e) => e.seq),
-    });
+    const notes = drafts.flatMap((draft, i) =>
+      draft.note ? [{ seq: entries[i].seq, text: draft.note }] : [],
+    );
+    await this.write(manager, entries, notes, seq.toString());
     return entries;
   }
 
@@ -116,27 +102,31 @@ export class LedgerWriter {
     return entry;
   }
 
-  private async insertEntries(manager: EntityManager, entries: LedgerEntryEntity[]): Promise<void> {
-    const values = entries.flatMap((e) => [
-      e.seq,
-      e.at,
-      e.action,
-      e.actorId,
-      e.fromUnitId,
-      e.toUnitId,
-      e.caseId,
-      e.referralId,
-      e.alertId,
-      e.noteDigest,
-      JSON.stringify(e.payload),
-      e.payloadDigest,
-      e.prevHash,
-      e.entryHash,
-    ]);
-    await manager.query(
-      `INSERT INTO ledger_entry (${ENTRY_COLUMNS.join(', ')})
-       VALUES ${placeholders(entries.length, ENTRY_COLUMNS.length, { 10: '::jsonb' })}`,
-      values,
+  /**
+   * Entries, notes, the new head, the publish-handoff-events job and the relay's nudge in ONE
+   * statement: data-modifying CTEs, with the rows passed as one array per column.
+   */
+  private async write(
+    manager: EntityManager,
+    entries: LedgerEntryEntity[],
+    notes: { seq: string; text: string }[],
+    nextSeq: string,
+  ): Promise<void> {
+    const { params, bind } = statementParams();
+    const columns = ENTRY_COLUMNS.map(
+      ([, type, value]) => `${bind(entries.map(value))}::${type}[]`,
     );
+    const parts = [
+      `entry AS (INSERT INTO ledger_entry (${ENTRY_COLUMNS.map(([name]) => name).join(', ')})
+         SELECT * FROM unnest(${columns.join(', ')}))`,
+      `head AS (UPDATE ledger_head SET next_seq = ${bind(nextSeq)},
+         last_hash = ${bind(entries[entries.length - 1].entryHash)} WHERE id = 1)`,
+      `job AS (${this.outbox.insertSql(bind, 'publish-handoff-events', { seqs: entries.map((e) => e.seq) })})`,
+    ];
+    if (notes.length) {
+      parts.push(`note AS (INSERT INTO handoff_note (seq, text)
+         SELECT * FROM unnest(${bind(notes.map((n) => n.seq))}::bigint[], ${bind(notes.map((n) => n.text))}::text[]))`);
+    }
+    await manager.query(`WITH ${parts.join(',\n')}\n${this.outbox.nudgeSql(bind)}`, params);
   }
 }
