@@ -80,7 +80,10 @@ export class ReferralTransition {
     referral.status = decision.to;
     referral.version += 1;
     await request.apply?.(referral, now, manager);
-    await manager.save(ReferralEntity, referral);
+    // The row is locked and read in full above: write it back in one UPDATE (save() would
+    // SELECT it again first to find what changed).
+    const { id, ...fields } = referral;
+    await manager.update(ReferralEntity, { id }, fields);
     await this.ledger.append(manager, [
       {
         action: LEDGER_ACTION[action],

@@ -9,9 +9,10 @@ import {
   isUuid,
   Limits,
   nonEmptyList,
+  notFound,
   requiredText,
 } from '@simpul/common';
-import { CaseAccess, CaseEntity, CaseStatus, IdentityAccess } from '@simpul/case';
+import { CaseAccess, CaseStatus, IdentityAccess } from '@simpul/case';
 import { IdempotencyStore, requestDigest } from '@simpul/database';
 import { Role, type Actor } from '@simpul/identity';
 import { LedgerWriter } from '@simpul/ledger';
@@ -77,20 +78,20 @@ export class SendReferralUseCase {
   }
 
   private async checkCase(manager: EntityManager, actor: Actor, caseId: string): Promise<void> {
+    if (!isUuid(caseId)) throw notFound('Case');
+    // Share-lock the case so that a concurrent closeCase cannot slip in between check and insert.
+    // Read once, locked, and asked about once: this runs on every send.
+    const [found]: { status: CaseStatus }[] = await manager.query(
+      'SELECT status FROM "case" WHERE id = $1 FOR SHARE',
+      [caseId],
+    );
+    const party = !!found && (await this.access.isParty(actor, caseId, manager));
     // Who cannot see the case learns nothing; who can (an auditor) but is no party is refused.
-    await this.access.readableCase(actor, caseId, manager);
-    if (!(await this.access.isParty(actor, caseId, manager))) {
-      throw forbidden('Only parties of the case send referrals for it');
-    }
+    if (!found || (!party && !CaseAccess.isAuditor(actor))) throw notFound('Case');
+    if (!party) throw forbidden('Only parties of the case send referrals for it');
     if (!actor.roles.some((role) => SENDER_ROLES.includes(role))) {
       throw forbidden('Only desk officers, supervisors and investigators send referrals');
     }
-    // Share-lock the case so that a concurrent closeCase cannot slip in between check and insert.
-    const found = await manager
-      .createQueryBuilder(CaseEntity, 'c')
-      .setLock('pessimistic_read')
-      .where('c.id = :caseId', { caseId })
-      .getOneOrFail();
     if (found.status !== CaseStatus.OPEN) throw conflict('The case is closed');
   }
 
