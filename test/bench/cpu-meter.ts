@@ -3,7 +3,8 @@ import { cpus } from 'node:os';
 
 /**
  * CPU accounting for the report: how busy the whole machine was during a window (os.cpus, every
- * platform), and how much CPU given processes used (/proc/<pid>/stat, Linux only; else NaN).
+ * platform), and how much CPU given processes used (/proc/<pid>/stat, Linux only; else NaN). A
+ * name may stand for several processes (the bench database's backends); their CPU is summed.
  */
 export interface CpuReading {
   busy: number;
@@ -34,23 +35,45 @@ function processCpuSeconds(pid: number): number {
   }
 }
 
-export function readCpu(pids: Record<string, number> = {}): CpuReading {
+export function readCpu(pids: Record<string, number | number[]> = {}): CpuReading {
+  // A group is read per process (`postgres:1234`) and summed in describeCpu over the processes
+  // alive at both readings: a pool may close an idle connection during the window.
   const processes = new Map(
-    Object.entries(pids).map(([name, pid]) => [name, processCpuSeconds(pid)]),
+    Object.entries(pids).flatMap(([name, pid]) =>
+      Array.isArray(pid)
+        ? pid.map((one): [string, number] => [`${name}:${one}`, processCpuSeconds(one)])
+        : [[name, processCpuSeconds(pid)] as [string, number]],
+    ),
   );
   processes.set('bench', process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6);
   return { ...machineTimes(), processes, at: performance.now() };
 }
 
-/** "machine 97% busy; gateway 6.1 ms, worker 3.0 ms, bench 1.2 ms CPU per op" */
+/**
+ * "machine 97% busy (2 cores), 9% by the rest; CPU per op: gateway 6.1 ms, worker 3.0 ms, …". The
+ * rest is what the named processes did not use: on a shared machine, mostly other people's work
+ * (also Redis and PostgreSQL's own background processes). Shown when the named processes include
+ * more than the bench itself.
+ */
 export function describeCpu(start: CpuReading, end: CpuReading, ops: number): string {
-  const busy = (100 * (end.busy - start.busy)) / (end.total - start.total);
-  const perOp = [...end.processes]
-    .map(([name, seconds]) => {
-      const ms = ((seconds - (start.processes.get(name) ?? Number.NaN)) * 1000) / ops;
-      return Number.isFinite(ms) ? `${name} ${ms.toFixed(1)} ms` : undefined;
-    })
-    .filter(Boolean)
+  const total = end.total - start.total;
+  const busy = (100 * (end.busy - start.busy)) / total;
+  const used = new Map<string, number>();
+  for (const [key, seconds] of end.processes) {
+    const delta = seconds - (start.processes.get(key) ?? Number.NaN);
+    const name = key.split(':')[0];
+    if (Number.isFinite(delta)) used.set(name, (used.get(name) ?? 0) + delta);
+    else if (!key.includes(':')) used.set(name, Number.NaN);
+  }
+  const perOp = [...used]
+    .map(([name, seconds]) => [name, (seconds * 1000) / ops] as const)
+    .filter(([, ms]) => Number.isFinite(ms))
+    .map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`)
     .join(', ');
-  return `machine ${busy.toFixed(0)}% busy (${cpus().length} cores)${perOp ? `; CPU per op: ${perOp}` : ''}`;
+  const named = [...used.values()].reduce((sum, seconds) => sum + seconds, 0);
+  // os.cpus() counts milliseconds, summed over the cores.
+  const rest = busy - (100 * named * 1000) / total;
+  const restNote =
+    used.size > 1 && Number.isFinite(rest) ? `, ${rest.toFixed(0)}% by the rest` : '';
+  return `machine ${busy.toFixed(0)}% busy (${cpus().length} cores)${restNote}${perOp ? `; CPU per op: ${perOp}` : ''}`;
 }

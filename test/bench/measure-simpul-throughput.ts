@@ -3,6 +3,7 @@ import { findUnitIds, loginAs } from '../support/login-as';
 import type { AppProcesses } from '../support/start-app-processes';
 import { subscribeToUnitEvents } from '../support/subscribe-to-unit-events';
 import { describeCpu, readCpu } from './cpu-meter';
+import { watchDatabaseActivity } from './database-activity';
 import type { Measurement } from './measurement';
 import { readRecordedLatency } from './read-recorded-latency';
 
@@ -144,7 +145,9 @@ async function measureWindow(
   pids: Record<string, number>,
 ): Promise<Measurement> {
   const sent: string[] = [];
-  const cpuAtStart = readCpu(pids);
+  const activity = await watchDatabaseActivity(databaseUrl);
+  const processes = { ...pids, postgres: activity.backendPids };
+  const cpuAtStart = readCpu(processes);
   let failedSends = 0;
   const started = performance.now();
   const deadline = started + run.durationMs;
@@ -167,7 +170,8 @@ async function measureWindow(
     }),
   );
   const windowEnd = performance.now();
-  const cpuAtEnd = readCpu(pids);
+  const cpuAtEnd = readCpu(processes);
+  const backends = await activity.stop();
   // Open loop: let the deliveries of what was sent arrive (counted only if inside the window).
   if (run.mode === 'open') await Promise.allSettled(sent.map((id) => clock.waitForDelivery(id)));
   const delivered = sent.filter((id) => clock.deliveredAt.has(id));
@@ -186,6 +190,7 @@ async function measureWindow(
     note:
       `${loops.length} loops, ${run.mode} loop; ${sent.length} sent (${(sent.length / seconds).toFixed(0)}/s), ` +
       `${inWindow.length} delivered inside the window, the last ${((lastDelivery - windowEnd) / 1000).toFixed(1)} s after it; ` +
-      `sent_at → delivered_at as PostgreSQL recorded it: p50 ${recorded.p50.toFixed(1)} ms, p99 ${recorded.p99.toFixed(1)} ms`,
+      `sent_at → delivered_at as PostgreSQL recorded it: p50 ${recorded.p50.toFixed(1)} ms, p99 ${recorded.p99.toFixed(1)} ms; ` +
+      backends,
   };
 }
