@@ -30,8 +30,11 @@ export async function createGateway(): Promise<NestFastifyApplication> {
   );
   app.useLogger(app.get(Logger));
   await registerSecurityHeaders(app, app.get<AppConfig>(APP_CONFIG));
-  // The web console at / (index.html, app.js, styles.css): one route per file, no wildcard, so
-  // /graphql and /health/* stay as they are; helmet's headers (CSP 'self') apply to every file.
+  // The web console at /: index.html, styles.css and its ES modules (app.js and the modules it
+  // imports). With `wildcard: false` @fastify/static lists every file in the folder once, at
+  // boot, and registers one route per file — no wildcard, so /graphql and /health/* stay as they
+  // are, and a new module is served without listing it here. Helmet's headers (CSP 'self')
+  // apply to every file.
   const root = consoleRoot();
   if (root) {
     // Loaded only here: @fastify/static needs require(esm), which Jest's module runtime lacks.
