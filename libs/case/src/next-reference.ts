@@ -1,5 +1,8 @@
 import type { EntityManager } from 'typeorm';
 
+/** The year of an instant in Jakarta time (built once: formatters are costly to create). */
+const jakartaYear = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' });
+
 /**
  * Human-readable numbers such as TPPO-2026-000123: the year in Jakarta time and a database
  * sequence (gaps are harmless; uniqueness is what matters).
@@ -11,8 +14,6 @@ export async function nextReference(
   at: Date,
 ): Promise<string> {
   const [{ n }]: { n: string }[] = await manager.query(`SELECT nextval('${sequence}')::text AS n`);
-  const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(
-    at,
-  );
+  const year = jakartaYear.format(at);
   return `${prefix}-${year}-${n.padStart(6, '0')}`;
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { HandoffNoteEntity } from './entities/handoff-note.entity';
 import { LedgerEntryEntity } from './entities/ledger-entry.entity';
+import { toHandoffEvent, type HandoffEventModel } from './models/handoff-event.model';
 
 /** Keyset page over seq: entries strictly after `afterSeq`, at most `limit` of them. */
 export interface SeqPage {
@@ -59,6 +60,21 @@ export class LedgerReader {
       where: { seq: In([...seqs]) },
     });
     return new Map(notes.map((note) => [note.seq, note.text]));
+  }
+
+  /**
+   * Entries as timelines show them, with their note texts — read in one query, and only for
+   * entries that have a note (most have none).
+   */
+  async toEvents(
+    entries: readonly LedgerEntryEntity[],
+    manager?: EntityManager,
+  ): Promise<HandoffEventModel[]> {
+    const notes = await this.notesFor(
+      entries.filter((entry) => entry.noteDigest !== null).map((entry) => entry.seq),
+      manager,
+    );
+    return entries.map((entry) => toHandoffEvent(entry, notes.get(entry.seq)));
   }
 
   /** Number of entries for a case (timelines show a total). */

@@ -3,7 +3,7 @@ import { Resolver, Subscription } from '@nestjs/graphql';
 import { CaseAccess } from '@simpul/case';
 import { HandoffEventBus, type HandoffEventMessage } from '@simpul/delivery';
 import { CurrentActor, type Actor } from '@simpul/identity';
-import { HandoffEventModel, LedgerReader, toHandoffEvent } from '@simpul/ledger';
+import { HandoffEventModel, LedgerReader } from '@simpul/ledger';
 import { filterMapIterator } from './filter-map-iterator';
 
 /**
@@ -39,9 +39,7 @@ export class UnitEventsResolver {
       seen.add(message.seq);
       if (seen.size > 10_000) seen.delete(seen.values().next().value as string);
       const entry = await this.ledger.entryBySeq(message.seq);
-      if (!entry) return undefined;
-      const notes = await this.ledger.notesFor([entry.seq]);
-      return toHandoffEvent(entry, notes.get(entry.seq));
+      return entry ? (await this.ledger.toEvents([entry]))[0] : undefined;
     });
   }
 }

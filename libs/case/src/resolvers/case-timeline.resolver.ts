@@ -3,7 +3,7 @@ import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestj
 import type { RequestContext } from '@simpul/common';
 import { loadUnit, UnitModel } from '@simpul/agency';
 import { CurrentActor, loadOfficer, OfficerModel, type Actor } from '@simpul/identity';
-import { HandoffEventModel, LedgerReader, toHandoffEvent } from '@simpul/ledger';
+import { HandoffEventModel, LedgerReader } from '@simpul/ledger';
 import { CaseAccess } from '../case-access';
 import { CaseLoader } from '../case.loader';
 import { CaseModel } from '../models/case.model';
@@ -32,9 +32,7 @@ export class CaseTimelineResolver {
   }
 
   private async timelineOf(caseId: string): Promise<HandoffEventModel[]> {
-    const entries = await this.ledger.byCase(caseId);
-    const notes = await this.ledger.notesFor(entries.map((e) => e.seq));
-    return entries.map((entry) => toHandoffEvent(entry, notes.get(entry.seq)));
+    return this.ledger.toEvents(await this.ledger.byCase(caseId));
   }
 }
 

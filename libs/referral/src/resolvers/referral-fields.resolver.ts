@@ -3,7 +3,7 @@ import type { RequestContext } from '@simpul/common';
 import { loadUnit, UnitModel } from '@simpul/agency';
 import { CaseLoader, CaseModel } from '@simpul/case';
 import { loadOfficer, OfficerModel } from '@simpul/identity';
-import { HandoffEventModel, LedgerReader, toHandoffEvent } from '@simpul/ledger';
+import { HandoffEventModel, LedgerReader } from '@simpul/ledger';
 import { computeSla, SlaState } from '@simpul/sla';
 import { ReferralModel } from '../models/referral.model';
 import { ReferralLoader } from '../referral.loader';
@@ -61,8 +61,6 @@ export class ReferralFieldsResolver {
 
   @ResolveField(() => [HandoffEventModel])
   async events(@Parent() referral: ReferralModel): Promise<HandoffEventModel[]> {
-    const entries = await this.ledger.byReferral(referral.id);
-    const notes = await this.ledger.notesFor(entries.map((e) => e.seq));
-    return entries.map((entry) => toHandoffEvent(entry, notes.get(entry.seq)));
+    return this.ledger.toEvents(await this.ledger.byReferral(referral.id));
   }
 }
