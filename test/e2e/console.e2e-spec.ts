@@ -4,11 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchConsoleBrowser, type ConsoleBrowser } from '../support/launch-console-browser';
 import { findUnitIds, loginAs, type Session } from '../support/login-as';
-import {
-  startAppProcesses,
-  withAppOutputOnFailure,
-  type AppProcesses,
-} from '../support/start-app-processes';
+import { startAppProcesses, appStep, type AppProcesses } from '../support/start-app-processes';
 import { waitForHandoffSubscribers } from '../support/subscribe-to-unit-events';
 import { waitForCondition } from '../support/wait-for-condition';
 
@@ -58,12 +54,7 @@ describe('console: the web console at / in Chromium', () => {
   let referral: Referral;
   let kemluPage: Page;
   let kemluProblems: string[];
-  const step = (name: string, body: () => Promise<void>) =>
-    it(
-      name,
-      withAppOutputOnFailure(() => apps, body),
-      45_000,
-    );
+  const step = appStep(() => apps, 45_000);
 
   const sendReferral = async (summary: string): Promise<Referral> => {
     const { sendReferral: sent } = await kbri.client.data<{ sendReferral: Referral }>(
@@ -85,9 +76,7 @@ describe('console: the web console at / in Chromium', () => {
 
   beforeAll(async () => {
     shots = process.env.SIMPUL_SCREENSHOT_DIR ?? (await mkdtemp(join(tmpdir(), 'simpul-shots-')));
-    apps = await startAppProcesses({
-      env: { ...process.env, LOG_LEVEL: process.env.E2E_APP_LOG_LEVEL ?? 'warn' },
-    });
+    apps = await startAppProcesses();
     browser = await launchConsoleBrowser();
   }, 120_000);
 

@@ -1,11 +1,7 @@
 import { WebSocket } from 'ws';
 import { errorCodeOf, postGraphql } from '../support/graphql-client';
 import { loginAs, type Session } from '../support/login-as';
-import {
-  startAppProcesses,
-  withAppOutputOnFailure,
-  type AppProcesses,
-} from '../support/start-app-processes';
+import { startAppProcesses, appStep, type AppProcesses } from '../support/start-app-processes';
 
 /** What the gateway refuses, and how a client sees each refusal (built apps, real HTTP/WebSocket). */
 
@@ -33,17 +29,10 @@ function closeCodeOfConnection(url: string, payload?: Record<string, unknown>): 
 describe('gateway boundaries', () => {
   let apps: AppProcesses | undefined;
   let officer: Session;
-  const check = (name: string, body: () => Promise<void>) =>
-    it(
-      name,
-      withAppOutputOnFailure(() => apps, body),
-      30_000,
-    );
+  const check = appStep(() => apps);
 
   beforeAll(async () => {
-    apps = await startAppProcesses({
-      env: { ...process.env, LOG_LEVEL: process.env.E2E_APP_LOG_LEVEL ?? 'warn' },
-    });
+    apps = await startAppProcesses();
     officer = await loginAs(apps.graphqlUrl, 'kbri.phnompenh');
   }, 90_000);
 

@@ -1,10 +1,6 @@
 import { type GraphqlClient, errorCodeOf } from '../support/graphql-client';
 import { findUnitIds, loginAs, type Session } from '../support/login-as';
-import {
-  startAppProcesses,
-  withAppOutputOnFailure,
-  type AppProcesses,
-} from '../support/start-app-processes';
+import { startAppProcesses, appStep, type AppProcesses } from '../support/start-app-processes';
 import {
   subscribeToUnitEvents,
   waitForHandoffSubscribers,
@@ -76,17 +72,10 @@ describe('walkthrough: a repatriation referral from KBRI Phnom Penh to Kemlu Dit
   let caseId: string;
   let personId: string;
   let referral: Referral;
-  const step = (name: string, body: () => Promise<void>) =>
-    it(
-      name,
-      withAppOutputOnFailure(() => apps, body),
-      30_000,
-    );
+  const step = appStep(() => apps);
 
   beforeAll(async () => {
-    apps = await startAppProcesses({
-      env: { ...process.env, LOG_LEVEL: process.env.E2E_APP_LOG_LEVEL ?? 'warn' },
-    });
+    apps = await startAppProcesses();
   }, 90_000);
 
   afterAll(async () => {

@@ -23,8 +23,11 @@ export interface AppProcesses {
 }
 
 export interface StartOptions {
-  /** Environment of both children: DATABASE_URL, REDIS_URL, REDIS_PREFIX, SIMPUL_ENV, LOG_LEVEL… */
-  env: NodeJS.ProcessEnv;
+  /**
+   * Environment of both children: DATABASE_URL, REDIS_URL, REDIS_PREFIX, SIMPUL_ENV, LOG_LEVEL…
+   * Default: the test run's environment, logging at E2E_APP_LOG_LEVEL (default warn).
+   */
+  env?: NodeJS.ProcessEnv;
   /** The checkout whose dist/ is run; the working directory of the children. */
   root?: string;
   readyTimeoutMs?: number;
@@ -94,7 +97,7 @@ async function waitUntilReady(
  * Runs the BUILT gateway and worker (`node scripts/build.mjs` first) as child processes on a free
  * port, as `npm start` would, and resolves once /health/ready answers 200.
  */
-export async function startAppProcesses(options: StartOptions): Promise<AppProcesses> {
+export async function startAppProcesses(options: StartOptions = {}): Promise<AppProcesses> {
   const root = options.root ?? process.cwd();
   for (const script of [GATEWAY, WORKER]) {
     if (!existsSync(join(root, script)))
@@ -102,7 +105,11 @@ export async function startAppProcesses(options: StartOptions): Promise<AppProce
   }
   const port = await findFreePort();
   // Jest's NODE_OPTIONS (--experimental-vm-modules) is no business of the apps.
-  const env: NodeJS.ProcessEnv = { ...options.env, PORT: String(port), NODE_OPTIONS: '' };
+  const base = options.env ?? {
+    ...process.env,
+    LOG_LEVEL: process.env.E2E_APP_LOG_LEVEL ?? 'warn',
+  };
+  const env: NodeJS.ProcessEnv = { ...base, PORT: String(port), NODE_OPTIONS: '' };
   const children = [
     spawnChild('gateway', GATEWAY, root, env),
     spawnChild('worker', WORKER, root, env),
@@ -145,4 +152,10 @@ export function withAppOutputOnFailure(
       throw error;
     }
   };
+}
+
+/** A Jest `it` whose failure report carries the apps' output (see withAppOutputOnFailure). */
+export function appStep(apps: () => AppProcesses | undefined, timeoutMs = 30_000) {
+  return (name: string, body: () => Promise<void>) =>
+    it(name, withAppOutputOnFailure(apps, body), timeoutMs);
 }
