@@ -1,12 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { forbidden, isUuid, notFound } from '@simpul/common';
+import { forbidden, isUuid, loaderFor, notFound, type RequestContext } from '@simpul/common';
 import { Role, type Actor } from '@simpul/identity';
 import { CaseEntity } from './entities/case.entity';
 
 /**
- * Who may see a case (DESIGN.md, access model): its parties — recorded in case_party — and
+ * How a caller stands to one case: what the need-to-know rules inside a case are decided from
+ * (docs/access-model.md). `visible` is the case rule itself: a party, or an auditor.
+ */
+export interface CaseStanding {
+  caseId: string;
+  leadUnitId: string;
+  auditor: boolean;
+  /** Units the caller acts for in casework (see CaseAccess.caseworkUnitIds). */
+  actingUnitIds: readonly string[];
+  /** One of those units is a party of the case. */
+  party: boolean;
+  /** May read the case at all. */
+  visible: boolean;
+}
+
+/**
+ * Who may see a case (docs/access-model.md): its parties — recorded in case_party — and
  * auditors (read-only). A SUPERVISOR acts for every unit of its agency. Everyone else gets
  * NOT_FOUND, never FORBIDDEN, so that a case's existence does not leak.
  */
@@ -30,13 +46,84 @@ export class CaseAccess {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * Units the actor acts for in casework: as actingUnitIds, but none for an officer whose only role
+   * is ADMIN — administration is not casework, so an administrator is never a case party, even if
+   * someone referred a case to the administration's unit.
+   */
+  async caseworkUnitIds(
+    actor: Actor,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
+    if (!actor.roles.some((role) => role !== Role.ADMIN)) return [];
+    return this.actingUnitIds(actor, manager);
+  }
+
+  /** caseworkUnitIds, read once per request. */
+  caseworkUnitsIn(context: RequestContext, actor: Actor): Promise<string[]> {
+    return loaderFor<string[]>(context, 'case.casework-units', (officerIds) =>
+      Promise.all(officerIds.map(() => this.caseworkUnitIds(actor))),
+    )
+      .load(actor.officerId)
+      .then((units) => units ?? []);
+  }
+
+  /**
+   * The actor's standing to each of these cases, in one query; unknown ids are absent. Pass the
+   * casework units when already known (a request reads them once).
+   */
+  async standings(
+    actor: Actor,
+    caseIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+    units?: readonly string[],
+  ): Promise<Map<string, CaseStanding>> {
+    const ids = [...new Set(caseIds)].filter(isUuid);
+    if (!ids.length) return new Map();
+    const actingUnitIds = units ?? (await this.caseworkUnitIds(actor, manager));
+    const auditor = CaseAccess.isAuditor(actor);
+    const rows: { id: string; lead_unit_id: string; party: boolean }[] = await manager.query(
+      `SELECT c.id, c.lead_unit_id,
+              EXISTS (SELECT 1 FROM case_party p
+                       WHERE p.case_id = c.id AND p.unit_id = ANY($2::uuid[])) AS party
+         FROM "case" c WHERE c.id = ANY($1::uuid[])`,
+      [ids, actingUnitIds],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          caseId: row.id,
+          leadUnitId: row.lead_unit_id,
+          auditor,
+          actingUnitIds,
+          party: row.party,
+          visible: auditor || row.party,
+        },
+      ]),
+    );
+  }
+
+  /** The actor's standing to a case, batched with the other cases of the same request. */
+  async standingIn(
+    context: RequestContext,
+    actor: Actor,
+    caseId: string,
+  ): Promise<CaseStanding | null> {
+    const units = await this.caseworkUnitsIn(context, actor);
+    return loaderFor<CaseStanding>(context, 'case.standing', async (ids) => {
+      const found = await this.standings(actor, ids, this.dataSource.manager, units);
+      return ids.map((id) => found.get(id) ?? null);
+    }).load(caseId);
+  }
+
   /** True when one of the actor's units is a party of the case. Auditors are not parties. */
   async isParty(
     actor: Actor,
     caseId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<boolean> {
-    const units = await this.actingUnitIds(actor, manager);
+    const units = await this.caseworkUnitIds(actor, manager);
     const rows: unknown[] = await manager.query(
       'SELECT 1 FROM case_party WHERE case_id = $1 AND unit_id = ANY($2::uuid[]) LIMIT 1',
       [caseId, units],
@@ -68,7 +155,7 @@ export class CaseAccess {
     what: string,
   ): Promise<CaseEntity> {
     const found = await this.readableCase(actor, caseId, manager);
-    const acting = await this.actingUnitIds(actor, manager);
+    const acting = await this.caseworkUnitIds(actor, manager);
     if (!acting.includes(found.leadUnitId)) throw forbidden(`Only the lead unit ${what}`);
     return manager
       .createQueryBuilder(CaseEntity, 'c')

@@ -22,10 +22,7 @@ import { PersonAccessEntity } from './entities/person-access.entity';
 import { CaseEntity } from './entities/case.entity';
 import { PersonEntity } from './entities/person.entity';
 import { CaseFieldsResolver } from './resolvers/case-fields.resolver';
-import {
-  CaseTimelineResolver,
-  HandoffEventLinksResolver,
-} from './resolvers/case-timeline.resolver';
+import { HandoffEventLinksResolver } from './resolvers/handoff-event-links.resolver';
 import { CaseResolver } from './resolvers/case.resolver';
 import { CloseCaseUseCase } from './use-cases/close-case.use-case';
 import { OpenCaseUseCase } from './use-cases/open-case.use-case';
@@ -57,7 +54,6 @@ import { OpenCaseUseCase } from './use-cases/open-case.use-case';
     PersonAccessFieldsResolver,
     PoliceNotesResolver,
     CaseFieldsResolver,
-    CaseTimelineResolver,
     HandoffEventLinksResolver,
   ],
   exports: [
@@ -66,6 +62,7 @@ import { OpenCaseUseCase } from './use-cases/open-case.use-case';
     CaseLoader,
     IdentityAccess,
     PersonSealer,
+    PoliceNotes,
     OpenCaseUseCase,
     CloseCaseUseCase,
     AddPersonUseCase,

@@ -38,7 +38,7 @@ export class CaseReader {
   ): Promise<CasePage> {
     const qb = this.dataSource.manager.createQueryBuilder(CaseEntity, 'c');
     if (!CaseAccess.isAuditor(actor)) {
-      const units = await this.access.actingUnitIds(actor);
+      const units = await this.access.caseworkUnitIds(actor);
       qb.where('c.id IN (SELECT case_id FROM case_party WHERE unit_id = ANY(:units::uuid[]))', {
         units,
       });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { AgencyKind } from '@simpul/agency';
 import { forbidden, Limits, optionalText } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
@@ -23,11 +24,11 @@ export class PoliceNotes {
     caseId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<boolean> {
-    const [unit]: { kind: string }[] = await manager.query(
+    const [unit]: { kind: AgencyKind }[] = await manager.query(
       'SELECT a.kind FROM unit u JOIN agency a ON a.id = u.agency_id WHERE u.id = $1',
       [actor.unitId],
     );
-    return unit?.kind === 'POLRI' && (await this.access.isParty(actor, caseId, manager));
+    return unit?.kind === AgencyKind.POLRI && (await this.access.isParty(actor, caseId, manager));
   }
 
   /** The notes, or null for everyone but POLRI parties. */

@@ -13,6 +13,7 @@ import {
   type ServiceType,
 } from './referral-enums';
 import { ReferralEntity } from './entities/referral.entity';
+import { confidentialOnSend, redirectedConfidential } from './referral-visibility';
 
 export interface NewReferral {
   id: string;
@@ -27,6 +28,11 @@ export interface NewReferral {
   redirectedFromId?: string;
   lawfulBasis: LawfulBasis | null;
   consentReference: string | null;
+  /**
+   * The sender's choice (absent: the police-investigation default), or for a redirect the flag
+   * of the referral it replaces (docs/access-model.md).
+   */
+  confidential: { requested: boolean | null | undefined } | { redirectedFrom: boolean };
 }
 
 /**
@@ -47,10 +53,20 @@ export class ReferralFactory {
     actorId: string,
     toUnitField: string,
   ): Promise<{ referral: ReferralEntity; sentEntry: LedgerEntryDraft }> {
-    const toUnit = await this.receivingUnit(manager, fields.toUnitId, toUnitField);
+    const { toUnit, fromKind } = await this.sides(manager, fields, toUnitField);
+    const confidential =
+      'redirectedFrom' in fields.confidential
+        ? redirectedConfidential(
+            fields.confidential.redirectedFrom,
+            fields.services,
+            fromKind,
+            toUnit.kind,
+          )
+        : confidentialOnSend(fields.confidential.requested, fields.services, fromKind, toUnit.kind);
     const sentAt = new Date();
     const referral = manager.create(ReferralEntity, {
       ...fields,
+      confidential,
       reference: await nextReference(manager, 'RJK', 'referral_reference_seq', sentAt),
       status: ReferralStatus.REQUESTED,
       delivery: DeliveryState.PENDING,
@@ -90,6 +106,7 @@ export class ReferralFactory {
           personCount: fields.personIds.length,
           redirectedFrom: referral.redirectedFromId,
           lawfulBasis: referral.lawfulBasis,
+          confidential: referral.confidential,
         },
       },
     };
@@ -124,11 +141,21 @@ export class ReferralFactory {
     await manager.query(`WITH ${parts.join(',\n')}\n${this.outbox.nudgeSql(bind)}`, params);
   }
 
-  private async receivingUnit(manager: EntityManager, unitId: string, field: string) {
-    const rows: { id: string; time_zone: string }[] = isUuid(unitId)
-      ? await manager.query('SELECT id, time_zone FROM unit WHERE id = $1', [unitId])
+  /** The receiving unit (its time zone sets the deadlines) and the agency kinds of both sides. */
+  private async sides(
+    manager: EntityManager,
+    fields: Pick<NewReferral, 'fromUnitId' | 'toUnitId'>,
+    field: string,
+  ): Promise<{ toUnit: { time_zone: string; kind: string }; fromKind: string }> {
+    const rows: { id: string; time_zone: string; kind: string }[] = isUuid(fields.toUnitId)
+      ? await manager.query(
+          `SELECT u.id, u.time_zone, a.kind FROM unit u JOIN agency a ON a.id = u.agency_id
+            WHERE u.id = ANY($1::uuid[])`,
+          [[fields.fromUnitId, fields.toUnitId]],
+        )
       : [];
-    if (!rows.length) throw badInput(field, 'no such unit');
-    return rows[0];
+    const toUnit = rows.find((row) => row.id === fields.toUnitId);
+    if (!toUnit) throw badInput(field, 'no such unit');
+    return { toUnit, fromKind: rows.find((row) => row.id === fields.fromUnitId)?.kind ?? '' };
   }
 }

@@ -1,44 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CaseAccess } from '@simpul/case';
-import { Role, type Actor } from '@simpul/identity';
+import type { Actor } from '@simpul/identity';
 import type { CallerStanding } from './referral-state-machine';
 import type { ReferralEntity } from './entities/referral.entity';
+import { canSee, type ReferralView } from './referral-visibility';
+import { ReferralViews } from './referral-views';
 
 /**
  * How a caller stands to a referral: its own unit on either side, or a SUPERVISOR of the agency
- * that side belongs to; and whether it may read it at all (case party or auditor).
+ * that side belongs to; and how much of it it may see (ReferralViews: a confidential referral is
+ * not seen at all by the other parties of the case, so they get NOT_FOUND, not FORBIDDEN).
  */
 @Injectable()
 export class ReferralStanding {
-  constructor(private readonly access: CaseAccess) {}
+  constructor(
+    private readonly access: CaseAccess,
+    private readonly views: ReferralViews,
+  ) {}
 
   async of(
     actor: Actor,
     referral: ReferralEntity,
     manager: EntityManager,
-  ): Promise<CallerStanding> {
-    const supervisor = actor.roles.includes(Role.SUPERVISOR);
-    let fromAgency: string | undefined;
-    let toAgency: string | undefined;
-    if (supervisor) {
-      const rows: { id: string; agency_id: string }[] = await manager.query(
-        'SELECT id, agency_id FROM unit WHERE id = ANY($1::uuid[])',
-        [[referral.fromUnitId, referral.toUnitId]],
-      );
-      const agencyOf = new Map(rows.map((row) => [row.id, row.agency_id]));
-      fromAgency = agencyOf.get(referral.fromUnitId);
-      toAgency = agencyOf.get(referral.toUnitId);
-    }
-    const actsForSender =
-      actor.unitId === referral.fromUnitId || (supervisor && fromAgency === actor.agencyId);
-    const actsForReceiver =
-      actor.unitId === referral.toUnitId || (supervisor && toAgency === actor.agencyId);
-    const canSee =
-      actsForSender ||
-      actsForReceiver ||
-      CaseAccess.isAuditor(actor) ||
-      (await this.access.isParty(actor, referral.caseId, manager));
-    return { actsForSender, actsForReceiver, canSee };
+  ): Promise<CallerStanding & { view: ReferralView }> {
+    const units = await this.access.caseworkUnitIds(actor, manager);
+    const view = await this.views.viewIn(manager, actor, referral, units);
+    return {
+      actsForSender: units.includes(referral.fromUnitId),
+      actsForReceiver: units.includes(referral.toUnitId),
+      canSee: canSee(view),
+      view,
+    };
   }
 }

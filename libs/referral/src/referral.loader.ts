@@ -1,20 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { byKeys, loaderFor, type RequestContext } from '@simpul/common';
-import { toReferralModel } from './models/referral.mapper';
+import type { Actor } from '@simpul/identity';
+import type { ReferralEntity } from './entities/referral.entity';
 import type { ReferralModel } from './models/referral.model';
 import { ReferralReader } from './referral.reader';
+import { ReferralViews } from './referral-views';
 
 /**
- * Batched referral lookups for field resolvers under an object the caller could already see
- * (a linked referral shares the case; an event was reached through its case or referral).
+ * Batched referral lookups for field resolvers (Referral.redirectedFrom/To, HandoffEvent.referral,
+ * PersonAccess.referral). Each answer is checked for the caller again — defence in depth, a link
+ * does not inherit the right of the object it hangs from: null when the caller may not see it,
+ * blanked when it may only know it exists.
  */
 @Injectable()
 export class ReferralLoader {
-  constructor(private readonly referrals: ReferralReader) {}
+  constructor(
+    private readonly referrals: ReferralReader,
+    private readonly views: ReferralViews,
+  ) {}
 
-  load(context: RequestContext, id: string): Promise<ReferralModel | null> {
-    return loaderFor<ReferralModel>(context, 'referral.referral', async (ids) =>
-      byKeys(ids, (await this.referrals.byIds(ids)).map(toReferralModel)),
+  async load(context: RequestContext, actor: Actor, id: string): Promise<ReferralModel | null> {
+    const entity = await loaderFor<ReferralEntity>(context, 'referral.referral', async (ids) =>
+      byKeys(ids, await this.referrals.byIds(ids)),
     ).load(id);
+    return (await this.views.orNullIn(context, actor, [entity]))[0];
   }
 }

@@ -14,6 +14,8 @@ import { ReferralStanding } from './referral-standing';
 import { ReferralTransition } from './referral-transition';
 import { ReferralLoader } from './referral.loader';
 import { ReferralReader } from './referral.reader';
+import { ReferralViews } from './referral-views';
+import { CaseTimelineResolver } from './resolvers/case-timeline.resolver';
 import { ReferralFieldsResolver } from './resolvers/referral-fields.resolver';
 import {
   CaseReferralsResolver,
@@ -49,6 +51,7 @@ export const REFERRAL_USE_CASES = [
 ];
 
 const core = [
+  ReferralViews,
   ReferralStanding,
   ReferralTransition,
   ReferralFactory,
@@ -60,6 +63,7 @@ const resolvers = [
   ReferralMutationResolver,
   ReferralFieldsResolver,
   CaseReferralsResolver,
+  CaseTimelineResolver,
   HandoffEventReferralResolver,
   PersonAccessReferralResolver,
 ];

@@ -8,12 +8,30 @@ import type { Actor } from '@simpul/identity';
 import { ReferralEntity } from './entities/referral.entity';
 import type { ReferralStatus } from './referral-enums';
 import { ReferralStanding } from './referral-standing';
+import { ReferralView } from './referral-visibility';
 
 export type ReferralPage = KeysetPage<ReferralEntity>;
 
 export type Queue = 'inbox' | 'sent';
 
-/** Read side of referrals; every entry point applies the access rules. */
+/** What the need-to-know rules need to know of a referral (no content). */
+export type ReferralSidesRow = Pick<
+  ReferralEntity,
+  'id' | 'caseId' | 'fromUnitId' | 'toUnitId' | 'confidential'
+>;
+
+const SIDES = {
+  id: true,
+  caseId: true,
+  fromUnitId: true,
+  toUnitId: true,
+  confidential: true,
+} as const;
+
+/**
+ * Read side of referrals. Entry points (byId, queue) apply the access rules; the batch reads
+ * (byIds, byCase, sides*) serve resolvers that apply them through ReferralViews.
+ */
 @Injectable()
 export class ReferralReader {
   constructor(
@@ -22,25 +40,45 @@ export class ReferralReader {
     private readonly standing: ReferralStanding,
   ) {}
 
+  /** The referral if the caller may see it (in full or restricted), else NOT_FOUND. */
   async byId(actor: Actor, id: string): Promise<ReferralEntity> {
+    return (await this.viewById(actor, id)).referral;
+  }
+
+  /** The referral and how much of it the caller sees; NOT_FOUND when it sees nothing. */
+  async viewById(
+    actor: Actor,
+    id: string,
+  ): Promise<{ referral: ReferralEntity; view: ReferralView.FULL | ReferralView.EXISTENCE }> {
     const found = isUuid(id)
       ? await this.dataSource.manager.findOneBy(ReferralEntity, { id })
       : null;
     if (!found) throw notFound('Referral');
-    const standing = await this.standing.of(actor, found, this.dataSource.manager);
-    if (!standing.canSee) throw notFound('Referral');
-    return found;
+    const { view } = await this.standing.of(actor, found, this.dataSource.manager);
+    if (view === ReferralView.NONE) throw notFound('Referral');
+    return { referral: found, view };
   }
 
-  /** For field resolvers under an object the caller could already see. */
   byIds(ids: readonly string[]): Promise<ReferralEntity[]> {
-    return this.dataSource.manager.findBy(ReferralEntity, { id: In([...ids]) });
+    const valid = ids.filter(isUuid);
+    if (!valid.length) return Promise.resolve([]);
+    return this.dataSource.manager.findBy(ReferralEntity, { id: In(valid) });
   }
 
   byCase(caseId: string): Promise<ReferralEntity[]> {
     return this.dataSource.manager.find(ReferralEntity, {
       where: { caseId },
       order: { sentAt: 'ASC' },
+    });
+  }
+
+  /** Sides and flag of these referrals, for filtering ledger entries (one query). */
+  sidesByIds(ids: readonly string[]): Promise<ReferralSidesRow[]> {
+    const valid = ids.filter(isUuid);
+    if (!valid.length) return Promise.resolve([]);
+    return this.dataSource.manager.find(ReferralEntity, {
+      select: SIDES,
+      where: { id: In(valid) },
     });
   }
 
@@ -52,7 +90,7 @@ export class ReferralReader {
     first?: number | null,
     after?: string | null,
   ): Promise<ReferralPage> {
-    const units = await this.access.actingUnitIds(actor);
+    const units = await this.access.caseworkUnitIds(actor);
     const column = queue === 'inbox' ? 'r.to_unit_id' : 'r.from_unit_id';
     const qb = this.dataSource.manager
       .createQueryBuilder(ReferralEntity, 'r')

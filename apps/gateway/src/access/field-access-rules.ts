@@ -5,7 +5,8 @@
  *
  * `withParent` fields are visible wherever their object is: the operation that returned the object
  * already applied the caller's scope (case party, auditor, own unit, ADMIN). Fields in `guarded` are
- * checked again by their own resolver, for the reason given. A field missing from both fails
+ * checked again by their own resolver, or blanked for the caller when its object was built, for
+ * the reason given — every link to a Case or Referral is guarded (docs/access-model.md). A field missing from both fails
  * test/integration/access-rules.integration-spec.ts, so a new field needs a conscious decision.
  */
 export interface TypeAccess {
@@ -15,6 +16,15 @@ export interface TypeAccess {
 
 const NEED_TO_KNOW =
   'identity: lead unit or receiver of a referral naming the person (IdentityAccess), never auditors; each disclosure logged';
+/** docs/access-model.md: the one policy, libs/referral/src/referral-visibility.ts. */
+const REFERRAL_CONTENT =
+  'referral content: blanked by toReferralModel for a caller whose view is EXISTENCE (another party of the case)';
+const CASE_LINK =
+  'checked again for the caller by CaseLoader: null / NOT_FOUND when it may not see the case';
+const REFERRAL_LINK =
+  'checked again for the caller by ReferralLoader: null when it may not see the referral, restricted when it may only know it exists';
+const EVENT_CONTENT =
+  'ledger note / actor: null on entries of a referral the caller may only know exists (ReferralViews)';
 
 export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
   Agency: { withParent: ['code', 'id', 'kind', 'name', 'units'] },
@@ -30,23 +40,27 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
       'leadUnit',
       'openedAt',
       'reference',
-      'referrals',
       'regionCode',
       'status',
       'summary',
-      'timeline',
       'title',
     ],
     guarded: {
-      persons: 'labels for every reader; identity fields per need-to-know (see Person)',
+      referrals:
+        'per referral (ReferralViews): full, restricted for other parties, absent when confidential',
+      timeline:
+        'per entry (ReferralViews): dropped / redacted with its referral; police-notes entries for POLRI parties and auditors',
+      persons:
+        'case checked again; labels for every reader; identity fields per need-to-know (see Person)',
       policeNotes: 'POLRI units that are parties of the case only (PoliceNotes.read)',
     },
   },
   CaseConnection: { withParent: ['edges', 'pageInfo', 'totalCount'] },
   CaseEdge: { withParent: ['cursor', 'node'] },
   Person: {
-    withParent: ['case', 'id', 'isChild', 'label', 'sex'],
+    withParent: ['id', 'isChild', 'label', 'sex'],
     guarded: {
+      case: CASE_LINK,
       fullName: NEED_TO_KNOW,
       nationalId: NEED_TO_KNOW,
       passportNumber: NEED_TO_KNOW,
@@ -54,58 +68,67 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
       phone: NEED_TO_KNOW,
     },
   },
-  PersonAccess: { withParent: ['at', 'basis', 'fields', 'id', 'officer', 'referral', 'unit'] },
+  PersonAccess: {
+    withParent: ['at', 'basis', 'fields', 'id', 'officer', 'unit'],
+    guarded: { referral: REFERRAL_LINK },
+  },
   Referral: {
     withParent: [
       'acceptBy',
       'acceptedAt',
-      'acceptedBy',
       'acknowledgeBy',
       'acknowledgedAt',
-      'case',
       'closedAt',
+      'confidential',
       'deliveredAt',
       'delivery',
       'escalationLevel',
-      'events',
       'fromUnit',
       'id',
-      'lawfulBasis',
-      'outcome',
       'priority',
-      'redirectedFrom',
-      'redirectedTo',
       'reference',
-      'rejectionReason',
+      'restricted',
       'sentAt',
       'sentBy',
-      'services',
       'sla',
       'status',
-      'statusNote',
-      'summary',
       'toUnit',
       'version',
     ],
+    guarded: {
+      acceptedBy: REFERRAL_CONTENT,
+      lawfulBasis: REFERRAL_CONTENT,
+      outcome: REFERRAL_CONTENT,
+      rejectionReason: REFERRAL_CONTENT,
+      services: REFERRAL_CONTENT,
+      statusNote: REFERRAL_CONTENT,
+      summary: REFERRAL_CONTENT,
+      case: CASE_LINK,
+      redirectedFrom: REFERRAL_LINK,
+      redirectedTo: REFERRAL_LINK,
+      events: 'per entry with the referral (ReferralViews): notes and actors only in full view',
+    },
   },
   ReferralConnection: { withParent: ['edges', 'pageInfo', 'totalCount'] },
   ReferralEdge: { withParent: ['cursor', 'node'] },
   HandoffEvent: {
     withParent: [
       'action',
-      'actor',
       'alert',
       'at',
-      'case',
       'entryHash',
       'fromUnit',
       'id',
-      'note',
       'prevHash',
-      'referral',
       'seq',
       'toUnit',
     ],
+    guarded: {
+      actor: EVENT_CONTENT,
+      note: EVENT_CONTENT,
+      case: CASE_LINK,
+      referral: REFERRAL_LINK,
+    },
   },
   // Types of capabilities not built yet: their operations answer NOT_IMPLEMENTED, so no object of
   // these types is ever returned. Their rules are decided with their issue.

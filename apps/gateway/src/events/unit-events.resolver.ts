@@ -1,15 +1,16 @@
-import { SignedIn } from '@simpul/common';
-import { Resolver, Subscription } from '@nestjs/graphql';
+import { SignedIn, type RequestContext } from '@simpul/common';
+import { Context, Resolver, Subscription } from '@nestjs/graphql';
 import { CaseAccess } from '@simpul/case';
 import { HandoffEventBus, type HandoffEventMessage } from '@simpul/delivery';
 import { CurrentActor, type Actor } from '@simpul/identity';
 import { HandoffEventModel, LedgerReader } from '@simpul/ledger';
+import { ReferralReader, ReferralViews } from '@simpul/referral';
 import { filterMapIterator } from './filter-map-iterator';
 
 /**
  * Live inbox. Events arrive over Redis pub/sub from the worker, so a client on any gateway replica
- * receives them; each is filtered to the subscriber's units and then read from PostgreSQL, the
- * record (the message carries ids only).
+ * receives them; each is filtered to the subscriber's units, then read from PostgreSQL, the record
+ * (the message carries ids only), and shown as a timeline would show it to this caller.
  */
 @SignedIn()
 @Resolver(() => HandoffEventModel)
@@ -18,15 +19,18 @@ export class UnitEventsResolver {
     private readonly bus: HandoffEventBus,
     private readonly access: CaseAccess,
     private readonly ledger: LedgerReader,
+    private readonly referrals: ReferralReader,
+    private readonly views: ReferralViews,
   ) {}
 
   @Subscription(() => HandoffEventModel, {
     description:
-      "Ledger events that concern the caller's unit (its inbox, its sent referrals, its alerts)",
+      "Ledger events that concern the caller's unit (its inbox, its sent referrals, its alerts), as its timelines show them",
     resolve: (event: HandoffEventModel) => event,
   })
   async unitEvents(
     @CurrentActor() actor: Actor,
+    @Context() context: RequestContext,
   ): Promise<AsyncIterableIterator<HandoffEventModel>> {
     const units = new Set(await this.access.actingUnitIds(actor));
     const concerns = (message: HandoffEventMessage) =>
@@ -39,7 +43,14 @@ export class UnitEventsResolver {
       seen.add(message.seq);
       if (seen.size > 10_000) seen.delete(seen.values().next().value as string);
       const entry = await this.ledger.entryBySeq(message.seq);
-      return entry ? (await this.ledger.toEvents([entry]))[0] : undefined;
+      if (!entry) return undefined;
+      // One subscription keeps one context for all its events: each event is read afresh, not
+      // from what the loaders held for the previous one (a status, a party added since).
+      context.loaders.clear();
+      const [event] = await this.views.eventsIn(context, actor, [entry], (ids) =>
+        this.referrals.sidesByIds(ids),
+      );
+      return event;
     });
   }
 }

@@ -2,6 +2,7 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@simpul/common';
 import { loadUnit, UnitModel } from '@simpul/agency';
 import { CurrentActor, type Actor } from '@simpul/identity';
+import { CaseAccess } from '../case-access';
 import { CaseReader } from '../case.reader';
 import { IdentityAccess } from '../identity-access';
 import { toPersonModel } from '../models/case.mapper';
@@ -13,6 +14,7 @@ import { PersonSealer } from '../person-sealer';
 export class CaseFieldsResolver {
   constructor(
     private readonly reader: CaseReader,
+    private readonly access: CaseAccess,
     private readonly identityAccess: IdentityAccess,
     private readonly sealer: PersonSealer,
   ) {}
@@ -22,9 +24,17 @@ export class CaseFieldsResolver {
     return loadUnit(context, parent.leadUnitId);
   }
 
-  /** Identities are opened only for persons the caller has a grant for (need-to-know). */
+  /**
+   * Identities are opened only for persons the caller has a grant for (need-to-know). Checked
+   * again against the case: a Case object must not carry its persons to a caller who may not see it.
+   */
   @ResolveField(() => [PersonModel])
-  async persons(@Parent() parent: CaseModel, @CurrentActor() actor: Actor): Promise<PersonModel[]> {
+  async persons(
+    @Parent() parent: CaseModel,
+    @CurrentActor() actor: Actor,
+    @Context() context: RequestContext,
+  ): Promise<PersonModel[]> {
+    if (!(await this.access.standingIn(context, actor, parent.id))?.visible) return [];
     const [persons, grants] = await Promise.all([
       this.reader.persons(parent.id),
       this.identityAccess.grants(actor, parent.id),

@@ -48,8 +48,8 @@ export class PersonIdentityResolver {
   }
 
   @ResolveField('case', () => CaseModel, { description: 'The case this person belongs to' })
-  caseOf(@Parent() p: PersonModel, @Context() c: RequestContext) {
-    return this.cases.load(c, p.caseId);
+  caseOf(@Parent() p: PersonModel, @CurrentActor() actor: Actor, @Context() c: RequestContext) {
+    return this.cases.load(c, actor, p.caseId);
   }
 
   private async disclose(

@@ -98,7 +98,7 @@ export class PersonResolver {
     const leads =
       person &&
       !isAdmin &&
-      (await this.access.actingUnitIds(actor)).includes(
+      (await this.access.caseworkUnitIds(actor)).includes(
         (await this.reader.caseOf(person)).leadUnitId,
       );
     if (!person || (!isAdmin && !leads)) throw notFound('Person');

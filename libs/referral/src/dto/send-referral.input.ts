@@ -22,4 +22,10 @@ export class SendReferralInput {
     description: 'Required when personIds is not empty: why their identity may travel',
   })
   lawfulBasis?: LawfulBasisInput | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Hide the referral from the other parties of the case altogether (only its sending and receiving units, the lead unit, their supervisors and auditors see it). Absent: true for police investigations — services including INVESTIGATION, or sent to or by a POLRI unit — and false otherwise',
+  })
+  confidential?: boolean | null;
 }

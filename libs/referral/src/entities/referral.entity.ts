@@ -46,6 +46,11 @@ export class ReferralEntity {
   @Column({ type: 'text', name: 'lawful_basis', nullable: true }) lawfulBasis: LawfulBasis | null;
   @Column({ type: 'text', name: 'consent_reference', nullable: true })
   consentReference: string | null;
+  /**
+   * Other parties of the case do not see a confidential referral at all (docs/access-model.md).
+   * Set on send (police investigations by default), kept by a redirect, never changed after.
+   */
+  @Column({ type: 'boolean', default: false }) confidential: boolean;
   /** Changes only when the status changes (contract): delivery and escalation leave it alone. */
   @Column({ type: 'int' }) version: number;
 }

@@ -2,23 +2,33 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@simpul/common';
 import { loadUnit, UnitModel } from '@simpul/agency';
 import { CaseLoader, CaseModel } from '@simpul/case';
-import { loadOfficer, OfficerModel } from '@simpul/identity';
+import { CurrentActor, loadOfficer, OfficerModel, type Actor } from '@simpul/identity';
 import { HandoffEventModel, LedgerReader } from '@simpul/ledger';
 import { computeSla, SlaState } from '@simpul/sla';
 import { ReferralModel } from '../models/referral.model';
 import { ReferralLoader } from '../referral.loader';
+import { ReferralViews } from '../referral-views';
 
+/**
+ * Referral's links. Each linked case or referral is checked for the caller again (CaseLoader,
+ * ReferralLoader), and the events follow the caller's view of this referral.
+ */
 @Resolver(() => ReferralModel)
 export class ReferralFieldsResolver {
   constructor(
     private readonly cases: CaseLoader,
     private readonly referrals: ReferralLoader,
     private readonly ledger: LedgerReader,
+    private readonly views: ReferralViews,
   ) {}
 
   @ResolveField('case', () => CaseModel)
-  caseOf(@Parent() referral: ReferralModel, @Context() context: RequestContext) {
-    return this.cases.load(context, referral.caseId);
+  caseOf(
+    @Parent() referral: ReferralModel,
+    @CurrentActor() actor: Actor,
+    @Context() context: RequestContext,
+  ) {
+    return this.cases.load(context, actor, referral.caseId);
   }
 
   @ResolveField(() => UnitModel)
@@ -31,12 +41,19 @@ export class ReferralFieldsResolver {
     return loadUnit(context, referral.toUnitId);
   }
 
-  @ResolveField(() => OfficerModel)
+  @ResolveField(() => OfficerModel, {
+    description:
+      'The officer who sent it: the contact for coordination, shown to every caller who sees the referral',
+  })
   sentBy(@Parent() referral: ReferralModel, @Context() context: RequestContext) {
     return loadOfficer(context, referral.sentById);
   }
 
-  @ResolveField(() => OfficerModel, { nullable: true })
+  @ResolveField(() => OfficerModel, {
+    nullable: true,
+    description:
+      'null until accepted, and for callers who may only know the referral exists (restricted)',
+  })
   acceptedBy(@Parent() referral: ReferralModel, @Context() context: RequestContext) {
     return referral.acceptedById ? loadOfficer(context, referral.acceptedById) : null;
   }
@@ -47,20 +64,38 @@ export class ReferralFieldsResolver {
     return computeSla(referral, new Date());
   }
 
-  @ResolveField(() => ReferralModel, { nullable: true })
-  redirectedFrom(@Parent() referral: ReferralModel, @Context() context: RequestContext) {
+  @ResolveField(() => ReferralModel, {
+    nullable: true,
+    description: 'The referral this one was redirected from; null when the caller may not see it',
+  })
+  redirectedFrom(
+    @Parent() referral: ReferralModel,
+    @CurrentActor() actor: Actor,
+    @Context() context: RequestContext,
+  ) {
     return referral.redirectedFromId
-      ? this.referrals.load(context, referral.redirectedFromId)
+      ? this.referrals.load(context, actor, referral.redirectedFromId)
       : null;
   }
 
-  @ResolveField(() => ReferralModel, { nullable: true })
-  redirectedTo(@Parent() referral: ReferralModel, @Context() context: RequestContext) {
-    return referral.redirectedToId ? this.referrals.load(context, referral.redirectedToId) : null;
+  @ResolveField(() => ReferralModel, {
+    nullable: true,
+    description: 'The referral this one was redirected to; null when the caller may not see it',
+  })
+  redirectedTo(
+    @Parent() referral: ReferralModel,
+    @CurrentActor() actor: Actor,
+    @Context() context: RequestContext,
+  ) {
+    return referral.redirectedToId
+      ? this.referrals.load(context, actor, referral.redirectedToId)
+      : null;
   }
 
-  @ResolveField(() => [HandoffEventModel])
+  @ResolveField(() => [HandoffEventModel], {
+    description: 'Its ledger entries; without notes and actors for a restricted caller',
+  })
   async events(@Parent() referral: ReferralModel): Promise<HandoffEventModel[]> {
-    return this.ledger.toEvents(await this.ledger.byReferral(referral.id));
+    return this.views.eventsOfReferral(referral.view, await this.ledger.byReferral(referral.id));
   }
 }

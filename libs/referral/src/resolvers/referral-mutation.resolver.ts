@@ -2,9 +2,10 @@ import { SignedIn } from '@simpul/common';
 import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentActor, type Actor } from '@simpul/identity';
 import { SendReferralInput } from '../dto/send-referral.input';
-import { toReferralModel } from '../models/referral.mapper';
 import { ReferralModel } from '../models/referral.model';
 import { RejectionReason } from '../referral-enums';
+import { ReferralViews } from '../referral-views';
+import { ReferralView } from '../referral-visibility';
 import { AcceptReferralUseCase } from '../use-cases/accept-referral.use-case';
 import { AcknowledgeReferralUseCase } from '../use-cases/acknowledge-referral.use-case';
 import { CancelReferralUseCase } from '../use-cases/cancel-referral.use-case';
@@ -37,11 +38,12 @@ export class ReferralMutationResolver {
     private readonly complete: CompleteReferralUseCase,
     private readonly fail: FailReferralUseCase,
     private readonly cancel: CancelReferralUseCase,
+    private readonly views: ReferralViews,
   ) {}
 
   @Mutation(() => ReferralModel)
   async sendReferral(@CurrentActor() actor: Actor, @Args('input') input: SendReferralInput) {
-    return toReferralModel(await this.send.execute(actor, input));
+    return this.views.shownAfterWrite(actor, await this.send.execute(actor, input));
   }
 
   @Mutation(() => ReferralModel)
@@ -50,7 +52,7 @@ export class ReferralMutationResolver {
     @Id() id: string,
     @ExpectedVersion() v?: number,
   ) {
-    return toReferralModel(await this.acknowledge.execute(actor, id, v));
+    return this.views.shownAfterWrite(actor, await this.acknowledge.execute(actor, id, v));
   }
 
   @Mutation(() => ReferralModel)
@@ -60,7 +62,7 @@ export class ReferralMutationResolver {
     @OptionalNote() note?: string,
     @ExpectedVersion() v?: number,
   ) {
-    return toReferralModel(await this.accept.execute(actor, id, note, v));
+    return this.views.shownAfterWrite(actor, await this.accept.execute(actor, id, note, v));
   }
 
   @Mutation(() => ReferralModel)
@@ -71,11 +73,12 @@ export class ReferralMutationResolver {
     @OptionalNote() note?: string,
     @ExpectedVersion() v?: number,
   ) {
-    return toReferralModel(await this.reject.execute(actor, id, reason, note, v));
+    return this.views.shownAfterWrite(actor, await this.reject.execute(actor, id, reason, note, v));
   }
 
   @Mutation(() => ReferralModel, {
-    description: 'Ends this referral as REDIRECTED and returns the new referral to toUnitId',
+    description:
+      'Ends this referral as REDIRECTED and returns the new referral to toUnitId (same sender, services, persons and confidentiality; afterwards the redirecting unit sees it as any other party of the case does)',
   })
   async redirectReferral(
     @CurrentActor() actor: Actor,
@@ -84,7 +87,11 @@ export class ReferralMutationResolver {
     @OptionalNote() note?: string,
     @ExpectedVersion() v?: number,
   ) {
-    return toReferralModel(await this.redirect.execute(actor, id, toUnitId, note, v));
+    return this.views.shownAfterWrite(
+      actor,
+      await this.redirect.execute(actor, id, toUnitId, note, v),
+      ReferralView.EXISTENCE,
+    );
   }
 
   @Mutation(() => ReferralModel)
@@ -93,7 +100,7 @@ export class ReferralMutationResolver {
     @Id() id: string,
     @ExpectedVersion() v?: number,
   ) {
-    return toReferralModel(await this.start.execute(actor, id, v));
+    return this.views.shownAfterWrite(actor, await this.start.execute(actor, id, v));
   }
 
   @Mutation(() => ReferralModel)
@@ -103,7 +110,7 @@ export class ReferralMutationResolver {
     @Args('note') note: string,
     @ExpectedVersion() v?: number,
   ) {
-    return toReferralModel(await this.hold.execute(actor, id, note, v));
+    return this.views.shownAfterWrite(actor, await this.hold.execute(actor, id, note, v));
   }
 
   @Mutation(() => ReferralModel)
@@ -112,7 +119,7 @@ export class ReferralMutationResolver {
     @Id() id: string,
     @ExpectedVersion() v?: number,
   ) {
-    return toReferralModel(await this.resume.execute(actor, id, v));
+    return this.views.shownAfterWrite(actor, await this.resume.execute(actor, id, v));
   }
 
   @Mutation(() => ReferralModel)
@@ -122,7 +129,7 @@ export class ReferralMutationResolver {
     @Args('outcome') outcome: string,
     @ExpectedVersion() v?: number,
   ) {
-    return toReferralModel(await this.complete.execute(actor, id, outcome, v));
+    return this.views.shownAfterWrite(actor, await this.complete.execute(actor, id, outcome, v));
   }
 
   @Mutation(() => ReferralModel)
@@ -132,7 +139,7 @@ export class ReferralMutationResolver {
     @Args('note') note: string,
     @ExpectedVersion() v?: number,
   ) {
-    return toReferralModel(await this.fail.execute(actor, id, note, v));
+    return this.views.shownAfterWrite(actor, await this.fail.execute(actor, id, note, v));
   }
 
   @Mutation(() => ReferralModel)
@@ -142,6 +149,6 @@ export class ReferralMutationResolver {
     @Args('note') note: string,
     @ExpectedVersion() v?: number,
   ) {
-    return toReferralModel(await this.cancel.execute(actor, id, note, v));
+    return this.views.shownAfterWrite(actor, await this.cancel.execute(actor, id, note, v));
   }
 }

@@ -1,45 +1,57 @@
-import { SignedIn } from '@simpul/common';
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { SignedIn, type RequestContext } from '@simpul/common';
+import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, type Actor } from '@simpul/identity';
 import { ReferralConnectionModel } from '../models/referral-connection.model';
 import { toReferralModel } from '../models/referral.mapper';
 import { ReferralModel } from '../models/referral.model';
 import { ReferralStatus } from '../referral-enums';
 import { ReferralReader, type Queue } from '../referral.reader';
+import { ReferralViews } from '../referral-views';
 
 @SignedIn()
 @Resolver(() => ReferralModel)
 export class ReferralQueryResolver {
-  constructor(private readonly reader: ReferralReader) {}
+  constructor(
+    private readonly reader: ReferralReader,
+    private readonly views: ReferralViews,
+  ) {}
 
   @Query(() => ReferralConnectionModel, { description: "Referrals addressed to the caller's unit" })
   inbox(
     @CurrentActor() actor: Actor,
+    @Context() context: RequestContext,
     @Args('status', { type: () => [ReferralStatus], nullable: true })
     status?: ReferralStatus[] | null,
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ) {
-    return this.page(actor, 'inbox', status, first, after);
+    return this.page(context, actor, 'inbox', status, first, after);
   }
 
   @Query(() => ReferralConnectionModel, { description: "Referrals the caller's unit sent" })
   sent(
     @CurrentActor() actor: Actor,
+    @Context() context: RequestContext,
     @Args('status', { type: () => [ReferralStatus], nullable: true })
     status?: ReferralStatus[] | null,
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ) {
-    return this.page(actor, 'sent', status, first, after);
+    return this.page(context, actor, 'sent', status, first, after);
   }
 
-  @Query(() => ReferralModel, { nullable: true })
+  @Query(() => ReferralModel, {
+    nullable: true,
+    description:
+      'NOT_FOUND for callers who may not see it (non-parties; other parties when it is confidential); restricted for the other parties of its case',
+  })
   async referral(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
-    return toReferralModel(await this.reader.byId(actor, id));
+    const { referral, view } = await this.reader.viewById(actor, id);
+    return toReferralModel(referral, view);
   }
 
   private async page(
+    context: RequestContext,
     actor: Actor,
     queue: Queue,
     status: ReferralStatus[] | null | undefined,
@@ -47,8 +59,17 @@ export class ReferralQueryResolver {
     after: string | null | undefined,
   ): Promise<ReferralConnectionModel> {
     const page = await this.reader.queue(actor, queue, status, first, after);
+    // The caller's own unit is a side of each, so each shows in full: still asked, not assumed.
+    const nodes = await this.views.orNullIn(
+      context,
+      actor,
+      page.items.map((item) => item.entity),
+    );
     return {
-      edges: page.items.map(({ cursor, entity }) => ({ cursor, node: toReferralModel(entity) })),
+      edges: page.items.flatMap(({ cursor }, i) => {
+        const node = nodes[i];
+        return node ? [{ cursor, node }] : [];
+      }),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null },
       totalCount: page.totalCount,
     };

@@ -10,7 +10,8 @@ import { ReferralTransition } from '../referral-transition';
 
 /**
  * redirectReferral: the receiving unit passes the referral on. This one ends REDIRECTED and a new
- * REQUESTED referral to toUnitId is created — same sender, case, services, priority and persons —
+ * REQUESTED referral to toUnitId is created — same sender, case, services, priority, persons and
+ * confidentiality —
  * linked both ways. Returns the new referral.
  */
 @Injectable()
@@ -61,6 +62,8 @@ export class RedirectReferralUseCase {
             // The same persons travel on the same basis.
             lawfulBasis: referral.lawfulBasis,
             consentReference: referral.consentReference,
+            // A redirect never drops confidentiality (a redirect to the police adds it).
+            confidential: { redirectedFrom: referral.confidential },
           },
           actor.officerId,
           'toUnitId',

@@ -23,7 +23,10 @@ import { ReferralFactory } from '../referral-factory';
 
 const SENDER_ROLES: readonly Role[] = [Role.DESK_OFFICER, Role.SUPERVISOR, Role.INVESTIGATOR];
 
-/** sendReferral: any party of an open case refers it to another unit (REQUESTED). */
+/**
+ * sendReferral: any party of an open case refers it to another unit (REQUESTED), confidential
+ * when the sender says so or, by default, when it is a police investigation.
+ */
 @Injectable()
 export class SendReferralUseCase {
   constructor(
@@ -68,6 +71,7 @@ export class SendReferralUseCase {
           summary,
           personIds,
           ...lawful,
+          confidential: { requested: input.confidential },
         },
         actor.officerId,
         'input.toUnitId',
