@@ -1,178 +1,257 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AcceptReferralUseCase, HoldReferralUseCase, StartReferralUseCase } from '@simpul/referral';
-import { errorCodeOf, type GraphqlClient } from '../support/graphql-client';
+import { ExploitationType, OpenCaseUseCase, Sex } from '@simpul/case';
+import { Role, type Actor } from '@simpul/identity';
+import {
+  AcceptReferralUseCase,
+  HoldReferralUseCase,
+  LawfulBasis,
+  SendReferralUseCase,
+  ServiceType,
+  StartReferralUseCase,
+} from '@simpul/referral';
+import { Priority } from '@simpul/sla';
+import { dataSourceOf, unitId } from '../support/boot-in-process';
+import { createTestOfficer } from '../support/create-test-officer';
+import { errorCodeOf, type GraphqlClient, type GraphqlResponse } from '../support/graphql-client';
 import { listenGateway } from '../support/listen-gateway';
 import { loginAs } from '../support/login-as';
-import { demoActor, openCaseAndSend } from '../support/referral-fixtures';
+import { demoActor } from '../support/referral-fixtures';
 
 /**
- * Every read and write on someone else's case, by every kind of caller, against the real gateway
- * on PostgreSQL. The case is KBRI Phnom Penh's (lead); its referral goes to BP3MI NTT (receiver),
- * whose SUPERVISOR acts for it. Everyone else is no party: another unit of the lead's own agency,
- * a supervisor of another agency, a desk, a police unit, the auditor and the administrator.
+ * Every operation on a referral and its case, by every relation a caller can have to the
+ * referral, for an ordinary and a confidential referral, against the real gateway on PostgreSQL
+ * (the rule table of docs/access-model.md).
+ *
+ * The case is KBRI Phnom Penh's (lead). KBRI refers it to BP3MI NTT and to UPTD PPA NTT, which
+ * makes both parties. The referral under test is BP3MI NTT's (sender) to RPTC Bambu Apus
+ * (receiver): so the lead unit is neither side, and UPTD PPA NTT is another party of the case.
  */
-const CALLERS = {
+const DEMO = {
   lead: 'kbri.phnompenh',
-  receiver: 'bp3mi.ntt',
-  receiverSupervisor: 'bp3mi.ntt.kepala',
-  sameAgencyOtherUnit: 'kemlu.pwni',
-  otherAgencySupervisor: 'gugustugas.ntt',
-  stranger: 'lpsk',
-  otherPolice: 'polda.ntt',
+  sender: 'bp3mi.ntt',
+  senderSupervisor: 'bp3mi.ntt.kepala',
+  receiver: 'kemensos.rptc',
+  otherParty: 'uptdppa.ntt',
+  nonParty: 'lpsk',
+  nonPartySupervisor: 'gugustugas.ntt',
+  nonPartyPolice: 'polda.ntt',
   auditor: 'auditor',
   admin: 'admin',
 } as const;
-type Caller = keyof typeof CALLERS;
-type Outcome = 'OK' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
+/** Supervisors the demo cast lacks: of the lead's agency (at another Kemlu unit) and the receiver's. */
+const MADE = {
+  leadSupervisor: { unit: 'KEMLU-PWNI' },
+  receiverSupervisor: { unit: 'RPTC-BAMBUAPUS' },
+} as const;
+type Caller = keyof typeof DEMO | keyof typeof MADE;
+const CALLERS = [...Object.keys(DEMO), ...Object.keys(MADE)] as Caller[];
+
+type Outcome =
+  'OK' | 'FULL' | 'RESTRICTED' | 'ABSENT' | 'LISTED' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
+
+/** Text only the referral's full view carries. */
+const SUMMARY = 'Penampungan sementara — isi rahasia rujukan';
+const ACCEPT_NOTE = 'Diterima; rincian pemeriksaan terlampir';
 
 interface Fixture {
   caseId: string;
   reference: string;
-  referralId: string;
   personId: string;
-  units: Record<string, string>;
+  referralId: string;
+  confidential: boolean;
 }
 
 interface Row {
   operation: string;
   query: string;
-  variables: (f: Fixture) => Record<string, unknown>;
-  /** Writes get a fresh case and referral per caller, so one caller's success cannot change another's cell. */
-  fresh?: boolean;
-  /** Where the fresh referral stands before the call (default REQUESTED). */
-  from?: 'ACCEPTED' | 'IN_PROGRESS' | 'ON_HOLD';
-  expected: Record<Caller, Outcome>;
+  variables: (f: Fixture, units: Record<string, string>) => Record<string, unknown>;
+  /** Reads sort the answer into FULL / RESTRICTED / ABSENT / OK; errors give their code. */
+  classify?: (response: GraphqlResponse<unknown>, f: Fixture) => Outcome;
+  /** Writes get a fresh referral (in the same case) per caller, so one success cannot change another cell. */
+  fresh?: 'REQUESTED' | 'ACCEPTED' | 'IN_PROGRESS' | 'ON_HOLD';
+  /** Rows about the case alone run once; rows about the referral run for both flags. */
+  caseOnly?: boolean;
+  expected: (confidential: boolean) => Record<Caller, Outcome>;
 }
 
-/** Parties read; everyone else learns nothing — except the auditor, who reads every case. */
-const READ: Record<Caller, Outcome> = {
-  lead: 'OK',
-  receiver: 'OK',
-  receiverSupervisor: 'OK',
-  sameAgencyOtherUnit: 'NOT_FOUND',
-  otherAgencySupervisor: 'NOT_FOUND',
-  stranger: 'NOT_FOUND',
-  otherPolice: 'NOT_FOUND',
-  auditor: 'OK',
-  admin: 'NOT_FOUND',
-};
-const strangers = {
-  sameAgencyOtherUnit: 'NOT_FOUND',
-  otherAgencySupervisor: 'NOT_FOUND',
-  stranger: 'NOT_FOUND',
-  otherPolice: 'NOT_FOUND',
-  admin: 'NOT_FOUND',
-} as const;
-/** The receiving side acts; the sender and the auditor can see but may not. */
-const RECEIVER_ACTS: Record<Caller, Outcome> = {
-  lead: 'FORBIDDEN',
-  receiver: 'OK',
-  receiverSupervisor: 'OK',
-  auditor: 'FORBIDDEN',
-  ...strangers,
-};
-const SENDER_ACTS: Record<Caller, Outcome> = {
-  lead: 'OK',
-  receiver: 'FORBIDDEN',
-  receiverSupervisor: 'FORBIDDEN',
-  auditor: 'FORBIDDEN',
-  ...strangers,
-};
-const LEAD_ONLY = SENDER_ACTS;
-const ADMIN_ONLY: Record<Caller, Outcome> = {
-  lead: 'FORBIDDEN',
-  receiver: 'FORBIDDEN',
-  receiverSupervisor: 'FORBIDDEN',
-  sameAgencyOtherUnit: 'FORBIDDEN',
-  otherAgencySupervisor: 'FORBIDDEN',
-  stranger: 'FORBIDDEN',
-  otherPolice: 'FORBIDDEN',
-  auditor: 'FORBIDDEN',
-  admin: 'OK',
-};
+const SEE_IN_FULL = [
+  'lead',
+  'leadSupervisor',
+  'sender',
+  'senderSupervisor',
+  'receiver',
+  'receiverSupervisor',
+  'auditor',
+] as const;
+const NON_PARTIES = ['nonParty', 'nonPartySupervisor', 'nonPartyPolice', 'admin'] as const;
+
+function table(
+  full: Outcome,
+  other: Outcome,
+  nobody: Outcome,
+  overrides: Partial<Record<Caller, Outcome>> = {},
+): Record<Caller, Outcome> {
+  const cells = Object.fromEntries([
+    ...SEE_IN_FULL.map((c) => [c, full]),
+    ['otherParty', other],
+    ...NON_PARTIES.map((c) => [c, nobody]),
+  ]) as Record<Caller, Outcome>;
+  return { ...cells, ...overrides };
+}
+
+/** The referral's view: in full for its sides, the lead, their supervisors, auditors. */
+const VIEW = (confidential: boolean) =>
+  table('FULL', confidential ? 'NOT_FOUND' : 'RESTRICTED', 'NOT_FOUND');
+/** Inside a case every party reads (the referral itself as VIEW says). */
+const CASE_READ = () => table('OK', 'OK', 'NOT_FOUND');
+/** In a list or timeline of the case: absent rather than NOT_FOUND for a confidential one. */
+const IN_CASE = (confidential: boolean) =>
+  table('FULL', confidential ? 'ABSENT' : 'RESTRICTED', 'NOT_FOUND');
+/** Who may see but not act gets FORBIDDEN; who may not see gets NOT_FOUND. */
+const ACTS = (side: 'sender' | 'receiver') => (confidential: boolean) =>
+  table('FORBIDDEN', confidential ? 'NOT_FOUND' : 'FORBIDDEN', 'NOT_FOUND', {
+    [side]: 'OK',
+    [`${side}Supervisor`]: 'OK',
+  });
+const LEAD_ONLY = (lead: Outcome) => () =>
+  table('FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND', { lead, leadSupervisor: lead });
+
+function referralOutcome(node: { summary: string; restricted: boolean } | undefined): Outcome {
+  if (!node) return 'ABSENT';
+  if (node.restricted) {
+    expect(node.summary).toBe('');
+    return 'RESTRICTED';
+  }
+  expect(node.summary).toBe(SUMMARY);
+  return 'FULL';
+}
 
 const MATRIX: Row[] = [
   {
     operation: 'case',
-    query: 'query($id: ID!) { case(id: $id) { id } }',
+    query: 'query($id: ID!) { case(id: $id) { id title } }',
     variables: (f) => ({ id: f.caseId }),
-    expected: READ,
+    caseOnly: true,
+    expected: CASE_READ,
   },
   {
     operation: 'caseByReference',
     query: 'query($r: String!) { caseByReference(reference: $r) { id } }',
     variables: (f) => ({ r: f.reference }),
-    expected: READ,
-  },
-  {
-    operation: 'handoffTimeline',
-    query: 'query($id: ID!) { handoffTimeline(caseId: $id) { seq } }',
-    variables: (f) => ({ id: f.caseId }),
-    expected: READ,
+    caseOnly: true,
+    expected: CASE_READ,
   },
   {
     operation: 'referral',
-    query: 'query($id: ID!) { referral(id: $id) { id events { seq } } }',
+    query: `query($id: ID!) { referral(id: $id) {
+      id summary restricted confidential services statusNote acceptedBy { id }
+      events { note actor { id } }
+    } }`,
     variables: (f) => ({ id: f.referralId }),
-    expected: READ,
+    classify: (response) => {
+      const node = (
+        response.data as {
+          referral: {
+            summary: string;
+            restricted: boolean;
+            services: string[];
+            statusNote: string | null;
+            acceptedBy: { id: string } | null;
+            events: { note: string | null; actor: { id: string } | null }[];
+          };
+        }
+      ).referral;
+      if (node.restricted) {
+        expect([node.services, node.statusNote, node.acceptedBy]).toEqual([[], null, null]);
+        expect(node.events.every((e) => e.note === null && e.actor === null)).toBe(true);
+      } else {
+        expect(node.events.map((e) => e.note)).toContain(ACCEPT_NOTE);
+      }
+      return referralOutcome(node);
+    },
+    expected: VIEW,
+  },
+  {
+    operation: 'Case.referrals',
+    query: 'query($id: ID!) { case(id: $id) { referrals { id summary restricted } } }',
+    variables: (f) => ({ id: f.caseId }),
+    classify: (response, f) =>
+      referralOutcome(
+        (
+          response.data as {
+            case: { referrals: { id: string; summary: string; restricted: boolean }[] };
+          }
+        ).case.referrals.find((r) => r.id === f.referralId),
+      ),
+    expected: IN_CASE,
+  },
+  {
+    operation: 'handoffTimeline',
+    query:
+      'query($id: ID!) { handoffTimeline(caseId: $id) { action note actor { id } referral { id } } }',
+    variables: (f) => ({ id: f.caseId }),
+    classify: (response, f) => timelineOutcome(response, f, 'handoffTimeline'),
+    expected: IN_CASE,
+  },
+  {
+    operation: 'Case.timeline',
+    query:
+      'query($id: ID!) { case(id: $id) { timeline { action note actor { id } referral { id } } } }',
+    variables: (f) => ({ id: f.caseId }),
+    classify: (response, f) => timelineOutcome(response, f, 'case'),
+    expected: IN_CASE,
+  },
+  {
+    operation: 'inbox',
+    query: 'query { inbox(first: 100) { edges { node { id restricted } } } }',
+    variables: () => ({}),
+    classify: (response, f) => listed(response, f, 'inbox'),
+    expected: () => table('OK', 'OK', 'OK', { receiver: 'LISTED', receiverSupervisor: 'LISTED' }),
+  },
+  {
+    operation: 'sent',
+    query: 'query { sent(first: 100) { edges { node { id restricted } } } }',
+    variables: () => ({}),
+    classify: (response, f) => listed(response, f, 'sent'),
+    expected: () => table('OK', 'OK', 'OK', { sender: 'LISTED', senderSupervisor: 'LISTED' }),
   },
   {
     operation: 'personAccessLog',
-    query: 'query($id: ID!) { personAccessLog(personId: $id) { id } }',
+    query: 'query($id: ID!) { personAccessLog(personId: $id) { id referral { id summary } } }',
     variables: (f) => ({ id: f.personId }),
-    expected: {
-      ...strangers,
-      lead: 'OK',
-      receiver: 'NOT_FOUND',
-      receiverSupervisor: 'NOT_FOUND',
-      auditor: 'NOT_FOUND',
-      admin: 'OK',
+    caseOnly: true,
+    classify: (response) => {
+      // Whoever reads the log sees a referral only as it may see it: ADMIN never.
+      const rows = (response.data as { personAccessLog: { referral: unknown }[] }).personAccessLog;
+      return rows.every((row) => row.referral === null) ? 'ABSENT' : 'OK';
     },
+    expected: () =>
+      table('NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', {
+        lead: 'OK',
+        leadSupervisor: 'OK',
+        admin: 'ABSENT',
+      }),
   },
   {
     operation: 'sendReferral',
     query: 'mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }',
-    variables: (f) => ({
+    variables: (f, units) => ({
       input: {
         caseId: f.caseId,
-        toUnitId: f.units['UPTDPPA-NTT'],
+        toUnitId: units['KP2MI-PUSAT'],
         services: ['REINTEGRATION'],
         priority: 'ROUTINE',
         summary: 'Reintegrasi',
       },
     }),
-    expected: { ...READ, auditor: 'FORBIDDEN' },
-  },
-  ...(['acknowledgeReferral', 'acceptReferral'] as const).map((name) => ({
-    operation: name,
-    query: `mutation($id: ID!) { ${name}(id: $id) { status } }`,
-    variables: (f: Fixture) => ({ id: f.referralId }),
-    fresh: true,
-    expected: RECEIVER_ACTS,
-  })),
-  {
-    operation: 'rejectReferral',
-    query: 'mutation($id: ID!) { rejectReferral(id: $id, reason: WRONG_REGION) { status } }',
-    variables: (f) => ({ id: f.referralId }),
-    fresh: true,
-    expected: RECEIVER_ACTS,
-  },
-  {
-    operation: 'redirectReferral',
-    query: 'mutation($id: ID!, $to: ID!) { redirectReferral(id: $id, toUnitId: $to) { status } }',
-    variables: (f) => ({ id: f.referralId, to: f.units['KP2MI-PUSAT'] }),
-    fresh: true,
-    expected: RECEIVER_ACTS,
-  },
-  {
-    operation: 'cancelReferral',
-    query: 'mutation($id: ID!) { cancelReferral(id: $id, note: "Batal") { status } }',
-    variables: (f) => ({ id: f.referralId }),
-    fresh: true,
-    expected: SENDER_ACTS,
+    caseOnly: true,
+    expected: () => table('OK', 'OK', 'NOT_FOUND', { auditor: 'FORBIDDEN' }),
   },
   ...(
     [
+      ['acknowledgeReferral', 'acknowledgeReferral(id: $id) { status }', 'REQUESTED'],
+      ['acceptReferral', 'acceptReferral(id: $id) { status }', 'REQUESTED'],
+      ['rejectReferral', 'rejectReferral(id: $id, reason: WRONG_REGION) { status }', 'REQUESTED'],
       ['startReferral', 'startReferral(id: $id) { status }', 'ACCEPTED'],
       ['holdReferral', 'holdReferral(id: $id, note: "Menunggu dokumen") { status }', 'IN_PROGRESS'],
       ['resumeReferral', 'resumeReferral(id: $id) { status }', 'ON_HOLD'],
@@ -183,133 +262,264 @@ const MATRIX: Row[] = [
       ],
       ['failReferral', 'failReferral(id: $id, note: "Tidak dapat") { status }', 'ON_HOLD'],
     ] as const
-  ).map(([operation, field, from]) => ({
+  ).map(([operation, field, fresh]): Row => ({
     operation,
     query: `mutation($id: ID!) { ${field} }`,
-    variables: (f: Fixture) => ({ id: f.referralId }),
-    fresh: true,
-    from,
-    expected: RECEIVER_ACTS,
+    variables: (f) => ({ id: f.referralId }),
+    fresh,
+    expected: ACTS('receiver'),
   })),
+  {
+    operation: 'redirectReferral',
+    query: 'mutation($id: ID!, $to: ID!) { redirectReferral(id: $id, toUnitId: $to) { status } }',
+    variables: (f, units) => ({ id: f.referralId, to: units['KP2MI-PUSAT'] }),
+    fresh: 'REQUESTED',
+    expected: ACTS('receiver'),
+  },
+  {
+    operation: 'cancelReferral',
+    query: 'mutation($id: ID!) { cancelReferral(id: $id, note: "Batal") { status } }',
+    variables: (f) => ({ id: f.referralId }),
+    fresh: 'REQUESTED',
+    expected: ACTS('sender'),
+  },
   {
     operation: 'closeCase',
     query: 'mutation($id: ID!) { closeCase(id: $id, note: "Selesai") { status } }',
     variables: (f) => ({ id: f.caseId }),
-    expected: { ...LEAD_ONLY, lead: 'CONFLICT' },
+    caseOnly: true,
+    expected: LEAD_ONLY('CONFLICT'),
   },
   {
     operation: 'addPerson',
     query:
       'mutation($id: ID!) { addPerson(caseId: $id, input: { fullName: "Orang Baru", sex: UNKNOWN }) { id } }',
     variables: (f) => ({ id: f.caseId }),
-    fresh: true,
-    expected: LEAD_ONLY,
+    caseOnly: true,
+    expected: LEAD_ONLY('OK'),
   },
   {
     operation: 'updatePerson',
     query:
       'mutation($id: ID!) { updatePerson(id: $id, input: { phone: "+62 811 000 111" }) { id } }',
     variables: (f) => ({ id: f.personId }),
-    fresh: true,
-    expected: LEAD_ONLY,
+    caseOnly: true,
+    expected: LEAD_ONLY('OK'),
   },
   {
     operation: 'setPoliceNotes',
     query: 'mutation($id: ID!) { setPoliceNotes(caseId: $id, notes: "catatan") { id } }',
     variables: (f) => ({ id: f.caseId }),
-    expected: {
-      ...READ,
-      lead: 'FORBIDDEN',
-      receiver: 'FORBIDDEN',
-      receiverSupervisor: 'FORBIDDEN',
-      auditor: 'FORBIDDEN',
-    },
+    caseOnly: true,
+    // No POLRI unit is a party of this case.
+    expected: () => table('FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND'),
   },
   {
     operation: 'createAgency',
     query:
       'mutation($code: String!) { createAgency(input: { code: $code, name: "Mitra Uji", kind: MITRA }) { id } }',
     variables: () => ({ code: `MITRA-${Math.random().toString(36).slice(2, 8).toUpperCase()}` }),
-    expected: ADMIN_ONLY,
+    caseOnly: true,
+    expected: () => table('FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', { admin: 'OK' }),
   },
 ];
 
-describe('authorization matrix: operation × caller × party', () => {
+interface TimelineEvent {
+  action: string;
+  note: string | null;
+  actor: { id: string } | null;
+  referral: { id: string } | null;
+}
+
+/** Entries of the referral: FULL with their notes, RESTRICTED without notes or actors, or ABSENT. */
+function timelineOutcome(
+  response: GraphqlResponse<unknown>,
+  f: Fixture,
+  root: 'handoffTimeline' | 'case',
+): Outcome {
+  const data = response.data as {
+    handoffTimeline?: TimelineEvent[];
+    case?: { timeline: TimelineEvent[] };
+  };
+  const events = (root === 'case' ? data.case?.timeline : data.handoffTimeline) ?? [];
+  const ofIt = events.filter((e) => e.referral?.id === f.referralId);
+  // An entry shown without its referral link would be one the caller should not have seen.
+  expect(events.filter((e) => e.action.startsWith('REFERRAL_') && !e.referral)).toEqual([]);
+  if (!ofIt.length) return 'ABSENT';
+  if (ofIt.some((e) => e.note === ACCEPT_NOTE)) return 'FULL';
+  expect(ofIt.every((e) => e.note === null && e.actor === null)).toBe(true);
+  return 'RESTRICTED';
+}
+
+function listed(response: GraphqlResponse<unknown>, f: Fixture, root: 'inbox' | 'sent'): Outcome {
+  const edges = (
+    response.data as Record<string, { edges: { node: { id: string; restricted: boolean } }[] }>
+  )[root].edges;
+  const node = edges.find((e) => e.node.id === f.referralId)?.node;
+  if (node) expect(node.restricted).toBe(false);
+  return node ? 'LISTED' : 'OK';
+}
+
+describe('authorization matrix: operation × caller × relation to the referral × confidential', () => {
   let app: NestFastifyApplication;
   let url: string;
   const clients = new Map<Caller, GraphqlClient>();
-  let shared: Fixture;
+  const actors = new Map<Caller, Actor>();
+  const shared = new Map<boolean, Fixture>();
   let units: Record<string, string>;
 
-  async function fixture(from?: Row['from']): Promise<Fixture> {
-    const { caseId, personId, referral } = await openCaseAndSend(
-      app,
-      await demoActor(app, CALLERS.lead),
-      'BP3MI-NTT',
+  /** The case with its two other referrals; the referral under test is sent by `referral()`. */
+  async function openTheCase(): Promise<Omit<Fixture, 'referralId' | 'confidential'>> {
+    const lead = actors.get('lead') as Actor;
+    const opened = await app.get(OpenCaseUseCase).execute(lead, {
+      title: 'Pekerja migran di pusat penipuan daring',
+      exploitationTypes: [ExploitationType.ONLINE_SCAM],
+      persons: [{ fullName: 'Korban Uji', sex: Sex.FEMALE, birthDate: '1998-04-01' }],
+    });
+    const [person]: { id: string }[] = await dataSourceOf(app).query(
+      'SELECT id FROM person WHERE case_id = $1',
+      [opened.id],
     );
-    if (from) await advance(referral.id, from);
-    const lead = clients.get('lead') as GraphqlClient;
-    const { case: found } = await lead.data<{ case: { reference: string } }>(
-      'query($id: ID!) { case(id: $id) { reference } }',
-      { id: caseId },
-    );
-    return { caseId, personId, referralId: referral.id, reference: found.reference, units };
+    const send = app.get(SendReferralUseCase);
+    await send.execute(lead, {
+      caseId: opened.id,
+      toUnitId: units['BP3MI-NTT'],
+      services: [ServiceType.REPATRIATION],
+      priority: Priority.URGENT,
+      summary: 'Mohon pemulangan',
+      personIds: [person.id],
+      lawfulBasis: { basis: LawfulBasis.VITAL_INTEREST },
+    });
+    await send.execute(lead, {
+      caseId: opened.id,
+      toUnitId: units['UPTDPPA-NTT'],
+      services: [ServiceType.SHELTER],
+      priority: Priority.ROUTINE,
+      summary: 'Penampungan',
+    });
+    // The sender passes the victim's identity on: it holds it through KBRI's referral.
+    return { caseId: opened.id, reference: opened.reference, personId: person.id };
   }
 
-  /** Brings a fresh referral to `from` through the receiver's own use cases. */
-  async function advance(referralId: string, from: NonNullable<Row['from']>): Promise<void> {
-    const receiver = await demoActor(app, CALLERS.receiver);
-    await app.get(AcceptReferralUseCase).execute(receiver, referralId);
-    if (from === 'ACCEPTED') return;
-    await app.get(StartReferralUseCase).execute(receiver, referralId);
-    if (from === 'ON_HOLD')
-      await app.get(HoldReferralUseCase).execute(receiver, referralId, 'Ditunda');
+  /** BP3MI NTT's referral to RPTC Bambu Apus, brought to `to` by the receiver's own use cases. */
+  async function referral(
+    base: Omit<Fixture, 'referralId' | 'confidential'>,
+    confidential: boolean,
+    to: NonNullable<Row['fresh']>,
+  ): Promise<Fixture> {
+    const sent = await app.get(SendReferralUseCase).execute(actors.get('sender') as Actor, {
+      caseId: base.caseId,
+      toUnitId: units['RPTC-BAMBUAPUS'],
+      services: [ServiceType.SHELTER],
+      priority: Priority.URGENT,
+      summary: SUMMARY,
+      personIds: [base.personId],
+      lawfulBasis: { basis: LawfulBasis.VITAL_INTEREST },
+      confidential,
+    });
+    expect(sent.confidential).toBe(confidential);
+    const receiver = actors.get('receiver') as Actor;
+    if (to !== 'REQUESTED') {
+      await app.get(AcceptReferralUseCase).execute(receiver, sent.id, ACCEPT_NOTE);
+    }
+    if (to === 'IN_PROGRESS' || to === 'ON_HOLD') {
+      await app.get(StartReferralUseCase).execute(receiver, sent.id);
+    }
+    if (to === 'ON_HOLD') await app.get(HoldReferralUseCase).execute(receiver, sent.id, 'Ditunda');
+    return { ...base, referralId: sent.id, confidential };
   }
+
+  const cases = new Map<boolean, Omit<Fixture, 'referralId' | 'confidential'>>();
 
   beforeAll(async () => {
-    ({ app, url } = await listenGateway());
-    for (const [caller, username] of Object.entries(CALLERS) as [Caller, string][]) {
-      clients.set(caller, (await loginAs(url, username)).client);
+    ({ app, url } = await listenGateway({
+      RATE_LIMIT_OFFICER_RPM: '0',
+      RATE_LIMIT_ADDRESS_RPM: '0',
+    }));
+    const dataSource = dataSourceOf(app);
+    units = {};
+    for (const code of ['BP3MI-NTT', 'UPTDPPA-NTT', 'RPTC-BAMBUAPUS', 'KP2MI-PUSAT']) {
+      units[code] = await unitId(dataSource, code);
     }
-    const { units: list } = await (clients.get('admin') as GraphqlClient).data<{
-      units: { id: string; code: string }[];
-    }>('{ units { id code } }');
-    units = Object.fromEntries(list.map((u) => [u.code, u.id]));
-    shared = await fixture();
-  });
+    for (const [caller, username] of Object.entries(DEMO) as [Caller, string][]) {
+      clients.set(caller, (await loginAs(url, username)).client);
+      actors.set(caller, await demoActor(app, username));
+    }
+    for (const [caller, { unit }] of Object.entries(MADE) as [Caller, { unit: string }][]) {
+      const officer = await createTestOfficer(app, unit, [Role.SUPERVISOR]);
+      clients.set(caller, (await loginAs(url, officer.username, officer.password)).client);
+      actors.set(caller, await demoActor(app, officer.username));
+    }
+    for (const confidential of [false, true]) {
+      const base = await openTheCase();
+      cases.set(confidential, base);
+      shared.set(confidential, await referral(base, confidential, 'ACCEPTED'));
+    }
+    // The lead reads the person once, so that its access log has a row.
+    await (clients.get('lead') as GraphqlClient).data(
+      'query($id: ID!) { case(id: $id) { persons { fullName } } }',
+      { id: shared.get(false)?.caseId },
+    );
+    await (clients.get('receiver') as GraphqlClient).data(
+      'query($id: ID!) { case(id: $id) { persons { fullName } } }',
+      { id: shared.get(false)?.caseId },
+    );
+  }, 180_000);
   afterAll(async () => {
     await app.close();
   });
 
   const cells = MATRIX.flatMap((row) =>
-    (Object.keys(CALLERS) as Caller[]).map(
-      (caller) => [row.operation, caller, row.expected[caller], row] as const,
+    (row.caseOnly ? [false] : [false, true]).flatMap((confidential) =>
+      CALLERS.map(
+        (caller) =>
+          [
+            row.operation,
+            caller,
+            confidential ? 'a confidential' : 'an ordinary',
+            row.expected(confidential)[caller],
+            row,
+            confidential,
+          ] as const,
+      ),
     ),
   );
 
-  it.each(cells)('%s by %s → %s', async (_operation, caller, expected, row) => {
-    const f = row.fresh ? await fixture(row.from) : shared;
-    const response = await (clients.get(caller) as GraphqlClient).request(
-      row.query,
-      row.variables(f),
-    );
-    const outcome = response.errors?.length ? errorCodeOf(response) : 'OK';
-    expect(outcome).toBe(expected);
-  });
+  it.each(cells)(
+    '%s by %s on %s referral → %s',
+    async (_operation, caller, _kind, expected, row, confidential) => {
+      const f = row.fresh
+        ? await referral(cases.get(confidential) as Fixture, confidential, row.fresh)
+        : (shared.get(confidential) as Fixture);
+      const response = await (clients.get(caller) as GraphqlClient).request(
+        row.query,
+        row.variables(f, units),
+      );
+      const outcome = response.errors?.length
+        ? errorCodeOf(response)
+        : row.classify
+          ? row.classify(response, f)
+          : 'OK';
+      expect(outcome).toBe(expected);
+    },
+    30_000,
+  );
 
-  it('shows identities to the lead and the named receiver only', async () => {
-    const query = 'query($id: ID!) { case(id: $id) { persons { fullName } } }';
+  it('shows identities to the lead and the receivers that were named, never to the auditor', async () => {
+    const query = 'query($id: ID!) { case(id: $id) { persons { label fullName } } }';
     const names = async (caller: Caller) =>
       (
         await (clients.get(caller) as GraphqlClient).data<{
-          case: { persons: { fullName: string | null }[] };
-        }>(query, { id: shared.caseId })
-      ).case.persons.map((p) => p.fullName);
-    expect(await names('lead')).toEqual(['Korban Uji']);
-    expect(await names('receiver')).toEqual(['Korban Uji']);
-    expect(await names('receiverSupervisor')).toEqual(['Korban Uji']);
-    expect(await names('auditor')).toEqual([null]);
-  });
+          case: { persons: { label: string; fullName: string | null }[] };
+        }>(query, { id: shared.get(false)?.caseId })
+      ).case.persons.find((p) => p.label === 'Korban 1')?.fullName;
+    expect(await names('lead')).toBe('Korban Uji');
+    expect(await names('sender')).toBe('Korban Uji');
+    expect(await names('receiver')).toBe('Korban Uji');
+    expect(await names('receiverSupervisor')).toBe('Korban Uji');
+    expect(await names('otherParty')).toBeNull();
+    expect(await names('auditor')).toBeNull();
+  }, 30_000);
 
   it('lists the case only for its parties (all for the auditor)', async () => {
     const query = `query($after: String) {
@@ -321,17 +531,19 @@ describe('authorization matrix: operation × caller × party', () => {
         pageInfo: { hasNextPage: boolean; endCursor: string | null };
       };
     }
-    for (const caller of Object.keys(CALLERS) as Caller[]) {
-      let listed = false;
+    const caseId = shared.get(false)?.caseId;
+    for (const caller of CALLERS) {
+      let listedHere = false;
       let after: string | null = null;
       do {
-        const { cases }: Page = await (clients.get(caller) as GraphqlClient).data<Page>(query, {
-          after,
-        });
-        listed ||= cases.edges.some((e) => e.node.id === shared.caseId);
-        after = cases.pageInfo.hasNextPage ? cases.pageInfo.endCursor : null;
-      } while (after && !listed);
-      expect([caller, listed]).toEqual([caller, READ[caller] === 'OK']);
+        const { cases: page }: Page = await (clients.get(caller) as GraphqlClient).data<Page>(
+          query,
+          { after },
+        );
+        listedHere ||= page.edges.some((e) => e.node.id === caseId);
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after && !listedHere);
+      expect([caller, listedHere]).toEqual([caller, CASE_READ()[caller] === 'OK']);
     }
-  });
+  }, 60_000);
 });
