@@ -45,8 +45,9 @@ export class UnitEventsResolver {
       const entry = await this.ledger.entryBySeq(message.seq);
       if (!entry) return undefined;
       // One subscription keeps one context for all its events: each event is read afresh, not
-      // from what the loaders held for the previous one (a status, a party added since).
-      context.loaders.clear();
+      // from what the loaders cached for the previous one (a status, a party added since). The
+      // loaders themselves stay: some are installed once per operation (GraphqlAuthGuard).
+      for (const loader of context.loaders.values()) loader.clearAll();
       const [event] = await this.views.eventsIn(context, actor, [entry], (ids) =>
         this.referrals.sidesByIds(ids),
       );
