@@ -1,0 +1,2 @@
+export * from './ledger-document';
+export * from './verify-ledger-document';
