@@ -1,2 +1,3 @@
 export * from './ledger-document';
+export * from './parse-ledger-document';
 export * from './verify-ledger-document';

@@ -1,11 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { HandoffAction } from '../handoff-action';
-import {
-  GENESIS_PREV_HASH,
-  entryHash as hashOf,
-  payloadDigest,
-  type HashedEntry,
-} from '../ledger-hash';
+import { GENESIS_PREV_HASH, entryHash, payloadDigest } from '../ledger-hash';
 import { keyIdOf, rawPublicKey, signCheckpoint } from '../checkpoint/checkpoint-signature';
 import { inMemoryNodes } from '../merkle/merkle-node-store';
 import { consistencyProof, inclusionProof, treeRoot } from '../merkle/merkle-proof';
@@ -31,10 +25,6 @@ const keys: PublishedKeys = {
 };
 const CASE = '3a7c9e1b-5d2f-4a86-b4c3-1e9f8d7a6b50';
 
-/** Entries carry their action as exported text. */
-const entryHash = (prev: string, entry: ExportedEntry): string =>
-  hashOf(prev, entry as HashedEntry);
-
 /** A chain of n entries built the way the hub builds it. */
 function chain(n: number): ExportedEntry[] {
   const entries: ExportedEntry[] = [];
@@ -44,7 +34,7 @@ function chain(n: number): ExportedEntry[] {
     const entry: ExportedEntry = {
       seq: String(i),
       at: new Date(Date.UTC(2026, 2, 2, 1, 30, 0, i)).toISOString(),
-      action: i % 2 ? HandoffAction.REFERRAL_DELIVERED : HandoffAction.REFERRAL_SENT,
+      action: i % 2 ? 'REFERRAL_DELIVERED' : 'REFERRAL_SENT',
       actor: null,
       fromUnit: null,
       toUnit: null,
@@ -98,7 +88,7 @@ describe('verifyLedgerDocument', () => {
 
   it('names an edited entry', () => {
     const entries = chain(20);
-    entries[7] = { ...entries[7], action: HandoffAction.REFERRAL_ACCEPTED };
+    entries[7] = { ...entries[7], action: 'REFERRAL_ACCEPTED' };
     expect(verifyLedgerDocument(ledger(entries), keys).failure).toEqual({
       seq: '7',
       reason: 'entryHash does not recompute',

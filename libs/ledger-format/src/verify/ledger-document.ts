@@ -1,4 +1,3 @@
-import type { HandoffAction } from '../handoff-action';
 import type { CheckpointBody } from '../checkpoint/checkpoint-signature';
 
 /**
@@ -9,7 +8,7 @@ import type { CheckpointBody } from '../checkpoint/checkpoint-signature';
 export interface ExportedEntry {
   seq: string;
   at: string;
-  action: HandoffAction | string;
+  action: string;
   actor: string | null;
   fromUnit: string | null;
   toUnit: string | null;

@@ -1,5 +1,4 @@
 import { verifyChain, type StoredEntry } from '../ledger-hash';
-import type { HandoffAction } from '../handoff-action';
 import { publicKeyFromRaw, verifyCheckpointSignature } from '../checkpoint/checkpoint-signature';
 import { leafHash } from '../merkle/merkle-hash';
 import { rootFromInclusionProof, treeRoot, verifyConsistency } from '../merkle/merkle-proof';
@@ -148,7 +147,7 @@ function storedEntryOf(entry: ExportedEntry): StoredEntry {
   return {
     seq: entry.seq,
     at: new Date(entry.at),
-    action: entry.action as HandoffAction,
+    action: entry.action,
     actorId: entry.actor,
     fromUnitId: entry.fromUnit,
     toUnitId: entry.toUnit,
