@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { OutboxWriter, statementParams } from '@simpul/delivery';
 import { LedgerEntryEntity } from './entities/ledger-entry.entity';
 import type { HandoffAction } from './handoff-action';
-import { entryHash, hashedEntryOf, noteDigest, payloadDigest } from './ledger-hash';
+import { entryHash, hashedEntryOf, noteDigest, payloadDigest } from '@simpul/ledger-format';
 
 /** Payloads carry ids, codes and counts only: never personal data (the ledger is exported). */
 export type LedgerPayload = Record<string, string | number | boolean | null | string[]>;
