@@ -22,7 +22,7 @@ export interface CaseStanding {
 }
 
 /**
- * Who may see a case (docs/access-model.md): its parties — recorded in case_party — and
+ * Who may see a case (docs/architecture.md, access; docs/access-model.md): its parties — recorded in case_party — and
  * auditors (read-only). A SUPERVISOR acts for every unit of its agency. Everyone else gets
  * NOT_FOUND, never FORBIDDEN, so that a case's existence does not leak.
  */

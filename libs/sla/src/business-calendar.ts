@@ -15,8 +15,8 @@ export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 export interface BusinessCalendarOptions {
   /**
    * Local dates (YYYY-MM-DD) that are not business days: national holidays and cuti bersama.
-   * The reference-data loader (one file per year) passes its dates here; merge years with
-   * `withHolidays`.
+   * No holiday data is loaded yet (planned: one file per year, passed here; merge years with
+   * `withHolidays`), so the default calendar skips weekends only.
    */
   holidays?: Iterable<string>;
   /** Days that are never business days; Saturday and Sunday unless a mission works otherwise. */
@@ -27,7 +27,7 @@ export interface BusinessCalendarOptions {
  * Which local dates are business days, and "N business days later" in a time zone.
  *
  * "N business days" is the same local clock time on the N-th business day after the day the
- * clock starts, in the receiving unit's zone (DESIGN.md, Deadlines). When the referral is sent on
+ * clock starts, in the receiving unit's zone (docs/architecture.md). When the referral is sent on
  * a weekend day or holiday, the clock starts at 00:00 of the next business day: sent Saturday
  * 15:00 with 1 business day → Tuesday 00:00, i.e. the whole of Monday. This is the only rule under
  * which a referral sent later never gets an earlier deadline (Friday 23:59 → Monday 23:59,
