@@ -25,7 +25,10 @@ export function ReferralList<R extends Pick<QueueReferralData, 'id'>>({
 }) {
   const narrow = useMediaQuery('(max-width: 599px)', false, { getInitialValueInEffect: false });
   if (narrow) {
-    const [head, ...rest] = columns;
+    const [head, ...others] = columns;
+    // Actions go below the facts, full width: a button never sits off-screen on a phone.
+    const rest = others.filter((c) => c.key !== 'actions');
+    const actions = others.find((c) => c.key === 'actions');
     return (
       <ul className="queue-cards" aria-label={caption}>
         {rows.map((row) => (
@@ -43,6 +46,11 @@ export function ReferralList<R extends Pick<QueueReferralData, 'id'>>({
                 </div>
               ))}
             </dl>
+            {actions && (
+              <div className="card-actions" data-col="actions">
+                {actions.render(row)}
+              </div>
+            )}
           </li>
         ))}
       </ul>

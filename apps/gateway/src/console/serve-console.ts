@@ -30,7 +30,8 @@ function indexVariants(root: string): Variant[] {
   const file = join(root, 'index.html');
   const variants: Variant[] = [];
   if (existsSync(`${file}.br`)) variants.push({ encoding: 'br', body: readFileSync(`${file}.br`) });
-  if (existsSync(`${file}.gz`)) variants.push({ encoding: 'gzip', body: readFileSync(`${file}.gz`) });
+  if (existsSync(`${file}.gz`))
+    variants.push({ encoding: 'gzip', body: readFileSync(`${file}.gz`) });
   variants.push({ encoding: null, body: readFileSync(file) });
   return variants;
 }
@@ -70,7 +71,10 @@ export async function serveConsole(app: NestFastifyApplication): Promise<void> {
   const variants = indexVariants(root);
   const sendIndex = (request: FastifyRequest, reply: FastifyReply) => {
     const variant = variants.find((v) => v.encoding === null || accepts(request, v.encoding))!;
-    void reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', REVALIDATE).header('vary', 'accept-encoding');
+    void reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', REVALIDATE)
+      .header('vary', 'accept-encoding');
     if (variant.encoding) void reply.header('content-encoding', variant.encoding);
     return reply.send(variant.body);
   };

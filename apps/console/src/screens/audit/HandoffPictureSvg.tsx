@@ -122,7 +122,7 @@ export function HandoffPictureSvg({
                 strokeWidth={2}
                 markerEnd="url(#arrow-head)"
               />
-              <text x={ax + 6} y={(y1 + y2) / 2 + (i % 2 ? 10 : -2)} fontSize="11" fill="#1f2933">
+              <text x={ax + 6} y={(y1 + y2) / 2 + ((i % 3) - 1) * 12} fontSize="11" fill="#1f2933">
                 {a.reference}
               </text>
               {a.outcome === 'declined' && a.decidedAt && (

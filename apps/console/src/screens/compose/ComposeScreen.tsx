@@ -10,7 +10,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { navigate } from '../../app/router';
@@ -19,7 +19,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { UnitPicker } from '../../components/UnitPicker';
 import { errorText } from '../../format/errors';
 import { QueueReferral } from '../../graphql/fragments';
-import { graphql, type VariablesOf } from '../../graphql/graphql';
+import { graphql, type ResultOf, type VariablesOf } from '../../graphql/graphql';
 import { enumsId } from '../../i18n/enums.id';
 
 const COMPOSE = graphql(
@@ -57,6 +57,8 @@ const SEND = graphql(`
 type Input = VariablesOf<typeof SEND>['input'];
 type Basis = NonNullable<Input['lawfulBasis']>['basis'];
 
+type ComposeData = ResultOf<typeof COMPOSE>;
+
 /** A referral from a case: to whom, which services, how urgent, what to say, whose identity. */
 export default function ComposeScreen({
   caseId,
@@ -70,31 +72,8 @@ export default function ComposeScreen({
     query: COMPOSE,
     variables: { caseId, fromId: fromReferralId ?? '', withFrom: !!fromReferralId },
   });
-  const [, send] = useMutation(SEND);
-  const [toUnitId, setToUnitId] = useState<string | null>(null);
-  const [services, setServices] = useState<string[]>([]);
-  const [priority, setPriority] = useState<Input['priority']>('URGENT');
-  const [summary, setSummary] = useState('');
-  const [personIds, setPersonIds] = useState<string[]>([]);
-  const [basis, setBasis] = useState<Basis | ''>('');
-  const [consentReference, setConsentReference] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const previous = data?.referral ?? null;
-
-  // Resending from Dikembalikan: the declined referral's content, ready to change and send again.
-  useEffect(() => {
-    if (!previous) return;
-    setToUnitId(previous.toUnit.id);
-    setServices(previous.services);
-    setPriority(previous.priority);
-    setSummary(previous.summary);
-    if (previous.lawfulBasis) setBasis(previous.lawfulBasis);
-  }, [previous]);
-
   const c = data?.case;
-  if (!c) {
+  if (!c || (fromReferralId && !data.referral)) {
     return (
       <Stack>
         <PageTitle text={t('composer.title', { reference: '' })} />
@@ -108,6 +87,33 @@ export default function ComposeScreen({
       </Stack>
     );
   }
+  return <ComposeForm c={c} previous={data.referral ?? null} />;
+}
+
+/**
+ * The form; resending from Dikembalikan starts from the declined referral's content (unit,
+ * services, priority, summary, basis), ready to change and send again.
+ */
+function ComposeForm({
+  c,
+  previous,
+}: {
+  c: NonNullable<ComposeData['case']>;
+  previous: ComposeData['referral'] | null;
+}) {
+  const { t } = useTranslation();
+  const [, send] = useMutation(SEND);
+  const [toUnitId, setToUnitId] = useState<string | null>(previous?.toUnit.id ?? null);
+  const [services, setServices] = useState<string[]>(previous?.services ?? []);
+  const [priority, setPriority] = useState<Input['priority']>(previous?.priority ?? 'URGENT');
+  const [summary, setSummary] = useState(previous?.summary ?? '');
+  const [personIds, setPersonIds] = useState<string[]>([]);
+  const [basis, setBasis] = useState<Basis | ''>(previous?.lawfulBasis ?? '');
+  const [consentReference, setConsentReference] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // One key per form: a double submit (slow link, second tap) sends one referral, not two.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

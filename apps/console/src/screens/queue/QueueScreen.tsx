@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
@@ -53,6 +54,7 @@ export default function QueueScreen({ kind }: { kind: QueueKind; officer: Office
   const inbox = kind === 'inbox';
   const { rows, fetching, error, refetch } = useQueue(kind);
   const arrivals = useArrivals();
+  const narrow = useMediaQuery('(max-width: 599px)', false, { getInitialValueInEffect: false });
   const [filter, setFilter] = useState<QueueFilter>({
     ...EMPTY_FILTER,
     tab: kind === 'returned' ? 'all' : 'all',
@@ -194,7 +196,14 @@ export default function QueueScreen({ kind }: { kind: QueueKind; officer: Office
           ))}
         </div>
       )}
-      <QueueFilters filter={filter} onChange={setFilter} rows={rows} inbox={inbox} />
+      {narrow ? (
+        <details className="filter-details">
+          <summary>{t('queue.filters')}</summary>
+          <QueueFilters filter={filter} onChange={setFilter} rows={rows} inbox={inbox} />
+        </details>
+      ) : (
+        <QueueFilters filter={filter} onChange={setFilter} rows={rows} inbox={inbox} />
+      )}
       {error && (
         <Alert color="red" variant="outline" role="alert">
           {errorText(t, error)}{' '}

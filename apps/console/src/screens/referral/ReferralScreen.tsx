@@ -7,15 +7,12 @@ import { paths } from '../../app/routes';
 import { PageTitle } from '../../components/PageTitle';
 import { errorCode, errorText } from '../../format/errors';
 import type { QueueReferralData } from '../../graphql/fragments';
-import type { ResultOf } from '../../graphql/graphql';
 import { seen } from '../../live/arrivals';
 import type { Officer } from '../../session/session';
 import { ActionDialog, type ActionInput } from './ActionDialog';
 import { allowedActions, changes, type ActionName } from './referral-actions';
-import { REFERRAL, TRANSITIONS, type ReferralDetail } from './referral-queries';
+import { REFERRAL, TRANSITIONS } from './referral-queries';
 import { ReferralFacts, ReferralHistory, ReferralPersons } from './ReferralSections';
-
-type Detail = ResultOf<typeof ReferralDetail>;
 
 const NEEDS_FORM: ActionName[] = ['reject', 'redirect', 'hold', 'complete', 'fail', 'cancel'];
 
@@ -177,8 +174,8 @@ export default function ReferralScreen({ id, officer }: { id: string; officer: O
       )}
       <div className="two-columns">
         <Stack gap="md">
-          <ReferralFacts referral={referral as Detail} />
-          <ReferralPersons referral={referral as Detail} />
+          <ReferralFacts referral={referral} />
+          <ReferralPersons referral={referral} />
         </Stack>
         <Stack gap="md">
           <section className="panel" aria-labelledby="actions-title">
@@ -219,7 +216,7 @@ export default function ReferralScreen({ id, officer }: { id: string; officer: O
               <Link to={paths.case(referral.case.id)}>{t('referral.openCase')}</Link>
             </Text>
           </section>
-          <ReferralHistory referral={referral as Detail} />
+          <ReferralHistory referral={referral} />
         </Stack>
       </div>
       {dialog && (

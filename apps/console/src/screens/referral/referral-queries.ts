@@ -113,19 +113,17 @@ export const TRANSITIONS = {
     `,
     [ReferralDetail],
   ),
-  redirect: graphql(
-    `
-      mutation RedirectReferral($id: ID!, $version: Int!, $toUnitId: ID!, $note: String) {
-        redirectReferral(id: $id, expectedVersion: $version, toUnitId: $toUnitId, note: $note) {
-          id
-          reference
-          toUnit {
-            name
-          }
+  redirect: graphql(`
+    mutation RedirectReferral($id: ID!, $version: Int!, $toUnitId: ID!, $note: String) {
+      redirectReferral(id: $id, expectedVersion: $version, toUnitId: $toUnitId, note: $note) {
+        id
+        reference
+        toUnit {
+          name
         }
       }
-    `,
-  ),
+    }
+  `),
   start: graphql(
     `
       mutation StartReferral($id: ID!, $version: Int!) {
