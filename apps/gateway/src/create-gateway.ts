@@ -6,7 +6,7 @@ import { GatewayModule } from './gateway.module';
 import { registerSecurityHeaders } from './hardening/security-headers';
 import { serveConsole } from './console/serve-console';
 
-/** Request bodies over 1 MB are refused with HTTP 413 (DESIGN.md) before any parsing. */
+/** Request bodies over 1 MB are refused with HTTP 413 (docs/architecture.md) before any parsing. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the gateway application (not yet listening); used by main and by the tests. */
