@@ -15,7 +15,8 @@ describe('console: what its build depends on stays in step with the rest', () =>
   it('every path the console links to parses back to its screen', () => {
     expect(parseRoute(paths.inbox, '')).toEqual({ name: 'inbox' });
     expect(parseRoute(paths.referral('r-1'), '')).toEqual({ name: 'referral', id: 'r-1' });
-    expect(parseRoute(paths.compose('c-1', 'r-2'), '?dari=r-2')).toEqual({
+    const compose = new URL(paths.compose('c-1', 'r-2'), 'http://console');
+    expect(parseRoute(compose.pathname, compose.search)).toEqual({
       name: 'compose',
       caseId: 'c-1',
       from: 'r-2',
