@@ -115,8 +115,8 @@ export function formatRuns(runs: SimpulRunFigures[], rawPg: Measurement): string
     ],
     runs.map((run) => [
       run.rate ? `${run.mode} at ${run.rate}/s` : run.mode,
-      fixed(sentPerSecond(run), 0),
-      fixed(deliveredPerSecond(run), 0),
+      fixed(sentPerSecond(run), 1),
+      fixed(deliveredPerSecond(run), 1),
       `${fixed(deliveredPerSecond(run) / throughputOf(rawPg), 3)}×`,
       `${run.backlogAtEnd} (${fixed(backlogSeconds(run), 1)} s of sending)`,
       fixed(percentile(run.latenciesMs, 50), 0),

@@ -109,7 +109,12 @@ async function main(): Promise<void> {
     // Baselines first, while no app process competes for the cores.
     const baselines = await measureBaselines(bench, options, concurrency);
     say('starting the built gateway and worker');
-    apps = await startAppProcesses({ env: bench.appEnv, root: process.cwd() });
+    // Generous: on a busy machine the first boot can take minutes.
+    apps = await startAppProcesses({
+      env: bench.appEnv,
+      root: process.cwd(),
+      readyTimeoutMs: 300_000,
+    });
     let runs: SimpulRunResult[];
     try {
       runs = await measureSimpul(apps, bench, options);

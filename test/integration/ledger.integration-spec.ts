@@ -205,7 +205,7 @@ describe('ledger', () => {
     for (const action of [HandoffAction.CASE_OPENED, HandoffAction.REFERRAL_SENT]) {
       await append([draft(caseId, { action })]);
       // Right after the commit, before the sequencer has necessarily run.
-      const timeline = await reader.timeline({ caseId });
+      const timeline = await reader.byCase(caseId);
       expect(timeline.at(-1)?.action).toBe(action);
     }
   });
@@ -295,7 +295,7 @@ describe('ledger without a running sequencer', () => {
           moduleRef.get(LedgerWriter).append(manager, [draft(caseId)]),
         );
         const started = Date.now();
-        expect(await moduleRef.get(LedgerReader).timeline({ caseId })).toEqual([]);
+        expect(await moduleRef.get(LedgerReader).byCase(caseId)).toEqual([]);
         expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
         expect(Date.now() - started).toBeLessThan(4000);
       } finally {

@@ -35,48 +35,19 @@ export class LedgerReader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * A case's or referral's entries for a timeline, with read-your-writes: entries that had
-   * committed when the read began (the caller's own action among them) are waited for until
-   * sealed — as long as that takes, at most SEAL_WAIT_MS — instead of being silently left out.
+   * A case's entries in seq order, for its timeline. Read-your-writes: the entries that had
+   * committed when the read began (the caller's own last action among them) are waited for until
+   * sealed — as long as that takes, at most SEAL_WAIT_MS — never silently left out.
    */
-  async timeline(subject: TimelineSubject): Promise<SealedLedgerEntry[]> {
-    const deadline = Date.now() + SEAL_WAIT_MS;
-    let waitFor: bigint | undefined;
-    let pauseMs = 2;
-    for (;;) {
-      const entries = await this.subjectEntries(subject);
-      const unsealed = entries.filter((entry) => entry.seq === null);
-      waitFor ??= unsealed.reduce((max, e) => (BigInt(e.id) > max ? BigInt(e.id) : max), -1n);
-      const sealed = entries.filter((entry): entry is SealedLedgerEntry => entry.seq !== null);
-      if (!unsealed.some((entry) => BigInt(entry.id) <= waitFor!)) return sealed;
-      if (Date.now() >= deadline) {
-        this.logger.warn(
-          `${unsealed.length} committed ledger entries still unsealed after ${SEAL_WAIT_MS} ms; is a worker running?`,
-        );
-        return sealed;
-      }
-      // The first wait asks the sequencer to run now rather than at its next idle poll.
-      if (pauseMs === 2)
-        await this.dataSource.query('SELECT pg_notify($1, $2)', [LEDGER_WANTED_CHANNEL, '']);
-      await new Promise((resolve) => setTimeout(resolve, pauseMs));
-      pauseMs = Math.min(pauseMs * 2, SEAL_POLL_MAX_MS);
-    }
+  async byCase(caseId: string, page: SeqPage = {}): Promise<SealedLedgerEntry[]> {
+    await this.awaitSealed({ caseId });
+    return this.page({ caseId }, page);
   }
 
-  byCase(
-    caseId: string,
-    page: SeqPage = {},
-    manager?: EntityManager,
-  ): Promise<SealedLedgerEntry[]> {
-    return this.page({ caseId }, page, manager);
-  }
-
-  byReferral(
-    referralId: string,
-    page: SeqPage = {},
-    manager?: EntityManager,
-  ): Promise<SealedLedgerEntry[]> {
-    return this.page({ referralId }, page, manager);
+  /** A referral's entries in seq order, for its timeline; read-your-writes as byCase. */
+  async byReferral(referralId: string, page: SeqPage = {}): Promise<SealedLedgerEntry[]> {
+    await this.awaitSealed({ referralId });
+    return this.page({ referralId }, page);
   }
 
   /** The whole sealed ledger, for auditors and exports. */
@@ -134,15 +105,37 @@ export class LedgerReader {
     });
   }
 
-  /** Sealed entries in seq order, then the unsealed ones (committed, waiting for the sequencer). */
-  private subjectEntries(subject: TimelineSubject): Promise<LedgerEntryEntity[]> {
-    const query = this.dataSource.manager
-      .createQueryBuilder(LedgerEntryEntity, 'e')
-      .orderBy('e.seq', 'ASC', 'NULLS LAST')
-      .addOrderBy('e.id', 'ASC');
-    if ('caseId' in subject) query.where('e.case_id = :caseId', { caseId: subject.caseId });
-    else query.where('e.referral_id = :referralId', { referralId: subject.referralId });
-    return query.getMany();
+  /**
+   * Waits until the subject's unsealed entries — committed ones: a reader never sees another
+   * transaction's uncommitted rows — are sealed. Only those present at the first look count:
+   * entries committed later are not the caller's and must not keep it waiting.
+   */
+  private async awaitSealed(subject: TimelineSubject): Promise<void> {
+    const column = 'caseId' in subject ? 'case_id' : 'referral_id';
+    const id = 'caseId' in subject ? subject.caseId : subject.referralId;
+    const deadline = Date.now() + SEAL_WAIT_MS;
+    let waitFor: bigint | undefined;
+    let pauseMs = 1;
+    for (;;) {
+      const rows: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM ledger_entry WHERE ${column} = $1 AND seq IS NULL`,
+        [id],
+      );
+      waitFor ??= rows.reduce((max, row) => (BigInt(row.id) > max ? BigInt(row.id) : max), -1n);
+      if (!rows.some((row) => BigInt(row.id) <= waitFor!)) return;
+      if (Date.now() >= deadline) {
+        this.logger.warn(
+          `${rows.length} committed ledger entries still unsealed after ${SEAL_WAIT_MS} ms; is a worker running?`,
+        );
+        return;
+      }
+      // The first wait asks the sequencer to run now rather than at its next idle poll.
+      if (pauseMs === 1) {
+        await this.dataSource.query('SELECT pg_notify($1, $2)', [LEDGER_WANTED_CHANNEL, '']);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      pauseMs = Math.min(pauseMs * 2, SEAL_POLL_MAX_MS);
+    }
   }
 
   private async page(

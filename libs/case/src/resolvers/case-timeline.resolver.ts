@@ -32,7 +32,7 @@ export class CaseTimelineResolver {
   }
 
   private async timelineOf(caseId: string): Promise<HandoffEventModel[]> {
-    return this.ledger.toEvents(await this.ledger.timeline({ caseId }));
+    return this.ledger.toEvents(await this.ledger.byCase(caseId));
   }
 }
 

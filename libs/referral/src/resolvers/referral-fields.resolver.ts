@@ -61,6 +61,6 @@ export class ReferralFieldsResolver {
 
   @ResolveField(() => [HandoffEventModel])
   async events(@Parent() referral: ReferralModel): Promise<HandoffEventModel[]> {
-    return this.ledger.toEvents(await this.ledger.timeline({ referralId: referral.id }));
+    return this.ledger.toEvents(await this.ledger.byReferral(referral.id));
   }
 }
