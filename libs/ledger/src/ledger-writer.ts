@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { statementParams } from '@simpul/delivery';
 import type { HandoffAction } from './handoff-action';
-import { noteDigest, payloadDigest } from './ledger-hash';
+import { noteDigest, payloadDigest } from '@simpul/ledger-format';
 
 /** Payloads carry ids, codes and counts only: never personal data (the ledger is exported). */
 export type LedgerPayload = Record<string, string | number | boolean | null | string[]>;

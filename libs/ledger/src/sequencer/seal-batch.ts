@@ -1,7 +1,7 @@
 import type { Client } from 'pg';
 import { OUTBOX_CHANNEL, statementParams, type OutboxWriter } from '@simpul/delivery';
 import type { HandoffAction } from '../handoff-action';
-import { entryHash, hashedEntryOf } from '../ledger-hash';
+import { entryHash, hashedEntryOf } from '@simpul/ledger-format';
 
 interface Head {
   next_seq: string;
