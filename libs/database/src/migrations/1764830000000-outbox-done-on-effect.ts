@@ -1,0 +1,45 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The outbox row stays open until its job's effect is committed (docs/adr/0007): `done_at` is set
+ * by the job, in the same transaction as its effect. A dispatched row not done when its lease
+ * runs out is re-driven; a row that keeps failing is parked with its error for an ADMIN.
+ */
+export class OutboxDoneOnEffect1764830000000 implements MigrationInterface {
+  name = 'OutboxDoneOnEffect1764830000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      ALTER TABLE outbox
+        ADD COLUMN done_at timestamptz,
+        -- When the relay may dispatch the row again if it is still not done (NULL: due now).
+        ADD COLUMN lease_expires_at timestamptz,
+        ADD COLUMN dispatch_count int NOT NULL DEFAULT 0,
+        -- Attempts that failed because of the row itself: refused by BullMQ, or its job failed for good.
+        ADD COLUMN failures int NOT NULL DEFAULT 0,
+        ADD COLUMN last_error text,
+        ADD COLUMN parked_at timestamptz;
+
+      -- Rows dispatched before done-marking existed: what is older than BullMQ's memory of
+      -- completed jobs (a day) is taken as done; the rest is re-driven, handlers being idempotent.
+      UPDATE outbox SET done_at = dispatched_at
+        WHERE dispatched_at IS NOT NULL AND dispatched_at < now() - interval '1 day';
+
+      DROP INDEX outbox_pending_idx;
+      CREATE INDEX outbox_open_idx ON outbox (id) WHERE done_at IS NULL AND parked_at IS NULL;
+      CREATE INDEX outbox_parked_idx ON outbox (parked_at) WHERE parked_at IS NOT NULL;
+      -- Jobs mark their row done by job_key (their BullMQ id).
+      CREATE UNIQUE INDEX outbox_job_key_idx ON outbox (job_key);
+    `);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`
+      DROP INDEX outbox_job_key_idx, outbox_parked_idx, outbox_open_idx;
+      CREATE INDEX outbox_pending_idx ON outbox (id) WHERE dispatched_at IS NULL;
+      ALTER TABLE outbox
+        DROP COLUMN done_at, DROP COLUMN lease_expires_at, DROP COLUMN dispatch_count,
+        DROP COLUMN failures, DROP COLUMN last_error, DROP COLUMN parked_at;
+    `);
+  }
+}
