@@ -11,6 +11,7 @@ import {
 } from '@simpul/identity';
 import { hardenedApolloOptions, hardenedSubscriptionOptions } from '../hardening';
 import { formatGraphqlError } from './format-error';
+import { serviceUnavailablePlugin } from './service-unavailable';
 
 /** What this file keeps in graphql-ws's per-connection `extra` (beside its `socket`). */
 interface ConnectionExtra {
@@ -51,7 +52,7 @@ export function graphqlOptions(
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphqlError,
-    plugins,
+    plugins: [...plugins, serviceUnavailablePlugin],
     validationRules,
     buildSchemaOptions: { dateScalarMode: 'isoDate', noDuplicatedFields: true },
     subscriptions: {
