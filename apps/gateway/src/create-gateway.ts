@@ -41,6 +41,6 @@ export async function createGateway(): Promise<NestFastifyApplication> {
     const { default: fastifyStatic } = await import('@fastify/static');
     await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, decorateReply: false });
   }
-  app.enableShutdownHooks();
+  // Signals are main's business (exitGracefullyOnSignals): tests and CLIs close the app themselves.
   return app;
 }
