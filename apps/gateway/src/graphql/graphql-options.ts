@@ -53,6 +53,9 @@ export function graphqlOptions(
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphqlError,
     plugins: [...plugins, serviceUnavailablePlugin],
+    // Nest would reset every response with a `data` key to HTTP 200, the 503 of a database outage
+    // included; serviceUnavailablePlugin decides that status (no error here sets extensions.http).
+    preserveHttpStatusForExecutionErrors: false,
     validationRules,
     buildSchemaOptions: { dateScalarMode: 'isoDate', noDuplicatedFields: true },
     subscriptions: {
