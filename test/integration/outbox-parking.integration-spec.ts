@@ -43,8 +43,8 @@ describe('parked outbox rows', () => {
     await gateway?.close();
   });
 
-  const deliveryOf = async (referralId: string): Promise<string> => {
-    const [row]: { delivery: string }[] = await db.query(
+  const deliveryOf = async (referralId: string): Promise<DeliveryState> => {
+    const [row]: { delivery: DeliveryState }[] = await db.query(
       'SELECT delivery FROM referral WHERE id = $1',
       [referralId],
     );
