@@ -20,6 +20,8 @@ const common = {
   testEnvironment: 'node',
 };
 export default {
+  // Booting a gateway takes seconds on a loaded machine: Jest's 5 s default failed setup hooks.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'] },
     {
