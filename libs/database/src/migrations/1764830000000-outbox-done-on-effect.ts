@@ -20,10 +20,16 @@ export class OutboxDoneOnEffect1764830000000 implements MigrationInterface {
         ADD COLUMN last_error text,
         ADD COLUMN parked_at timestamptz;
 
-      -- Rows dispatched before done-marking existed: what is older than BullMQ's memory of
-      -- completed jobs (a day) is taken as done; the rest is re-driven, handlers being idempotent.
+      -- Rows dispatched before done-marking existed. Deliveries whose referral is delivered are
+      -- done; live events are taken as done (clients that missed them catch up from PostgreSQL,
+      -- and publishing them again now would only replay old news). Every other dispatched row —
+      -- the referrals a lost Redis left PENDING — is due now and re-driven (handlers are idempotent).
+      UPDATE outbox o SET done_at = o.dispatched_at
+        FROM referral r
+       WHERE o.dispatched_at IS NOT NULL AND o.job_name = 'deliver-referral'
+         AND r.id::text = o.payload->>'referralId' AND r.delivery = 'DELIVERED';
       UPDATE outbox SET done_at = dispatched_at
-        WHERE dispatched_at IS NOT NULL AND dispatched_at < now() - interval '1 day';
+       WHERE dispatched_at IS NOT NULL AND job_name = 'publish-handoff-events';
 
       DROP INDEX outbox_pending_idx;
       CREATE INDEX outbox_open_idx ON outbox (id) WHERE done_at IS NULL AND parked_at IS NULL;
