@@ -26,7 +26,8 @@ import {
     ConfigModule,
     LoggerModule,
     DatabaseModule,
-    // Parked outbox rows are reported beside readiness, never against it (docs/adr/0007).
+    // Parked outbox rows are reported beside readiness, never against it
+    // (docs/adr/0008-outbox-done-on-effect.md).
     HealthModule.forRoot({
       imports: [DeliveryModule],
       inject: [OutboxRepository],
