@@ -57,7 +57,7 @@ export class HealthModule implements OnApplicationShutdown {
     };
   }
 
-  /** Not in onModuleDestroy: Redis clients closed there crashed a test process (stack-notes). */
+  /** Not in onModuleDestroy: Redis clients closed there crashed a test process (docs/stack.md). */
   onApplicationShutdown(): void {
     // Nothing is pending on a probe connection worth waiting for: drop it at once.
     this.redis.disconnect();
