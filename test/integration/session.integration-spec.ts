@@ -182,11 +182,12 @@ describe('sessions', () => {
   });
 
   describe('lockout', () => {
-    it('locks a username after 5 failures, answering exactly as for a username that does not exist', async () => {
+    it('locks a username at one address after 5 failures, answering exactly as for a username that does not exist', async () => {
       const officer = await newOfficer();
       const ghost = `ghost.${officer.username}`;
+      const address = testAddress();
       const answers = async (username: string, password: string) => {
-        const result = await login(username, password);
+        const result = await login(username, password, address);
         return { code: errorCode(result), message: result.errors?.[0]?.message, result };
       };
 
@@ -202,25 +203,38 @@ describe('sessions', () => {
       const unknown = await answers(ghost, officer.password);
       expect(real.code).toBe('RATE_LIMITED');
       expect(real.message).toBe(LOCKED_OUT);
-      expect(unknown.result.errors).toEqual(real.result.errors);
+      // The same answer, the same wait (give or take the second between the two locks).
+      const waitOf = (answer: typeof real) =>
+        answer.result.errors?.[0]?.extensions?.retryAfterSeconds;
+      expect(waitOf(real)).toBeGreaterThan(890);
+      expect(Math.abs(waitOf(unknown)! - waitOf(real)!)).toBeLessThanOrEqual(1);
+      const withoutWait = (answer: typeof real) =>
+        answer.result.errors?.map(({ message, extensions }) => ({
+          message,
+          code: extensions?.code,
+        }));
+      expect(withoutWait(unknown)).toEqual(withoutWait(real));
       // Changing the case of the username buys no more guesses.
       expect((await answers(officer.username.toUpperCase(), officer.password)).code).toBe(
         'RATE_LIMITED',
       );
-      // Nothing in the lockout tables names the officer.
+      // Nothing in the lockout tables names the officer or the address.
       const stored: { subject: string }[] = await dataSource.query(
-        'SELECT subject FROM login_lockout UNION ALL SELECT subject FROM login_failure',
+        `SELECT subject FROM login_lockout UNION ALL SELECT subject FROM login_failure
+         UNION ALL SELECT subject FROM login_known_pair`,
       );
       expect(stored.some((row) => row.subject.includes(officer.username))).toBe(false);
-    });
+      expect(stored.some((row) => row.subject.includes(address))).toBe(false);
+    }, 30_000);
 
-    it('forgives earlier failures after a successful sign-in', async () => {
+    it('forgives earlier failures of the pair after a successful sign-in', async () => {
       const officer = await newOfficer();
-      for (let i = 0; i < 4; i++) await login(officer.username, 'wrong-password');
-      expect(errorCode(await login(officer.username, officer.password))).toBeUndefined();
-      for (let i = 0; i < 4; i++) await login(officer.username, 'wrong-password');
-      expect(errorCode(await login(officer.username, officer.password))).toBeUndefined();
-    });
+      const address = testAddress();
+      for (let i = 0; i < 4; i++) await login(officer.username, 'wrong-password', address);
+      expect(errorCode(await login(officer.username, officer.password, address))).toBeUndefined();
+      for (let i = 0; i < 4; i++) await login(officer.username, 'wrong-password', address);
+      expect(errorCode(await login(officer.username, officer.password, address))).toBeUndefined();
+    }, 30_000);
 
     it('locks an address after 20 failures, whatever the usernames, and only that address', async () => {
       const address = testAddress();

@@ -62,7 +62,7 @@ export interface LoginLockoutConfig {
   addressFailures: number;
   /**
    * Failures of one username from all addresses after which it is slowed from addresses it never
-   * signed in from: each further failure locks it for 1, 2, 4 … seconds.
+   * signed in from: each further failure locks it for 5, 10, 20 … seconds.
    */
   usernameFailures: number;
   /** The longest of those growing locks of a username. */

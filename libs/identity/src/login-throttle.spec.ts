@@ -93,6 +93,6 @@ describe('lockSecondsFor', () => {
   it('slows a username with doubling delays, capped well below the pair lock', () => {
     expect(
       [30, 31, 32, 33, 34, 35, 36, 37, 1000].map((n) => lockSecondsFor(username, n, timing)),
-    ).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60]);
+    ).toEqual([5, 10, 20, 40, 60, 60, 60, 60, 60]);
   });
 });

@@ -92,9 +92,12 @@ export function enforcedSubjects(subjects: ThrottleSubject[], knownPair: boolean
   return subjects.filter((s) => s.limit > 0 && (s.kind === 'pair' || !knownPair));
 }
 
+/** The first lock of a username that reached its limit; each further failure doubles it. */
+export const USERNAME_FIRST_DELAY_SECONDS = 5;
+
 /**
  * How long a subject that has `failures` failures (at or over its limit) is locked: a pair or an
- * address for LOGIN_LOCKOUT_SECONDS; a username for 1 s at its limit, doubling with each further
+ * address for LOGIN_LOCKOUT_SECONDS; a username for 5 s at its limit, doubling with each further
  * failure, at most LOGIN_LOCKOUT_USERNAME_MAX_DELAY_SECONDS — it slows guessing from many
  * addresses down without handing anyone a way to keep an officer out for long.
  */
@@ -104,8 +107,8 @@ export function lockSecondsFor(
   limits: Pick<LoginLockoutConfig, 'lockSeconds' | 'usernameMaxDelaySeconds'>,
 ): number {
   if (subject.kind !== 'username') return limits.lockSeconds;
-  const doublings = Math.min(Math.max(0, failures - subject.limit), 30);
-  return Math.min(limits.usernameMaxDelaySeconds, 2 ** doublings);
+  const doublings = Math.min(Math.max(0, failures - subject.limit), 20);
+  return Math.min(limits.usernameMaxDelaySeconds, USERNAME_FIRST_DELAY_SECONDS * 2 ** doublings);
 }
 
 /** One attempt in flight: its subjects and the failure rows written before the password check. */
