@@ -5,9 +5,6 @@ import { openSocket, postFrom, type OpenSocket } from '../support/raw-http';
 import { startHardenedGateway, type RunningGateway } from '../support/start-hardened-gateway';
 
 const TYPENAME = { query: '{ __typename }' };
-const LOGIN = {
-  query: 'mutation { login(username: "uptdppa.ntt", password: "simpul-demo") { accessToken } }',
-};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const portOf = (gateway: RunningGateway) => Number(new URL(gateway.baseUrl).port);

@@ -59,7 +59,7 @@ describe('sessions', () => {
     gateway = await listenSessionGateway({ REDIS_URL: proxy.url, REDIS_PREFIX: redisPrefix });
     url = gateway.graphqlUrl;
     dataSource = dataSourceOf(gateway.app);
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await proxy.restore();
@@ -225,7 +225,7 @@ describe('sessions', () => {
       );
       expect(stored.some((row) => row.subject.includes(officer.username))).toBe(false);
       expect(stored.some((row) => row.subject.includes(address))).toBe(false);
-    }, 30_000);
+    }, 120_000);
 
     it('forgives earlier failures of the pair after a successful sign-in', async () => {
       const officer = await newOfficer();
@@ -234,7 +234,7 @@ describe('sessions', () => {
       expect(errorCode(await login(officer.username, officer.password, address))).toBeUndefined();
       for (let i = 0; i < 4; i++) await login(officer.username, 'wrong-password', address);
       expect(errorCode(await login(officer.username, officer.password, address))).toBeUndefined();
-    }, 30_000);
+    }, 120_000);
 
     it('locks an address after 20 failures, whatever the usernames, and only that address', async () => {
       const address = testAddress();
@@ -246,7 +246,7 @@ describe('sessions', () => {
       const locked = await login(officer.username, officer.password, address);
       expect(errorCode(locked)).toBe('RATE_LIMITED');
       expect(errorCode(await login(officer.username, officer.password))).toBeUndefined();
-    }, 30_000);
+    }, 120_000);
   });
 
   describe('changePassword', () => {

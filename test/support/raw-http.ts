@@ -46,7 +46,7 @@ export function postFrom(
               body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as RawReply['body'],
             });
           } catch (error) {
-            reject(error as Error);
+            reject(error instanceof Error ? error : new Error(String(error)));
           }
         });
         res.on('error', reject);

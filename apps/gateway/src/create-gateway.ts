@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import type { Server } from 'node:http';
 import { APP_CONFIG, ClientAddressResolver, type AppConfig, loadConfig } from '@simpul/config';
 import { GatewayModule } from './gateway.module';
 import { limitConnectionsPerAddress } from './hardening/connection-limit';
@@ -36,7 +35,7 @@ export async function createGateway(): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   const config = app.get<AppConfig>(APP_CONFIG);
   limitConnectionsPerAddress(
-    app.getHttpServer() as Server,
+    app.getHttpServer(),
     config.http.maxConnectionsPerAddress,
     new ClientAddressResolver(config.trustProxy),
   );
