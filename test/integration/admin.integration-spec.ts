@@ -111,7 +111,7 @@ describe('administration', () => {
     const admin = await signIn(url, 'admin');
     adminToken = admin.accessToken;
     adminId = admin.officer.id;
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await gateway.app.close();

@@ -66,7 +66,7 @@ describe('sessions', () => {
     await gateway.app.close();
     await proxy.close();
     await removeRedisKeys(process.env.REDIS_URL as string, redisPrefix);
-  });
+  }, 60_000);
 
   describe('login', () => {
     it('returns an access token of at most 15 minutes and a refresh token', async () => {
@@ -274,7 +274,7 @@ describe('sessions', () => {
       expect(errorCode(await refresh(elsewhere.refreshToken!))).toBe('UNAUTHENTICATED');
       expect(errorCode(await login(officer.username, officer.password))).toBe('UNAUTHENTICATED');
       expect(errorCode(await login(officer.username, newPassword))).toBeUndefined();
-    });
+    }, 60_000);
 
     it('refuses a short new password and a wrong current one, naming the field', async () => {
       const officer = await newOfficer();
@@ -289,7 +289,7 @@ describe('sessions', () => {
       expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
       expect(wrong.errors![0].extensions!.field).toBe('currentPassword');
       expect(errorCode(await login(officer.username, officer.password))).toBeUndefined();
-    });
+    }, 60_000);
 
     it('needs a token', async () => {
       const result = await graphqlRequest(url, CHANGE_PASSWORD, {
