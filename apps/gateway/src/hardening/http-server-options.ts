@@ -3,7 +3,7 @@ import type { FastifyHttpOptions } from 'fastify';
 import type { Server } from 'node:http';
 import { ClientAddressResolver, type AppConfig } from '@simpul/config';
 
-/** Request bodies over 1 MB are refused with HTTP 413 before any parsing. */
+/** Request bodies over 1 MB are refused with HTTP 413 (docs/architecture.md) before any parsing. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
