@@ -20,15 +20,16 @@ const common = {
   testEnvironment: 'node',
 };
 export default {
+  // Integration and e2e tests boot whole gateways, which takes well over Jest's default 5 s on a
+  // loaded machine (seen on a shared two-core box): hooks and tests without a timeout of their
+  // own get a minute. (Jest reads this from the root config only, not per project.)
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.integration-spec.ts'],
-      // Booting a gateway takes well over Jest's default 5 s on a loaded machine (seen on a shared
-      // two-core box): hooks and tests without a timeout of their own get a minute.
-      testTimeout: 60_000,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
@@ -36,7 +37,6 @@ export default {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
-      testTimeout: 60_000,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
