@@ -90,7 +90,7 @@ describe('administration', () => {
   const entryFor = async (action: string, key: string, id: string): Promise<LedgerRow> => {
     const [row]: LedgerRow[] = await db.query(
       `SELECT action, actor_id, from_unit_id, to_unit_id, case_id, payload, note_digest
-         FROM ledger_entry WHERE action = $1 AND payload->>$2 = $3 ORDER BY seq DESC LIMIT 1`,
+         FROM ledger_entry WHERE action = $1 AND payload->>$2 = $3 ORDER BY id DESC LIMIT 1`,
       [action, key, id],
     );
     if (!row) throw new Error(`no ${action} entry for ${key} ${id}`);
