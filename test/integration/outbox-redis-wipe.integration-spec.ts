@@ -17,7 +17,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * a redis-server of this test's own, without persistence — is SIGKILLed with jobs in it and
  * restarted EMPTY. Every acknowledged referral ends DELIVERED, with exactly one REFERRAL_DELIVERED
  * on the ledger, because an outbox row is done only when its job's effect commits and a row not
- * done within its lease is dispatched again (docs/adr/0008-outbox-done-on-effect.md).
+ * done within its lease is dispatched again (docs/adr/0009-outbox-done-on-effect.md).
  */
 describe('a Redis restarted empty under load', () => {
   let redis: PrivateRedis;

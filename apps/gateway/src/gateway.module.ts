@@ -27,7 +27,7 @@ import {
     LoggerModule,
     DatabaseModule,
     // Parked outbox rows are reported beside readiness, never against it
-    // (docs/adr/0008-outbox-done-on-effect.md).
+    // (docs/adr/0009-outbox-done-on-effect.md).
     HealthModule.forRoot({
       imports: [DeliveryModule],
       inject: [OutboxRepository],

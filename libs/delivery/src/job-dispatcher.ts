@@ -27,7 +27,7 @@ const CONCURRENCY = 8;
  * A job is finished when its outbox row is done: marked by the handler in its own transaction,
  * or here once the handler returned. A job that fails for good in BullMQ (its retries spent)
  * leaves its row not done: the failure is recorded on the row, which the relay dispatches again
- * at once, or parks after `outboxParkAfterFailures` (docs/adr/0008-outbox-done-on-effect.md).
+ * at once, or parks after `outboxParkAfterFailures` (docs/adr/0009-outbox-done-on-effect.md).
  */
 @Injectable()
 export class JobDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {

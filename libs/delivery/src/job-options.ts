@@ -5,7 +5,7 @@ const HOUR = 3600;
 /**
  * Options every outbox job gets. BullMQ retries a failing handler 8 times (about two minutes);
  * after that the row records the failure and the relay re-drives it, or parks it
- * (docs/adr/0008-outbox-done-on-effect.md). Finished jobs are kept for inspection only: PostgreSQL,
+ * (docs/adr/0009-outbox-done-on-effect.md). Finished jobs are kept for inspection only: PostgreSQL,
  * not BullMQ's memory of a job id, says whether a row is done.
  */
 export const OUTBOX_JOB_OPTIONS: Readonly<JobsOptions> = {

@@ -20,7 +20,7 @@ const ADD_TIMEOUT_MS = 5000;
 
 /**
  * Moves committed outbox rows into BullMQ (worker side) and keeps at it until each row's job has
- * had its effect (docs/adr/0008-outbox-done-on-effect.md). Woken by NOTIFY after each commit and
+ * had its effect (docs/adr/0009-outbox-done-on-effect.md). Woken by NOTIFY after each commit and
  * by a sweep every `outboxSweepMs`.
  *
  * Each batch is one transaction: due rows — never dispatched, or dispatched and not done when

@@ -7,7 +7,7 @@ import type { OutboxRowView } from '@simpul/delivery';
  */
 @ObjectType('OutboxRow', {
   description:
-    'ADMIN: work for the worker that could not be done (docs/adr/0008-outbox-done-on-effect.md)',
+    'ADMIN: work for the worker that could not be done (docs/adr/0009-outbox-done-on-effect.md)',
 })
 export class OutboxRowModel {
   @Field(() => ID) id: string;

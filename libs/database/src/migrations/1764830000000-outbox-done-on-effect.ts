@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The outbox row stays open until its job's effect is committed: `done_at` is set by the job, in
  * the same transaction as its effect. A dispatched row not done when its lease runs out is
  * re-driven; a row that keeps failing is parked with its error for an ADMIN
- * (docs/adr/0008-outbox-done-on-effect.md).
+ * (docs/adr/0009-outbox-done-on-effect.md).
  */
 export class OutboxDoneOnEffect1764830000000 implements MigrationInterface {
   name = 'OutboxDoneOnEffect1764830000000';

@@ -4,7 +4,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
  * Work to hand to BullMQ, written in the same transaction as the change that caused it. The relay
  * moves rows into the queue (jobId `outbox-<job_key>`) and leases them; the job marks its row done
  * in the transaction of its effect. A row not done when its lease runs out is dispatched again; a
- * row that keeps failing is parked for an ADMIN (docs/adr/0008-outbox-done-on-effect.md).
+ * row that keeps failing is parked for an ADMIN (docs/adr/0009-outbox-done-on-effect.md).
  */
 @Entity('outbox')
 export class OutboxEntity {
