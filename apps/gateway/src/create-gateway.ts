@@ -1,25 +1,35 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { APP_CONFIG, type AppConfig } from '@simpul/config';
+import { APP_CONFIG, ClientAddressResolver, type AppConfig, loadConfig } from '@simpul/config';
 import { GatewayModule } from './gateway.module';
+import { limitConnectionsPerAddress } from './hardening/connection-limit';
+import { BODY_LIMIT_BYTES, httpServerOptions } from './hardening/http-server-options';
 import { registerSecurityHeaders } from './hardening/security-headers';
 import { serveConsole } from './console/serve-console';
 
-/** Request bodies over 1 MB are refused with HTTP 413 (docs/architecture.md) before any parsing. */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+export { BODY_LIMIT_BYTES };
 
 /** Builds the gateway application (not yet listening); used by main and by the tests. */
 export async function createGateway(): Promise<NestFastifyApplication> {
+  // The HTTP server is created with the adapter, before Nest provides APP_CONFIG: read it here
+  // (the same environment, the same validation).
+  const serverConfig = loadConfig();
   const app = await NestFactory.create<NestFastifyApplication>(
     GatewayModule,
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true }),
+    new FastifyAdapter(httpServerOptions(serverConfig)),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  await registerSecurityHeaders(app, app.get<AppConfig>(APP_CONFIG));
+  const config = app.get<AppConfig>(APP_CONFIG);
+  limitConnectionsPerAddress(
+    app.getHttpServer(),
+    config.http.maxConnectionsPerAddress,
+    new ClientAddressResolver(config.trustProxy),
+  );
+  await registerSecurityHeaders(app, config);
   // The web console at / (apps/console, built into dist/apps/console).
   await serveConsole(app);
-  app.enableShutdownHooks();
+  // Signals are main's business (exitGracefullyOnSignals): tests and CLIs close the app themselves.
   return app;
 }
