@@ -6,7 +6,7 @@ import { Role, type Actor } from '@simpul/identity';
 import { CaseEntity } from './entities/case.entity';
 
 /**
- * Who may see a case (DESIGN.md, access model): its parties — recorded in case_party — and
+ * Who may see a case (docs/architecture.md, access): its parties — recorded in case_party — and
  * auditors (read-only). A SUPERVISOR acts for every unit of its agency. Everyone else gets
  * NOT_FOUND, never FORBIDDEN, so that a case's existence does not leak.
  */

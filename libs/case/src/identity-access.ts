@@ -12,7 +12,7 @@ export interface IdentityGrant {
 }
 
 /**
- * Referral statuses in which the receiving unit keeps need-to-know (DESIGN.md, access model):
+ * Referral statuses in which the receiving unit keeps need-to-know (docs/architecture.md):
  * while the referral is open, and after it was COMPLETED or FAILED. REJECTED, REDIRECTED and
  * CANCELLED end that receiver's access.
  */

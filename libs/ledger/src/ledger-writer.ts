@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { OutboxWriter, statementParams } from '@simpul/delivery';
 import { LedgerEntryEntity } from './entities/ledger-entry.entity';
 import type { HandoffAction } from './handoff-action';
-import { entryHash, hashedEntryOf, noteDigest, payloadDigest } from './ledger-hash';
+import { entryHash, hashedEntryOf, noteDigest, payloadDigest } from '@simpul/ledger-format';
 
 /** Payloads carry ids, codes and counts only: never personal data (the ledger is exported). */
 export type LedgerPayload = Record<string, string | number | boolean | null | string[]>;
@@ -43,7 +43,7 @@ const ENTRY_COLUMNS: [string, string, (entry: LedgerEntryEntity) => unknown][] =
 /**
  * Appends entries to the hash chain. Call it as the LAST step of the use case's transaction: it
  * locks the chain head, so every other append waits until this transaction commits. That lock is
- * what makes seq gapless and the chain a total order (DESIGN.md, "The ledger").
+ * what makes seq gapless and the chain a total order (docs/architecture.md, "The ledger").
  *
  * Every append in the hub queues for that one lock, so it is held for as little as possible: one
  * round trip to read the head, one statement that writes everything else, then COMMIT. Each
