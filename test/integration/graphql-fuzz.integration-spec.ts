@@ -81,9 +81,7 @@ describe('GraphQL fuzzing: no 5xx, no INTERNAL_SERVER_ERROR, no partial write', 
     pg = new Client({ connectionString: database.url });
     await pg.connect();
     schema = gateway.app.get(GraphQLSchemaHost).schema;
-    for (const [caller, username] of Object.entries(USERS)) {
-      tokens.set(caller as Caller, (await signIn(gateway.graphqlUrl, username)).accessToken);
-    }
+    await signInAll();
     await seedPools();
   }, 120_000);
 
@@ -93,6 +91,22 @@ describe('GraphQL fuzzing: no 5xx, no INTERNAL_SERVER_ERROR, no partial write', 
     await gateway?.close();
     await database?.drop();
   }, 60_000);
+
+  let signedInAt = 0;
+
+  /**
+   * Tokens for every caller, and fresh sockets for them. Access tokens live 15 minutes and a long
+   * run (FUZZ_RUNS=10000) outlasts them: callers sign in again every 10 minutes, as a client
+   * refreshes before `expiresAt`.
+   */
+  async function signInAll(): Promise<void> {
+    for (const [caller, username] of Object.entries(USERS)) {
+      tokens.set(caller as Caller, (await signIn(gateway.graphqlUrl, username)).accessToken);
+    }
+    for (const socket of sockets.values()) await socket.dispose();
+    sockets.clear();
+    signedInAt = Date.now();
+  }
 
   async function as<T>(caller: Caller, query: string, variables: Record<string, unknown> = {}) {
     const result = await graphqlRequest<T>(gateway.graphqlUrl, query, variables, {
@@ -261,6 +275,7 @@ describe('GraphQL fuzzing: no 5xx, no INTERNAL_SERVER_ERROR, no partial write', 
       const timeByField = new Map<string, number>();
       let writesAnswered = 0;
       for (const [index, plan] of plans.entries()) {
+        if (Date.now() - signedInAt > 10 * 60_000) await signInAll();
         const sentAt = Date.now();
         const { query, variables } = renderRequest(schema, plan, pools);
         const answer =
