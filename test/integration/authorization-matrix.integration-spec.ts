@@ -1,7 +1,9 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AcceptReferralUseCase, HoldReferralUseCase, StartReferralUseCase } from '@simpul/referral';
 import { errorCodeOf, type GraphqlClient } from '../support/graphql-client';
 import { listenGateway } from '../support/listen-gateway';
+import { startLedgerSequencer } from '../support/start-ledger-sequencer';
 import { loginAs } from '../support/login-as';
 import { demoActor, openCaseAndSend } from '../support/referral-fixtures';
 
@@ -265,6 +267,15 @@ describe('authorization matrix: operation × caller × party', () => {
     if (from === 'ON_HOLD')
       await app.get(HoldReferralUseCase).execute(receiver, referralId, 'Ditunda');
   }
+
+  // Timelines show sealed entries: the worker's sequencer seals them.
+  let sequencer: INestApplicationContext;
+  beforeAll(async () => {
+    sequencer = await startLedgerSequencer();
+  }, 30_000);
+  afterAll(async () => {
+    await sequencer?.close();
+  });
 
   beforeAll(async () => {
     ({ app, url } = await listenGateway());

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { APP_CONFIG, type AppConfig } from '@simpul/config';
+import { APP_CONFIG, ClientAddressResolver, type AppConfig, loadConfig } from '@simpul/config';
 import { GatewayModule } from './gateway.module';
+import { limitConnectionsPerAddress } from './hardening/connection-limit';
+import { BODY_LIMIT_BYTES, httpServerOptions } from './hardening/http-server-options';
 import { registerSecurityHeaders } from './hardening/security-headers';
 
-/** Request bodies over 1 MB are refused with HTTP 413 (docs/architecture.md) before any parsing. */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+export { BODY_LIMIT_BYTES };
 
 /**
  * The console's static files next to the compiled gateway: dist/apps/gateway/src/../../console,
@@ -23,13 +24,22 @@ function consoleRoot(): string | undefined {
 
 /** Builds the gateway application (not yet listening); used by main and by the tests. */
 export async function createGateway(): Promise<NestFastifyApplication> {
+  // The HTTP server is created with the adapter, before Nest provides APP_CONFIG: read it here
+  // (the same environment, the same validation).
+  const serverConfig = loadConfig();
   const app = await NestFactory.create<NestFastifyApplication>(
     GatewayModule,
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true }),
+    new FastifyAdapter(httpServerOptions(serverConfig)),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  await registerSecurityHeaders(app, app.get<AppConfig>(APP_CONFIG));
+  const config = app.get<AppConfig>(APP_CONFIG);
+  limitConnectionsPerAddress(
+    app.getHttpServer(),
+    config.http.maxConnectionsPerAddress,
+    new ClientAddressResolver(config.trustProxy),
+  );
+  await registerSecurityHeaders(app, config);
   // The web console at /: index.html, styles.css and its ES modules (app.js and the modules it
   // imports). With `wildcard: false` @fastify/static lists every file in the folder once, at
   // boot, and registers one route per file — no wildcard, so /graphql and /health/* stay as they

@@ -4,6 +4,8 @@ export * from '@simpul/ledger-format';
 export * from './ledger-writer';
 export * from './ledger-reader';
 export * from './ledger.module';
+export * from './ledger-sequencer.module';
+export { LedgerSequencer } from './sequencer/ledger-sequencer';
 export * from './models/handoff-event.model';
 export * from './entities/ledger-entry.entity';
 export * from './entities/handoff-note.entity';

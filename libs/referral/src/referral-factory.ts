@@ -32,7 +32,7 @@ export interface NewReferral {
 /**
  * Writes a REQUESTED referral with its deadlines, the persons it names, the new case party, and the
  * outbox row that will deliver it — shared by sendReferral and redirectReferral. Returns the
- * REFERRAL_SENT ledger entry for the caller to append as its transaction's last step.
+ * REFERRAL_SENT ledger entry for the caller to append.
  */
 @Injectable()
 export class ReferralFactory {
