@@ -75,6 +75,7 @@ describe('GraphQL fuzzing: no 5xx, no INTERNAL_SERVER_ERROR, no partial write', 
       RATE_LIMIT_OFFICER_RPM: '0',
       RATE_LIMIT_ADDRESS_RPM: '0',
       // Thousands of failed sign-ins from one address must not lock the callers out mid-run.
+      LOGIN_LOCKOUT_PAIR_FAILURES: '0',
       LOGIN_LOCKOUT_USERNAME_FAILURES: '0',
       LOGIN_LOCKOUT_ADDRESS_FAILURES: '0',
     });
