@@ -9,14 +9,22 @@ import { ENUMS } from './i18n-enums.js';
 import { label, t } from './i18n.js';
 import { state } from './state.js';
 
-/** Loads the current queue from its first page; `more` appends the next page instead. */
+/** Numbers the loads, so that only the latest one renders. */
+let loads = 0;
+
+/**
+ * Loads the current queue from its first page; `more` appends the next page instead. A load that
+ * a later one overtook is dropped: a live event's reload that started before an action must not
+ * paint the row as it was before it.
+ */
 export async function loadQueue(more = false) {
   const queue = state.queue;
+  const load = ++loads;
   try {
     const after = more ? state.page?.endCursor : undefined;
     const data = await gql(QUEUES[queue], after ? { after } : {});
     const connection = queue === 'inbox' ? data.inbox : data.sent;
-    if (state.queue !== queue) return;
+    if (state.queue !== queue || load !== loads) return;
     const rows = connection.edges.map((edge) => edge.node);
     state.rows = more ? [...state.rows, ...rows] : rows;
     state.total = connection.totalCount;
