@@ -38,6 +38,15 @@ export interface AppConfig {
   graphqlMaxCost: number;
   /** How often the worker sweeps the outbox for rows a nudge missed. */
   outboxSweepMs: number;
+  /**
+   * How long a dispatched outbox row may stay not done (counted from when its job is due) before
+   * the relay re-drives it: what bounds the recovery from a Redis that lost its jobs.
+   */
+  outboxLeaseMs: number;
+  /** Failed attempts (refused by BullMQ, or a job failed for good) after which a row is parked. */
+  outboxParkAfterFailures: number;
+  /** How long gateway and worker may take to shut down on SIGTERM/SIGINT before they force exit. */
+  shutdownGraceMs: number;
 }
 
 export interface OidcConfig {

@@ -92,6 +92,32 @@ describe('loadConfig: single sign-on', () => {
   });
 });
 
+describe('loadConfig: outbox and shutdown', () => {
+  it('defaults to a 60 s lease, parking after 5 failures and a 10 s shutdown grace', () => {
+    const config = loadConfig(base);
+    expect(config.outboxLeaseMs).toBe(60_000);
+    expect(config.outboxParkAfterFailures).toBe(5);
+    expect(config.shutdownGraceMs).toBe(10_000);
+  });
+
+  it('takes them from the environment and names a bad one', () => {
+    const config = loadConfig({
+      ...base,
+      OUTBOX_LEASE_MS: '2000',
+      OUTBOX_PARK_AFTER_FAILURES: '3',
+      SHUTDOWN_GRACE_MS: '4000',
+    });
+    expect([config.outboxLeaseMs, config.outboxParkAfterFailures, config.shutdownGraceMs]).toEqual([
+      2000, 3, 4000,
+    ]);
+    expect(configErrorOf({ OUTBOX_LEASE_MS: '10' }).variable).toBe('OUTBOX_LEASE_MS');
+    expect(configErrorOf({ OUTBOX_PARK_AFTER_FAILURES: '0' }).variable).toBe(
+      'OUTBOX_PARK_AFTER_FAILURES',
+    );
+    expect(configErrorOf({ SHUTDOWN_GRACE_MS: 'soon' }).variable).toBe('SHUTDOWN_GRACE_MS');
+  });
+});
+
 describe('loadConfig: client addresses and slow clients', () => {
   it('ignores X-Forwarded-For unless TRUST_PROXY says otherwise', () => {
     expect(loadConfig(base).trustProxy).toEqual({ kind: 'off' });

@@ -165,5 +165,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphqlMaxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2000, 100, 100_000),
     graphqlMaxCost: integer(env, 'GRAPHQL_MAX_COST', 5000, 100, 10_000_000),
     outboxSweepMs: integer(env, 'OUTBOX_SWEEP_MS', 5000, 100, 3_600_000),
+    outboxLeaseMs: integer(env, 'OUTBOX_LEASE_MS', 60_000, 500, 86_400_000),
+    outboxParkAfterFailures: integer(env, 'OUTBOX_PARK_AFTER_FAILURES', 5, 1, 1000),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 1000, 600_000),
   };
 }

@@ -1,6 +1,7 @@
 import { InitialSchema1764374400000 } from './1764374400000-initial-schema';
 import { SessionsAndAdmin1764460800000 } from './1764460800000-sessions-and-admin';
 import { LoginKnownPairs1764820000000 } from './1764820000000-login-known-pairs';
+import { OutboxDoneOnEffect1764830000000 } from './1764830000000-outbox-done-on-effect';
 import { LedgerSequencer1764870000000 } from './1764870000000-ledger-sequencer';
 
 /** Every migration, in order. Listed explicitly (no glob) so that dist/ and Jest load the same set. */
@@ -8,5 +9,6 @@ export const migrations = [
   InitialSchema1764374400000,
   SessionsAndAdmin1764460800000,
   LoginKnownPairs1764820000000,
+  OutboxDoneOnEffect1764830000000,
   LedgerSequencer1764870000000,
 ];
