@@ -192,9 +192,9 @@ describe('administration', () => {
       expect(
         errorCode(await asAdmin(UPDATE_AGENCY, { id: randomUUID(), input: { name: 'X' } })),
       ).toBe('NOT_FOUND');
-      expect(
-        errorCode(await asAdmin(UPDATE_AGENCY, { id: 'not-an-id', input: { name: 'X' } })),
-      ).toBe('NOT_FOUND');
+      // Not a UUID: no id this API issues (the gateway refuses it before the use case).
+      const malformed = await asAdmin(UPDATE_AGENCY, { id: 'not-an-id', input: { name: 'X' } });
+      expect([errorCode(malformed), fieldOf(malformed)]).toEqual(['BAD_USER_INPUT', 'id']);
       const empty = await asAdmin(UPDATE_AGENCY, { id: agency.id, input: {} });
       expect(fieldOf(empty)).toBe('input');
       const cleared = await asAdmin(UPDATE_AGENCY, { id: agency.id, input: { name: null } });

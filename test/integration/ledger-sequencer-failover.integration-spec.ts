@@ -38,12 +38,12 @@ describe('ledger sequencer failover', () => {
       entities: [LedgerEntryEntity, HandoffNoteEntity],
     });
     await dataSource.initialize();
-  });
+  }, 30_000);
 
   afterAll(async () => {
     await Promise.all(workers.map((worker) => worker.stop(5_000)));
     await dataSource?.destroy();
-  });
+  }, 30_000);
 
   async function leader(): Promise<Leader | undefined> {
     const [row]: { application_name: string; in_batch: boolean }[] = await dataSource.query(

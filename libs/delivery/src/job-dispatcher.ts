@@ -15,8 +15,16 @@ import { OutboxDoneMarker } from './outbox-done-marker';
 import { OutboxJobRef, describeError, jobKeyOf } from './outbox-job';
 import { OutboxRepository } from './outbox.repository';
 
-/** Jobs run concurrently per queue and worker process; each holds a DB connection (pool of 10). */
-const CONCURRENCY = 8;
+/**
+ * Jobs in hand per queue and worker process. Deliveries are many: the handler folds every job in
+ * hand into one transaction (one connection), so the more it holds the larger its batches — a
+ * slot count shared with other jobs would cap them. A live-event job holds a connection while it
+ * reads its entries (pool of 10).
+ */
+const CONCURRENCY: Record<QueueName, number> = {
+  [QueueName.Delivery]: 64,
+  [QueueName.Events]: 4,
+};
 
 /**
  * Runs BullMQ jobs (worker side): one Worker per queue, each job handed to the provider marked
@@ -57,7 +65,7 @@ export class JobDispatcher implements OnApplicationBootstrap, BeforeApplicationS
       const worker = new Worker(queue, (job: Job) => this.dispatch(job), {
         connection,
         prefix: bullPrefix(this.config.redisPrefix),
-        concurrency: CONCURRENCY,
+        concurrency: CONCURRENCY[queue],
       });
       worker.on('error', () => undefined); // connection errors during an outage; BullMQ retries
       worker.on('failed', (job, error) => void this.failed(job, error));

@@ -7,6 +7,7 @@ export * from './ledger.module';
 export * from './ledger-sequencer.module';
 export { LedgerSequencer } from './sequencer/ledger-sequencer';
 export * from './models/handoff-event.model';
+export * from './models/handoff-event-message';
 export * from './entities/ledger-entry.entity';
 export * from './entities/handoff-note.entity';
 export { PublishHandoffEventsHandler } from './jobs/publish-handoff-events.handler';

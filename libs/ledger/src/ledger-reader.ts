@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { HandoffNoteEntity } from './entities/handoff-note.entity';
 import { LedgerEntryEntity, type SealedLedgerEntry } from './entities/ledger-entry.entity';
+import type { PublishedEntry } from './models/handoff-event-message';
 import { toHandoffEvent, type HandoffEventModel } from './models/handoff-event.model';
 import { LEDGER_WANTED_CHANNEL } from './sequencer/sequencer-lock';
 
@@ -87,7 +88,7 @@ export class LedgerReader {
    * entries that have a note (most have none).
    */
   async toEvents(
-    entries: readonly SealedLedgerEntry[],
+    entries: readonly PublishedEntry[],
     manager?: EntityManager,
   ): Promise<HandoffEventModel[]> {
     const notes = await this.notesFor(

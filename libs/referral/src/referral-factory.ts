@@ -121,7 +121,9 @@ export class ReferralFactory {
       parts.push(`person AS (INSERT INTO referral_person (referral_id, person_id)
          SELECT ${bind(referral.id)}::uuid, unnest(${bind(personIds)}::uuid[]))`);
     }
-    await manager.query(`WITH ${parts.join(',\n')}\n${this.outbox.nudgeSql(bind)}`, params);
+    // No NOTIFY here: one in every sending transaction would serialise their commits. The relay is
+    // woken once per sealed ledger batch, which holds this transaction's REFERRAL_SENT.
+    await manager.query(`WITH ${parts.join(',\n')}\nSELECT 1`, params);
   }
 
   private async receivingUnit(manager: EntityManager, unitId: string, field: string) {

@@ -3,13 +3,13 @@ import { Resolver, Subscription } from '@nestjs/graphql';
 import { CaseAccess } from '@simpul/case';
 import { HandoffEventBus, type HandoffEventMessage } from '@simpul/delivery';
 import { CurrentActor, type Actor } from '@simpul/identity';
-import { HandoffEventModel, LedgerReader } from '@simpul/ledger';
+import { HandoffEventModel, LedgerReader, publishedEntryOf } from '@simpul/ledger';
 import { filterMapIterator } from './filter-map-iterator';
 
 /**
  * Live inbox. Events arrive over Redis pub/sub from the worker, so a client on any gateway replica
- * receives them; each is filtered to the subscriber's units and then read from PostgreSQL, the
- * record (the message carries ids only).
+ * receives them; each is filtered to the subscriber's units and built from the message, which
+ * carries the entry's public fields (its note, when it has one, is read from PostgreSQL).
  */
 @SignedIn()
 @Resolver(() => HandoffEventModel)
@@ -38,8 +38,9 @@ export class UnitEventsResolver {
       if (!concerns(message) || seen.has(message.seq)) return undefined;
       seen.add(message.seq);
       if (seen.size > 10_000) seen.delete(seen.values().next().value as string);
-      const entry = await this.ledger.entryBySeq(message.seq);
-      return entry ? (await this.ledger.toEvents([entry]))[0] : undefined;
+      // Built from the message: only an entry with a note costs a read (of the note).
+      const [event] = await this.ledger.toEvents([publishedEntryOf(message)]);
+      return event;
     });
   }
 }

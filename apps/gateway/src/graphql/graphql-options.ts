@@ -10,6 +10,7 @@ import {
   type CredentialCarrier,
 } from '@simpul/identity';
 import { hardenedApolloOptions, hardenedSubscriptionOptions } from '../hardening';
+import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphqlError } from './format-error';
 import { serviceUnavailablePlugin } from './service-unavailable';
 
@@ -68,6 +69,12 @@ export function graphqlOptions(
     introspection: !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries are off: no Simpul client sends them (the console and agency
+    // systems POST whole documents), and each replica's cache would be memory anyone can fill. A
+    // request carrying `extensions.persistedQuery` — a hash alone, or a hash with a query, matching
+    // or not — answers PERSISTED_QUERY_NOT_SUPPORTED without executing (Apollo's convention, on
+    // which Apollo Client's persisted-query link falls back to sending the query).
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphqlError,
     plugins: [...plugins, serviceUnavailablePlugin],
@@ -75,7 +82,12 @@ export function graphqlOptions(
     // included; serviceUnavailablePlugin decides that status (no error here sets extensions.http).
     preserveHttpStatusForExecutionErrors: false,
     validationRules,
-    buildSchemaOptions: { dateScalarMode: 'isoDate', noDuplicatedFields: true },
+    buildSchemaOptions: {
+      dateScalarMode: 'isoDate',
+      // Every `Date` field and argument is this strict DateTime (date-time.scalar.ts).
+      scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+      noDuplicatedFields: true,
+    },
     subscriptions: {
       'graphql-ws': {
         // The same limits for operations over WebSocket (a spread: Nest's type lacks `validate`).

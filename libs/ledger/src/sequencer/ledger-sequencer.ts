@@ -8,7 +8,7 @@ import {
 import { Client } from 'pg';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import { OutboxWriter } from '@simpul/delivery';
-import { sealBatch } from './seal-batch';
+import { hasUnsealed, sealBatch } from './seal-batch';
 import { LEDGER_WANTED_CHANNEL, SEQUENCER_LOCK_SQL } from './sequencer-lock';
 
 /** Entries sealed per transaction at most: bounds the statement and the time the head is held. */
@@ -108,15 +108,20 @@ export class LedgerSequencer implements OnApplicationBootstrap, BeforeApplicatio
     this.leading = true;
     this.logger.log('Ledger sequencer leading');
     await client.query(`LISTEN ${LEDGER_WANTED_CHANNEL}`);
-    let idleMs = 1;
+    let idleMs = 0;
     while (!this.stopped) {
-      const sealed = await sealBatch(client, this.outbox, BATCH_SIZE);
+      // Idle, a batch would only lock the head (and spend a transaction id) to find nothing: ask
+      // the partial index first, in one cheap statement outside any transaction.
+      const sealed =
+        idleMs > 0 && !(await hasUnsealed(client))
+          ? 0
+          : await sealBatch(client, this.outbox, BATCH_SIZE);
       if (sealed > 0) {
-        idleMs = 1;
+        idleMs = 0;
         continue;
       }
+      idleMs = Math.min(Math.max(1, idleMs * 2), IDLE_MAX_MS);
       await this.pause(idleMs);
-      idleMs = Math.min(idleMs * 2, IDLE_MAX_MS);
     }
   }
 

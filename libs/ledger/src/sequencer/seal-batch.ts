@@ -66,6 +66,14 @@ const TAKE_SQL = `
    ORDER BY xact_id, id
    LIMIT $2`;
 
+/** Whether any committed entry waits to be sealed (the partial index answers it). */
+export async function hasUnsealed(client: Client): Promise<boolean> {
+  const { rows } = await client.query<{ waiting: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM ledger_entry WHERE seq IS NULL) AS waiting',
+  );
+  return rows[0].waiting;
+}
+
 /**
  * One batch: takes the settled unsealed entries, gives them the next seqs and their hashes, moves
  * the head, and writes one outbox row that publishes the batch to live subscribers — one

@@ -11,7 +11,7 @@ import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { DeliveryState } from '../referral-enums';
 
 /** Deliveries that share one transaction, at most (keeps the statement short). */
-const MAX_BATCH = 32;
+const MAX_BATCH = 64;
 
 interface DeliveredRow {
   id: string;
