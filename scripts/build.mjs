@@ -1,6 +1,8 @@
 // Compiles apps/, libs/ and test/bench with swc into dist/ as CommonJS, rewriting the
-// @simpul/* path aliases to relative paths. Type checking is `npm run typecheck` (tsc),
-// kept out of the build so that `npm start` is ready quickly on a 2-core machine.
+// @simpul/* path aliases to relative paths, then builds the console (apps/console) with Vite into
+// dist/apps/console (scripts/build-console.mjs). `--no-console` skips the console, for test runs
+// that do not serve it. Type checking is `npm run typecheck` (tsc), kept out of the build so that
+// `npm start` is ready quickly on a 2-core machine.
 import { transformFile } from '@swc/core';
 import { mkdir, readdir, rm, writeFile, cp, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -9,12 +11,15 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sources = ['apps', 'libs', 'test/bench', 'test/support'];
 const skip = /\.(spec|integration-spec|e2e-spec)\.ts$/;
+// The console is a browser app built by Vite, not Node code for swc.
+const skipDirs = new Set([join(root, 'apps/console')]);
 
 async function* walk(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else yield path;
+    if (entry.isDirectory()) {
+      if (!skipDirs.has(path)) yield* walk(path);
+    } else yield path;
   }
 }
 
@@ -54,3 +59,9 @@ for (const source of sources) {
   }
 }
 console.log(`build: ${count} files compiled into dist/`);
+if (!process.argv.includes('--no-console')) {
+  const started = Date.now();
+  const { buildConsole } = await import('./build-console.mjs');
+  const { files, dir } = await buildConsole();
+  console.log(`build: console (${files} files) built into ${dir} in ${Date.now() - started} ms`);
+}

@@ -4,20 +4,36 @@ export interface BenchOptions {
   senders: number;
   /** Concurrent send loops per sender, each on a case of its own. */
   loopsPerSender: number;
-  /** Length of the measured Simpul window, seconds. */
+  /** Length of each closed-loop window, seconds. */
   durationSeconds: number;
+  /** Length of the open-loop window, seconds. */
+  openDurationSeconds: number;
   /** Length of each raw baseline window, seconds. */
   baselineSeconds: number;
-  /** closed: a loop waits for DELIVERED before its next send (default); open: it does not. */
-  mode: 'closed' | 'open';
+  /** Open-loop arrival rate, referrals/s; 0 = half the closed-on-send run's delivered rate. */
+  rate: number;
+  /** Which Simpul runs: all three (default) or one of them. */
+  mode: BenchMode;
 }
+
+/**
+ * closed-on-delivery: each loop waits for its referral's DELIVERED event before the next send.
+ * closed-on-send: each loop waits only for its sendReferral answer (senders do not wait for
+ * delivery), so deliveries must keep pace or a backlog grows.
+ * open: sends start at a fixed rate whatever happens to earlier ones (latency at a given load).
+ */
+export const BENCH_MODES = ['closed-on-delivery', 'closed-on-send', 'open'] as const;
+export type SimpulMode = (typeof BENCH_MODES)[number];
+export type BenchMode = SimpulMode | 'all';
 
 const DEFAULTS: BenchOptions = {
   senders: 8,
   loopsPerSender: 2,
-  durationSeconds: 30,
+  durationSeconds: 15,
+  openDurationSeconds: 10,
   baselineSeconds: 6,
-  mode: 'closed',
+  rate: 0,
+  mode: 'all',
 };
 
 type NumericOption = Exclude<keyof BenchOptions, 'mode'>;
@@ -26,11 +42,15 @@ const NUMERIC: Record<NumericOption, { flag: string; env: string; min: number; m
   senders: { flag: 'senders', env: 'BENCH_SENDERS', min: 1, max: 8 },
   loopsPerSender: { flag: 'loops', env: 'BENCH_LOOPS', min: 1, max: 32 },
   durationSeconds: { flag: 'duration', env: 'BENCH_DURATION_S', min: 1, max: 3600 },
+  openDurationSeconds: { flag: 'open-duration', env: 'BENCH_OPEN_DURATION_S', min: 1, max: 3600 },
   baselineSeconds: { flag: 'baseline-duration', env: 'BENCH_BASELINE_S', min: 1, max: 600 },
+  rate: { flag: 'rate', env: 'BENCH_RATE', min: 0, max: 10_000 },
 };
 
-export const USAGE = `usage: npm run bench -- [--senders=1..8] [--loops=N] [--duration=S] [--baseline-duration=S] [--mode=closed|open]
-  (or BENCH_SENDERS, BENCH_LOOPS, BENCH_DURATION_S, BENCH_BASELINE_S, BENCH_MODE)`;
+export const USAGE = `usage: npm run bench -- [--mode=all|${BENCH_MODES.join('|')}] [--senders=1..8] [--loops=N]
+       [--duration=S] [--open-duration=S] [--rate=N] [--baseline-duration=S]
+  (or BENCH_MODE, BENCH_SENDERS, BENCH_LOOPS, BENCH_DURATION_S, BENCH_OPEN_DURATION_S, BENCH_RATE,
+   BENCH_BASELINE_S); --rate=0 (default): half of what closed-on-send delivered per second`;
 
 function parseFlags(argv: string[]): Map<string, string> {
   const flags = new Map<string, string>();
@@ -61,9 +81,11 @@ export function readBenchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchO
   }
   const mode = flags.get('mode') ?? env.BENCH_MODE;
   if (mode) {
-    if (mode !== 'closed' && mode !== 'open')
-      throw new Error(`--mode must be closed or open\n${USAGE}`);
-    options.mode = mode;
+    if (mode !== 'all' && !(BENCH_MODES as readonly string[]).includes(mode))
+      throw new Error(`--mode must be all, ${BENCH_MODES.join(', ')}\n${USAGE}`);
+    options.mode = mode as BenchMode;
   }
+  if (options.mode === 'open' && options.rate === 0)
+    throw new Error(`--mode=open alone needs --rate (referrals/s)\n${USAGE}`);
   return options;
 }

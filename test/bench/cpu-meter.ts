@@ -49,6 +49,22 @@ export function readCpu(pids: Record<string, number | number[]> = {}): CpuReadin
   return { ...machineTimes(), processes, at: performance.now() };
 }
 
+/** CPU seconds each named process (group) used between two readings; NaN where unknown. */
+export function cpuUsed(start: CpuReading, end: CpuReading): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const [key, seconds] of end.processes) {
+    const delta = seconds - (start.processes.get(key) ?? Number.NaN);
+    const name = key.split(':')[0];
+    if (Number.isFinite(delta)) used.set(name, (used.get(name) ?? 0) + delta);
+    else if (!key.includes(':')) used.set(name, Number.NaN);
+  }
+  return used;
+}
+
+/** Percentage of the whole machine (all cores) busy between two readings. */
+export const machineBusy = (start: CpuReading, end: CpuReading) =>
+  (100 * (end.busy - start.busy)) / (end.total - start.total);
+
 /**
  * "machine 97% busy (2 cores), 9% by the rest; CPU per op: gateway 6.1 ms, worker 3.0 ms, …". The
  * rest is what the named processes did not use: on a shared machine, mostly other people's work
@@ -57,14 +73,8 @@ export function readCpu(pids: Record<string, number | number[]> = {}): CpuReadin
  */
 export function describeCpu(start: CpuReading, end: CpuReading, ops: number): string {
   const total = end.total - start.total;
-  const busy = (100 * (end.busy - start.busy)) / total;
-  const used = new Map<string, number>();
-  for (const [key, seconds] of end.processes) {
-    const delta = seconds - (start.processes.get(key) ?? Number.NaN);
-    const name = key.split(':')[0];
-    if (Number.isFinite(delta)) used.set(name, (used.get(name) ?? 0) + delta);
-    else if (!key.includes(':')) used.set(name, Number.NaN);
-  }
+  const busy = machineBusy(start, end);
+  const used = cpuUsed(start, end);
   const perOp = [...used]
     .map(([name, seconds]) => [name, (seconds * 1000) / ops] as const)
     .filter(([, ms]) => Number.isFinite(ms))

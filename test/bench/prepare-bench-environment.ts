@@ -34,6 +34,8 @@ export async function prepareBenchEnvironment(root: string): Promise<BenchEnviro
     LOG_LEVEL: process.env.BENCH_APP_LOG_LEVEL || 'warn',
     RATE_LIMIT_OFFICER_RPM: '0',
     RATE_LIMIT_ADDRESS_RPM: '0',
+    // Up to 8 × 32 closed loops share 127.0.0.1: more than a real client address would hold.
+    MAX_CONNECTIONS_PER_ADDRESS: '0',
   };
   let cleaned = false;
   const cleanUp = async () => {

@@ -1,16 +1,18 @@
 import { cpus } from 'node:os';
 import { startAppProcesses, type AppProcesses } from '../support/start-app-processes';
-import { readBenchOptions, type BenchOptions } from './bench-options';
+import { BENCH_MODES, readBenchOptions, type BenchOptions, type SimpulMode } from './bench-options';
 import { measureBullmqBaseline } from './measure-bullmq-baseline';
 import { measurePostgresBaseline } from './measure-postgres-baseline';
-import { measureSimpulThroughput } from './measure-simpul-throughput';
-import { formatTable, throughputOf, type Measurement } from './measurement';
+import { SimpulBench, type SimpulRunResult } from './measure-simpul-throughput';
+import { formatBaselines, formatRuns, formatTargets, type Measurement } from './measurement';
 import { prepareBenchEnvironment, type BenchEnvironment } from './prepare-bench-environment';
 
 /**
  * `npm run bench`: referrals sent through the built gateway and worker until their DELIVERED
- * event arrives, against raw baselines of the same shape (a PostgreSQL transaction, a BullMQ
- * add + process) at the same concurrency, in the same run. Run from the repository root.
+ * event arrives — closed on delivery, closed on send (senders never wait for delivery), and an
+ * open loop at half the rate closed-on-send delivered — against raw baselines of the same shape
+ * (a PostgreSQL transaction, a BullMQ add + process) at the same concurrency, in the same run.
+ * Run from the repository root.
  */
 const say = (line: string) => console.log(`[bench] ${line}`);
 
@@ -18,7 +20,7 @@ async function measureBaselines(
   bench: BenchEnvironment,
   options: BenchOptions,
   concurrency: number,
-) {
+): Promise<Measurement[]> {
   const ms = options.baselineSeconds * 1000;
   say(`raw PostgreSQL transaction, ${options.baselineSeconds} s`);
   const pgRaw = await measurePostgresBaseline(bench.databaseUrl, concurrency, ms, false);
@@ -29,34 +31,60 @@ async function measureBaselines(
   return [pgRaw, pgLocked, bullmq];
 }
 
-async function measureSimpul(apps: AppProcesses, bench: BenchEnvironment, options: BenchOptions) {
-  say(
-    `Simpul: ${options.senders} senders × ${options.loopsPerSender} loops, ${options.mode} loop, ${options.durationSeconds} s`,
+async function measureSimpul(
+  apps: AppProcesses,
+  bench: BenchEnvironment,
+  options: BenchOptions,
+): Promise<SimpulRunResult[]> {
+  const modes: SimpulMode[] = options.mode === 'all' ? [...BENCH_MODES] : [options.mode];
+  const simpul = await SimpulBench.start(
+    apps,
+    bench.databaseUrl,
+    options.senders,
+    options.loopsPerSender,
   );
+  const results: SimpulRunResult[] = [];
   try {
-    return await measureSimpulThroughput(apps, bench.databaseUrl, {
-      senders: options.senders,
-      loopsPerSender: options.loopsPerSender,
-      durationMs: options.durationSeconds * 1000,
-      mode: options.mode,
-    });
-  } catch (error) {
-    console.error(apps.output());
-    throw error;
+    for (const mode of modes) {
+      let rate = 0;
+      if (mode === 'open') {
+        const onSend = results.find((r) => r.mode === 'closed-on-send');
+        rate =
+          options.rate || Math.max(1, Math.round(onSend!.deliveredInWindow / onSend!.seconds / 2));
+      }
+      const seconds = mode === 'open' ? options.openDurationSeconds : options.durationSeconds;
+      say(
+        `Simpul ${mode}: ${options.senders} senders × ${options.loopsPerSender} loops, ${seconds} s` +
+          (mode === 'open' ? `, ${rate} referrals/s` : ''),
+      );
+      results.push(await simpul.run(mode, seconds * 1000, rate));
+    }
+  } finally {
+    await simpul.close();
   }
+  return results;
 }
 
-function printReport(simpul: Measurement, baselines: Measurement[], concurrency: number): void {
+function printReport(runs: SimpulRunResult[], baselines: Measurement[], concurrency: number) {
   console.log(
-    `\n${new Date().toISOString()}  node ${process.version}  ${cpus().length} cores  concurrency ${concurrency}`,
+    `\n${new Date().toISOString()}  node ${process.version}  ${cpus().length} cores  concurrency ${concurrency}\n`,
   );
-  console.log(formatTable(simpul, baselines));
-  console.log(`\nSimpul: ${simpul.note}`);
-  for (const m of [simpul, ...baselines]) console.log(`${m.label}: ${m.cpu}`);
-  console.log(
-    `\nSimpul delivered ${throughputOf(simpul).toFixed(0)} referrals/s = ` +
-      `${(throughputOf(simpul) / throughputOf(baselines[0])).toFixed(2)}× the raw PostgreSQL transaction.`,
-  );
+  console.log(formatRuns(runs, baselines[0]));
+  console.log('');
+  console.log(formatBaselines(baselines));
+  console.log('');
+  for (const run of runs) {
+    console.log(
+      `${run.mode}: sent_at → delivered_at as PostgreSQL recorded it p50 ${run.recorded.p50.toFixed(1)} ms, ` +
+        `p99 ${run.recorded.p99.toFixed(1)} ms; last delivery ${run.drainSeconds.toFixed(1)} s after the window; ` +
+        `machine ${run.machineBusyPercent.toFixed(0)}% busy; ${run.backends}` +
+        (run.failedSends || run.undelivered
+          ? `; ${run.failedSends} sends failed, ${run.undelivered} never delivered`
+          : ''),
+    );
+  }
+  for (const m of baselines) console.log(`${m.label}: ${m.cpu}`);
+  console.log(`\n${formatTargets(runs, baselines[0])}`);
 }
 
 async function main(): Promise<void> {
@@ -81,9 +109,20 @@ async function main(): Promise<void> {
     // Baselines first, while no app process competes for the cores.
     const baselines = await measureBaselines(bench, options, concurrency);
     say('starting the built gateway and worker');
-    apps = await startAppProcesses({ env: bench.appEnv, root: process.cwd() });
-    const simpul = await measureSimpul(apps, bench, options);
-    printReport(simpul, baselines, concurrency);
+    // Generous: on a busy machine the first boot can take minutes.
+    apps = await startAppProcesses({
+      env: bench.appEnv,
+      root: process.cwd(),
+      readyTimeoutMs: 300_000,
+    });
+    let runs: SimpulRunResult[];
+    try {
+      runs = await measureSimpul(apps, bench, options);
+    } catch (error) {
+      console.error(apps.output());
+      throw error;
+    }
+    printReport(runs, baselines, concurrency);
   } finally {
     await stopEverything();
   }

@@ -64,6 +64,17 @@ async function findInInbox(
   return inbox.edges.map((edge) => edge.node).find((node) => node.id === referralId);
 }
 
+/**
+ * Read-your-writes: right after an action, the acting officer's timeline of the case already
+ * holds it (the ledger sequencer seals entries just after their commit; the read waits for them).
+ */
+async function expectOnTimeline(client: GraphqlClient, caseId: string, action: string) {
+  const { handoffTimeline } = await client.data<{ handoffTimeline: TimelineEntry[] }>(TIMELINE, {
+    caseId,
+  });
+  expect(handoffTimeline.map((entry) => entry.action)).toContain(action);
+}
+
 describe('walkthrough: a repatriation referral from KBRI Phnom Penh to Kemlu Dit. PWNI', () => {
   let apps: AppProcesses | undefined;
   let kbri: Session;
@@ -99,6 +110,7 @@ describe('walkthrough: a repatriation referral from KBRI Phnom Penh to Kemlu Dit
     expect(openCase.persons).toHaveLength(1);
     caseId = openCase.id;
     personId = openCase.persons[0].id;
+    await expectOnTimeline(kbri.client, caseId, 'CASE_OPENED');
   });
 
   step('kemlu.pwni subscribes to its unit events over graphql-ws', async () => {
@@ -127,6 +139,7 @@ describe('walkthrough: a repatriation referral from KBRI Phnom Penh to Kemlu Dit
     });
     expect(sendReferral).toMatchObject({ status: 'REQUESTED', version: 1 });
     referral = sendReferral;
+    await expectOnTimeline(kbri.client, caseId, 'REFERRAL_SENT');
   });
 
   step('the subscription receives REFERRAL_SENT and REFERRAL_DELIVERED for it', async () => {
@@ -157,11 +170,13 @@ describe('walkthrough: a repatriation referral from KBRI Phnom Penh to Kemlu Dit
       { id: referral.id, expectedVersion: 1 },
     );
     expect(acknowledgeReferral).toMatchObject({ status: 'RECEIVED', version: 2 });
+    await expectOnTimeline(kemlu.client, caseId, 'REFERRAL_RECEIVED');
     const { acceptReferral } = await kemlu.client.data<{ acceptReferral: Referral }>(ACCEPT, {
       id: referral.id,
       expectedVersion: 2,
     });
     expect(acceptReferral).toMatchObject({ status: 'ACCEPTED', version: 3 });
+    await expectOnTimeline(kemlu.client, caseId, 'REFERRAL_ACCEPTED');
   });
 
   step('a stale expectedVersion is a CONFLICT', async () => {

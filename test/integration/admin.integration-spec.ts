@@ -90,7 +90,7 @@ describe('administration', () => {
   const entryFor = async (action: string, key: string, id: string): Promise<LedgerRow> => {
     const [row]: LedgerRow[] = await db.query(
       `SELECT action, actor_id, from_unit_id, to_unit_id, case_id, payload, note_digest
-         FROM ledger_entry WHERE action = $1 AND payload->>$2 = $3 ORDER BY seq DESC LIMIT 1`,
+         FROM ledger_entry WHERE action = $1 AND payload->>$2 = $3 ORDER BY id DESC LIMIT 1`,
       [action, key, id],
     );
     if (!row) throw new Error(`no ${action} entry for ${key} ${id}`);
@@ -111,7 +111,7 @@ describe('administration', () => {
     const admin = await signIn(url, 'admin');
     adminToken = admin.accessToken;
     adminId = admin.officer.id;
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await gateway.app.close();
@@ -192,9 +192,9 @@ describe('administration', () => {
       expect(
         errorCode(await asAdmin(UPDATE_AGENCY, { id: randomUUID(), input: { name: 'X' } })),
       ).toBe('NOT_FOUND');
-      expect(
-        errorCode(await asAdmin(UPDATE_AGENCY, { id: 'not-an-id', input: { name: 'X' } })),
-      ).toBe('NOT_FOUND');
+      // Not a UUID: no id this API issues (the gateway refuses it before the use case).
+      const malformed = await asAdmin(UPDATE_AGENCY, { id: 'not-an-id', input: { name: 'X' } });
+      expect([errorCode(malformed), fieldOf(malformed)]).toEqual(['BAD_USER_INPUT', 'id']);
       const empty = await asAdmin(UPDATE_AGENCY, { id: agency.id, input: {} });
       expect(fieldOf(empty)).toBe('input');
       const cleared = await asAdmin(UPDATE_AGENCY, { id: agency.id, input: { name: null } });
@@ -290,12 +290,12 @@ describe('administration', () => {
     const username = `petugas.${randomUUID().slice(0, 8)}`;
     const displayName = 'Petugas Uji Coba Bernama Lengkap';
 
-    const login = (name: string, pass: string) =>
+    const login = (name: string, pass: string, address = testAddress()) =>
       graphqlRequest<{ login: { accessToken: string; refreshToken: string } }>(
         url,
         'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken refreshToken } }',
         { u: name, p: pass },
-        { headers: { 'x-forwarded-for': testAddress() } },
+        { headers: { 'x-forwarded-for': address } },
       );
 
     beforeAll(() => {
@@ -461,8 +461,9 @@ describe('administration', () => {
 
     it('resetOfficerPassword sets the new password, ends all sessions and lifts a lockout', async () => {
       const before = dataOf(await login(username, password)).login;
-      for (let i = 0; i < 5; i++) await login(username, 'a wrong password');
-      expect(errorCode(await login(username, password))).toBe('RATE_LIMITED');
+      const address = testAddress();
+      for (let i = 0; i < 5; i++) await login(username, 'a wrong password', address);
+      expect(errorCode(await login(username, password, address))).toBe('RATE_LIMITED');
 
       const newPassword = 'the password the admin chose';
       personal.push(newPassword);
@@ -475,8 +476,8 @@ describe('administration', () => {
       expect(errorCode(await graphqlRequest(url, ME, {}, { token: before.accessToken }))).toBe(
         'UNAUTHENTICATED',
       );
-      expect(errorCode(await login(username, password))).toBe('UNAUTHENTICATED');
-      expect(errorCode(await login(username, newPassword))).toBeUndefined();
+      expect(errorCode(await login(username, password, address))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await login(username, newPassword, address))).toBeUndefined();
       const entry = await entryFor('OFFICER_PASSWORD_RESET', 'officerId', officer.id);
       expect(entry.payload).toEqual({
         officerId: officer.id,

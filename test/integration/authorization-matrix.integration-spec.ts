@@ -1,3 +1,4 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ExploitationType, OpenCaseUseCase, Sex } from '@simpul/case';
 import { Role, type Actor } from '@simpul/identity';
@@ -14,6 +15,7 @@ import { dataSourceOf, unitId } from '../support/boot-in-process';
 import { createTestOfficer } from '../support/create-test-officer';
 import { errorCodeOf, type GraphqlClient, type GraphqlResponse } from '../support/graphql-client';
 import { listenGateway } from '../support/listen-gateway';
+import { startLedgerSequencer, waitForLedgerSealed } from '../support/start-ledger-sequencer';
 import { loginAs } from '../support/login-as';
 import { demoActor } from '../support/referral-fixtures';
 
@@ -431,6 +433,15 @@ describe('authorization matrix: operation × caller × relation to the referral 
 
   const cases = new Map<boolean, Omit<Fixture, 'referralId' | 'confidential'>>();
 
+  // Timelines show sealed entries: the worker's sequencer seals them.
+  let sequencer: INestApplicationContext;
+  beforeAll(async () => {
+    sequencer = await startLedgerSequencer();
+  }, 30_000);
+  afterAll(async () => {
+    await sequencer?.close();
+  });
+
   beforeAll(async () => {
     ({ app, url } = await listenGateway({
       RATE_LIMIT_OFFICER_RPM: '0',
@@ -455,6 +466,7 @@ describe('authorization matrix: operation × caller × relation to the referral 
       cases.set(confidential, base);
       shared.set(confidential, await referral(base, confidential, 'ACCEPTED'));
     }
+    await waitForLedgerSealed(dataSourceOf(app));
     // The lead reads the person once, so that its access log has a row.
     await (clients.get('lead') as GraphqlClient).data(
       'query($id: ID!) { case(id: $id) { persons { fullName } } }',

@@ -1,3 +1,4 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { OpenCaseUseCase, ExploitationType } from '@simpul/case';
 import { DomainError, ErrorCode } from '@simpul/common';
@@ -6,13 +7,17 @@ import { SendReferralUseCase, ServiceType } from '@simpul/referral';
 import { Priority } from '@simpul/sla';
 import { bootGateway, dataSourceOf, unitId } from '../support/boot-in-process';
 import { demoActor } from '../support/referral-fixtures';
+import { startLedgerSequencer, waitForLedgerSealed } from '../support/start-ledger-sequencer';
 
 describe('concurrent writers and idempotent replays', () => {
   let app: NestFastifyApplication;
+  let sequencer: INestApplicationContext;
   beforeAll(async () => {
     app = await bootGateway();
-  });
+    sequencer = await startLedgerSequencer();
+  }, 30_000);
   afterAll(async () => {
+    await sequencer?.close();
     await app.close();
   });
 
@@ -39,6 +44,7 @@ describe('concurrent writers and idempotent replays', () => {
         }),
       ),
     );
+    await waitForLedgerSealed(dataSourceOf(app));
     const entries = await app.get(LedgerReader).all();
     expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => String(i)));
     expect(verifyChain(entries)).toMatchObject({ ok: true });

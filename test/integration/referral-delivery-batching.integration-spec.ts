@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HandoffAction, LedgerReader, verifyChain } from '@simpul/ledger';
+import { OutboxJobRef } from '@simpul/delivery';
 import { DeliverReferralHandler, DeliveryState, ReferralReader } from '@simpul/referral';
 import { bootGateway, bootWorker, dataSourceOf } from '../support/boot-in-process';
 import { demoActor, openCaseAndSend } from '../support/referral-fixtures';
@@ -32,7 +33,8 @@ describe('batched delivery', () => {
     worker = await bootWorker({ OUTBOX_SWEEP_MS: '100' });
     const handler = worker.get(DeliverReferralHandler);
     const direct = [...ids, ...ids, ids[0].toUpperCase(), randomUUID()].map((referralId) =>
-      handler.handle({ referralId }),
+      // Not from the outbox (no job key): nothing to mark done.
+      handler.handle({ referralId }, new OutboxJobRef(null)),
     );
     await Promise.all(direct);
 
@@ -44,9 +46,11 @@ describe('batched delivery', () => {
       ),
     );
     // Let the relay's own jobs for these referrals run too: they must find nothing left to do.
-    await waitForCondition('outbox drained', async () => {
+    await waitForCondition('outbox done', async () => {
       const [{ pending }]: { pending: number }[] = await dataSourceOf(gateway).query(
-        'SELECT count(*)::int AS pending FROM outbox WHERE dispatched_at IS NULL',
+        `SELECT count(*)::int AS pending FROM outbox
+          WHERE done_at IS NULL AND parked_at IS NULL AND payload->>'referralId' = ANY($1)`,
+        [ids],
       );
       return pending === 0;
     });

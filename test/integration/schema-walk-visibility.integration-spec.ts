@@ -20,6 +20,7 @@ import {
 } from '@simpul/referral';
 import { Priority } from '@simpul/sla';
 import { bootWorker, dataSourceOf, unitId } from '../support/boot-in-process';
+import { waitForLedgerSealed } from '../support/start-ledger-sequencer';
 import type { GraphqlResponse } from '../support/graphql-client';
 import { listenGateway } from '../support/listen-gateway';
 import { loginAs, type Session } from '../support/login-as';
@@ -181,6 +182,8 @@ describe('every path to a Case or Referral applies the caller’s right to it', 
     schema = app.get(GraphQLSchemaHost).schema;
     walk.reaching = reachingTypes(schema, ['Case', 'Referral']);
     await buildTheCase();
+    // Timelines show sealed entries: the worker's sequencer seals them.
+    await waitForLedgerSealed(dataSourceOf(app));
     for (const probe of PROBES) sessions.set(probe.username, await loginAs(url, probe.username));
   }, 180_000);
   afterAll(async () => {

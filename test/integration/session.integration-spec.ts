@@ -59,14 +59,14 @@ describe('sessions', () => {
     gateway = await listenSessionGateway({ REDIS_URL: proxy.url, REDIS_PREFIX: redisPrefix });
     url = gateway.graphqlUrl;
     dataSource = dataSourceOf(gateway.app);
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await proxy.restore();
     await gateway.app.close();
     await proxy.close();
     await removeRedisKeys(process.env.REDIS_URL as string, redisPrefix);
-  });
+  }, 60_000);
 
   describe('login', () => {
     it('returns an access token of at most 15 minutes and a refresh token', async () => {
@@ -182,11 +182,12 @@ describe('sessions', () => {
   });
 
   describe('lockout', () => {
-    it('locks a username after 5 failures, answering exactly as for a username that does not exist', async () => {
+    it('locks a username at one address after 5 failures, answering exactly as for a username that does not exist', async () => {
       const officer = await newOfficer();
       const ghost = `ghost.${officer.username}`;
+      const address = testAddress();
       const answers = async (username: string, password: string) => {
-        const result = await login(username, password);
+        const result = await login(username, password, address);
         return { code: errorCode(result), message: result.errors?.[0]?.message, result };
       };
 
@@ -202,25 +203,38 @@ describe('sessions', () => {
       const unknown = await answers(ghost, officer.password);
       expect(real.code).toBe('RATE_LIMITED');
       expect(real.message).toBe(LOCKED_OUT);
-      expect(unknown.result.errors).toEqual(real.result.errors);
+      // The same answer, the same wait (give or take the second between the two locks).
+      const waitOf = (answer: typeof real) =>
+        answer.result.errors?.[0]?.extensions?.retryAfterSeconds;
+      expect(waitOf(real)).toBeGreaterThan(890);
+      expect(Math.abs(waitOf(unknown)! - waitOf(real)!)).toBeLessThanOrEqual(1);
+      const withoutWait = (answer: typeof real) =>
+        answer.result.errors?.map(({ message, extensions }) => ({
+          message,
+          code: extensions?.code,
+        }));
+      expect(withoutWait(unknown)).toEqual(withoutWait(real));
       // Changing the case of the username buys no more guesses.
       expect((await answers(officer.username.toUpperCase(), officer.password)).code).toBe(
         'RATE_LIMITED',
       );
-      // Nothing in the lockout tables names the officer.
+      // Nothing in the lockout tables names the officer or the address.
       const stored: { subject: string }[] = await dataSource.query(
-        'SELECT subject FROM login_lockout UNION ALL SELECT subject FROM login_failure',
+        `SELECT subject FROM login_lockout UNION ALL SELECT subject FROM login_failure
+         UNION ALL SELECT subject FROM login_known_pair`,
       );
       expect(stored.some((row) => row.subject.includes(officer.username))).toBe(false);
-    });
+      expect(stored.some((row) => row.subject.includes(address))).toBe(false);
+    }, 120_000);
 
-    it('forgives earlier failures after a successful sign-in', async () => {
+    it('forgives earlier failures of the pair after a successful sign-in', async () => {
       const officer = await newOfficer();
-      for (let i = 0; i < 4; i++) await login(officer.username, 'wrong-password');
-      expect(errorCode(await login(officer.username, officer.password))).toBeUndefined();
-      for (let i = 0; i < 4; i++) await login(officer.username, 'wrong-password');
-      expect(errorCode(await login(officer.username, officer.password))).toBeUndefined();
-    });
+      const address = testAddress();
+      for (let i = 0; i < 4; i++) await login(officer.username, 'wrong-password', address);
+      expect(errorCode(await login(officer.username, officer.password, address))).toBeUndefined();
+      for (let i = 0; i < 4; i++) await login(officer.username, 'wrong-password', address);
+      expect(errorCode(await login(officer.username, officer.password, address))).toBeUndefined();
+    }, 120_000);
 
     it('locks an address after 20 failures, whatever the usernames, and only that address', async () => {
       const address = testAddress();
@@ -232,7 +246,7 @@ describe('sessions', () => {
       const locked = await login(officer.username, officer.password, address);
       expect(errorCode(locked)).toBe('RATE_LIMITED');
       expect(errorCode(await login(officer.username, officer.password))).toBeUndefined();
-    }, 30_000);
+    }, 120_000);
   });
 
   describe('changePassword', () => {
@@ -260,7 +274,7 @@ describe('sessions', () => {
       expect(errorCode(await refresh(elsewhere.refreshToken!))).toBe('UNAUTHENTICATED');
       expect(errorCode(await login(officer.username, officer.password))).toBe('UNAUTHENTICATED');
       expect(errorCode(await login(officer.username, newPassword))).toBeUndefined();
-    });
+    }, 60_000);
 
     it('refuses a short new password and a wrong current one, naming the field', async () => {
       const officer = await newOfficer();
@@ -275,7 +289,7 @@ describe('sessions', () => {
       expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
       expect(wrong.errors![0].extensions!.field).toBe('currentPassword');
       expect(errorCode(await login(officer.username, officer.password))).toBeUndefined();
-    });
+    }, 60_000);
 
     it('needs a token', async () => {
       const result = await graphqlRequest(url, CHANGE_PASSWORD, {

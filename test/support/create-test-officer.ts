@@ -33,8 +33,11 @@ export async function createTestOfficer(
   return { id: row.id, username, password };
 }
 
-/** A documentation-range address (RFC 3849) nobody else in the run uses, for X-Forwarded-For. */
+/**
+ * A documentation-range address (RFC 3849) nobody else in the run uses, for X-Forwarded-For. Its
+ * /64 is random too: limits count an IPv6 address by its /64.
+ */
 export function testAddress(): string {
   const hex = randomUUID().replace(/-/g, '');
-  return `2001:db8::${hex.slice(0, 4)}:${hex.slice(4, 8)}`;
+  return `2001:db8:${hex.slice(0, 4)}:${hex.slice(4, 8)}::${hex.slice(8, 12)}`;
 }

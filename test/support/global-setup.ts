@@ -29,6 +29,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
   process.env.RATE_LIMIT_OFFICER_RPM = '0';
   process.env.RATE_LIMIT_ADDRESS_RPM = '0';
+  // The tests stand in for a proxy on loopback: their X-Forwarded-For names the client, so each
+  // test file can sign in from addresses of its own. Tests of TRUST_PROXY itself set their own.
+  process.env.TRUST_PROXY = process.env.TRUST_PROXY ?? '127.0.0.1,::1';
   const prepared = spawnSync(process.execPath, [PREPARE], { env: process.env, encoding: 'utf8' });
   if (prepared.status !== 0) {
     throw new Error(`preparing the test database failed:\n${prepared.stderr || prepared.stdout}`);

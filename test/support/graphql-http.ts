@@ -3,7 +3,10 @@
 export interface GraphqlResult<T> {
   status: number;
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; field?: string; retryAfterSeconds?: number };
+  }[];
 }
 
 export interface RequestOptions {

@@ -1,7 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install -y chromium`; .ci/run installs it when missing). */
 export const CHROMIUM = process.env.SIMPUL_CHROMIUM ?? '/usr/bin/chromium';
@@ -17,44 +22,97 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export interface ConsoleBrowser {
+export const DESKTOP: BrowserContextOptions = {
+  viewport: { width: 1280, height: 900 },
+  locale: 'id-ID',
+  timezoneId: 'Asia/Jakarta',
+};
+
+/** A small phone: 360 × 740 CSS pixels, touch, as many officers in NTT use. */
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 360, height: 740 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'id-ID',
+  timezoneId: 'Asia/Makassar',
+};
+
+export interface ConsolePage {
+  page: Page;
   context: BrowserContext;
-  /** A new tab that records its console errors, page errors and CSP violations in `problems`. */
-  newPage(): Promise<{ page: Page; problems: string[] }>;
+  /** Console errors, page errors and Content Security Policy violations seen in this tab. */
+  problems: string[];
+}
+
+export interface ConsoleBrowser {
+  browser: Browser;
+  /** A fresh context (its own cookies, storage and service worker) with one recorded tab. */
+  newPage(options?: BrowserContextOptions): Promise<ConsolePage>;
   close(): Promise<void>;
 }
 
-/** Launches headless Chromium with a fresh profile in a temporary directory (removed on close). */
+/**
+ * One headless Chromium for the whole suite; every officer gets its own context. Each tab
+ * records CSP violations (the `securitypolicyviolation` event, reported before any page script
+ * runs) next to console and page errors, so a test fails on a style or script the CSP blocked.
+ */
 export async function launchConsoleBrowser(): Promise<ConsoleBrowser> {
-  const profile = await mkdtemp(join(tmpdir(), 'simpul-chromium-'));
-  let context: BrowserContext;
-  try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1400, height: 900 },
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-    });
-  } catch (error) {
-    await rm(profile, { recursive: true, force: true });
-    throw error;
-  }
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  const contexts: BrowserContext[] = [];
   return {
-    context,
-    newPage: async () => {
+    browser,
+    newPage: async (options = DESKTOP) => {
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      await context.addInitScript(`document.addEventListener('securitypolicyviolation', (event) => {
+        console.error('CSP violation: ' + event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline') + ' ' + event.sample);
+      });`);
       const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
       const problems: string[] = [];
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push(`console: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      return { page, problems };
+      return { page, context, problems };
     },
     close: async () => {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
     },
   };
+}
+
+let axeSource: string | undefined;
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.x A/AA rules) on the page as it is and returns the serious and critical
+ * findings. axe is evaluated through the DevTools protocol, which the page's CSP does not
+ * govern, so the console runs under its real policy while it is checked.
+ */
+export async function seriousAxeFindings(page: Page): Promise<AxeFinding[]> {
+  axeSource ??= await readFile(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
+  const loaded = await page.evaluate('typeof window.axe === "object"');
+  if (!loaded) await page.evaluate(axeSource);
+  const violations = await page.evaluate<AxeFinding[]>(`axe
+    .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+    .then((result) => result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    })))`);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

@@ -46,9 +46,11 @@ function trackedFiles(): string[] {
   }
 }
 
-const files = trackedFiles().filter((file) => !SKIPPED.test(file));
+const tracked = trackedFiles();
+const files = tracked.filter((file) => !SKIPPED.test(file));
+// Every tracked file can be named, images included (the README links the console's screenshots).
 const known = new Set<string>();
-for (const file of files) {
+for (const file of tracked) {
   const parts = file.split('/');
   for (let i = 1; i <= parts.length; i++) known.add(parts.slice(0, i).join('/'));
 }

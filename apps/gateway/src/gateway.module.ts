@@ -7,7 +7,7 @@ import { AgencyModule } from '@simpul/agency';
 import { CaseModule } from '@simpul/case';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '@simpul/config';
 import { DatabaseModule } from '@simpul/database';
-import { DeliveryModule } from '@simpul/delivery';
+import { DeliveryModule, OutboxRepository } from '@simpul/delivery';
 import { AccessTokenAuthenticator, GraphqlAuthGuard, IdentityModule } from '@simpul/identity';
 import { LedgerModule } from '@simpul/ledger';
 import { HealthModule, LoggerModule } from '@simpul/observability';
@@ -26,7 +26,15 @@ import {
     ConfigModule,
     LoggerModule,
     DatabaseModule,
-    HealthModule,
+    // Parked outbox rows are reported beside readiness, never against it
+    // (docs/adr/0009-outbox-done-on-effect.md).
+    HealthModule.forRoot({
+      imports: [DeliveryModule],
+      inject: [OutboxRepository],
+      useFactory: (outbox: OutboxRepository) => [
+        { name: 'outbox', read: async () => ({ parked: await outbox.parkedCount() }) },
+      ],
+    }),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [IdentityModule],

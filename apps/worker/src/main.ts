@@ -1,7 +1,9 @@
+import { Logger as NestLogger } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, type AppConfig } from '@simpul/config';
+import { exitGracefullyOnSignals } from '@simpul/observability';
 import { assertNoEviction, closeRedis, createRedis } from '@simpul/queue';
 import { WorkerModule } from './worker.module';
 
@@ -46,8 +48,10 @@ async function start(config: AppConfig): Promise<void> {
   }
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  // SIGTERM/SIGINT: finish the jobs in hand, stop the relay, close connections.
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT: finish the jobs in hand, stop the relay, close connections — within
+  // SHUTDOWN_GRACE_MS, or exit anyway (a Redis that is away never answers BullMQ's close).
+  exitGracefullyOnSignals(app, { graceMs: config.shutdownGraceMs, name: 'worker' });
+  new NestLogger('Worker').log('Worker started: relaying the outbox and running jobs');
 }
 
 function main(): void {

@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@simpul/config';
 import { DatabaseModule } from '@simpul/database';
 import { DeliveryWorkerModule } from '@simpul/delivery';
-import { LedgerModule } from '@simpul/ledger';
+import { LedgerModule, LedgerSequencerModule } from '@simpul/ledger';
 import { LoggerModule } from '@simpul/observability';
 import { ReferralWorkerModule } from '@simpul/referral';
 
 /**
- * The worker: no HTTP, only the outbox relay and the job handlers. A context lib's handlers run
+ * The worker: no HTTP, only the outbox relay, the ledger sequencer and the job handlers. A context lib's handlers run
  * here as soon as its module is in `imports`: the dispatcher finds every provider marked
  * @HandlesJob among the imported modules.
  */
@@ -20,6 +20,8 @@ import { ReferralWorkerModule } from '@simpul/referral';
     DeliveryWorkerModule,
     // Context libs whose job handlers this worker runs:
     LedgerModule, // publish-handoff-events
+    // Seals appended ledger entries into the chain (one worker at a time: an advisory lock).
+    LedgerSequencerModule,
     ReferralWorkerModule, // deliver-referral
   ],
 })

@@ -14,4 +14,6 @@ export * from './use-cases/update-officer.use-case';
 export * from './use-cases/deactivate-officer.use-case';
 export * from './use-cases/reactivate-officer.use-case';
 export * from './use-cases/reset-officer-password.use-case';
+export * from './use-cases/replay-outbox-row.use-case';
+export * from './models/outbox-row.model';
 export * from './admin.module';

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, pageSize } from './cursor';
+import { decodeCursor, decodeKeysetCursor, encodeCursor, pageSize } from './cursor';
 import { DomainError, ErrorCode } from './errors';
 
 describe('cursor', () => {
@@ -17,6 +17,24 @@ describe('cursor', () => {
       attempt();
     } catch (e) {
       expect((e as DomainError).code).toBe(ErrorCode.BAD_USER_INPUT);
+    }
+  });
+
+  it('decodes a keyset cursor to an ISO instant and a UUID, refusing anything else', () => {
+    const id = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
+    expect(decodeKeysetCursor(encodeCursor(['2026-01-01T00:00:00.000Z', id]))).toEqual({
+      time: '2026-01-01T00:00:00.000Z',
+      id,
+    });
+    for (const forged of [
+      ['2026-01-01T00:00:00.000Z', 'not-a-uuid'],
+      ['not-a-date', id],
+      ['0000-01-01T00:00:00.000Z', id],
+      ['2026-02-30T00:00:00.000Z', id],
+      ['2026-01-01T00:00:00Z', id],
+      [1, 2],
+    ]) {
+      expect(() => decodeKeysetCursor(encodeCursor(forged))).toThrow(/^after: /);
     }
   });
 

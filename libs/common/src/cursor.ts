@@ -1,4 +1,5 @@
 import { badInput } from './errors';
+import { EARLIEST_DATE, isUuid } from './validate';
 
 /** Opaque cursors for keyset pagination: base64url of a JSON tuple. */
 export function encodeCursor(parts: readonly (string | number)[]): string {
@@ -17,6 +18,28 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
     }
   } catch {
     // fall through to the input error below
+  }
+  throw badInput('after', 'is not a cursor returned by this API');
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * The (time, id) position a keyset cursor stands for. A cursor is opaque but comes from the
+ * client: one that decodes to the right arity but not to an ISO instant and a UUID would otherwise
+ * reach PostgreSQL as `::timestamptz` / `::uuid` casts and fail there.
+ */
+export function decodeKeysetCursor(cursor: string): { time: string; id: string } {
+  const [time, id] = decodeCursor(cursor, 2);
+  if (
+    typeof time === 'string' &&
+    typeof id === 'string' &&
+    ISO_INSTANT.test(time) &&
+    time >= EARLIEST_DATE &&
+    new Date(time).toISOString() === time &&
+    isUuid(id)
+  ) {
+    return { time, id };
   }
   throw badInput('after', 'is not a cursor returned by this API');
 }

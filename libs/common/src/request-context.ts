@@ -8,6 +8,11 @@ import DataLoader from 'dataloader';
 export interface RequestContext<TActor = unknown> {
   /** Raw request (Fastify) for HTTP operations; absent on WebSocket operations. */
   req?: { headers: Record<string, string | string[] | undefined>; ip?: string; id?: string };
+  /**
+   * The client's address as TRUST_PROXY defines it (the socket's peer unless trusted proxies
+   * forward it), over HTTP and WebSocket alike; what rate limits, the sign-in lockout and logs use.
+   */
+  clientAddress?: string;
   /** connection_init payload for WebSocket operations. */
   connectionParams?: Record<string, unknown>;
   actor?: TActor;

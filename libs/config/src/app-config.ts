@@ -1,8 +1,14 @@
+import type { TrustProxyConfig } from './client-address';
+
 export type SimpulEnv = 'development' | 'test' | 'production';
 
 export interface AppConfig {
   env: SimpulEnv;
   port: number;
+  /** Which X-Forwarded-For entries name the client (TRUST_PROXY; off: none). */
+  trustProxy: TrustProxyConfig;
+  /** Timeouts of the gateway's HTTP server and its cap on connections per client address. */
+  http: HttpServerConfig;
   databaseUrl: string;
   redisUrl: string;
   /** Prefix of every Redis key and pub/sub channel Simpul uses (one per test run). */
@@ -32,6 +38,15 @@ export interface AppConfig {
   graphqlMaxCost: number;
   /** How often the worker sweeps the outbox for rows a nudge missed. */
   outboxSweepMs: number;
+  /**
+   * How long a dispatched outbox row may stay not done (counted from when its job is due) before
+   * the relay re-drives it: what bounds the recovery from a Redis that lost its jobs.
+   */
+  outboxLeaseMs: number;
+  /** Failed attempts (refused by BullMQ, or a job failed for good) after which a row is parked. */
+  outboxParkAfterFailures: number;
+  /** How long gateway and worker may take to shut down on SIGTERM/SIGINT before they force exit. */
+  shutdownGraceMs: number;
 }
 
 export interface OidcConfig {
@@ -45,14 +60,46 @@ export interface OidcConfig {
   usernameClaim: string;
 }
 
-/** Failed sign-ins counted in PostgreSQL; a count of 0 turns that limit off. */
+/**
+ * Failed sign-ins counted in PostgreSQL (docs/security.md, "Login lockout"); a count of 0 turns
+ * that limit off.
+ */
 export interface LoginLockoutConfig {
-  /** Failures per username within the window that lock the username. */
-  usernameFailures: number;
-  /** Failures per client address within the window that lock the address. */
+  /** Failures of one username from one client address within the window that lock that pair. */
+  pairFailures: number;
+  /** Failures from one client address, whatever the usernames, that lock the address (spraying). */
   addressFailures: number;
+  /**
+   * Failures of one username from all addresses after which it is slowed from addresses it never
+   * signed in from: each further failure locks it for 5, 10, 20 … seconds.
+   */
+  usernameFailures: number;
+  /** The longest of those growing locks of a username. */
+  usernameMaxDelaySeconds: number;
   windowSeconds: number;
+  /** How long a pair or an address lock lasts. */
   lockSeconds: number;
+  /**
+   * For how many days after a successful sign-in a username and address pair counts as known:
+   * neither an address lock nor a username slow-down applies to it (0 = no pair is known).
+   */
+  knownPairDays: number;
+}
+
+/** Node's HTTP server settings (docs/security.md, "Slow clients"). */
+export interface HttpServerConfig {
+  /** A socket with no traffic either way for this long is closed (slow readers included). */
+  connectionTimeoutMs: number;
+  /** The complete request headers must arrive within this. */
+  headersTimeoutMs: number;
+  /** The complete request (headers and body) must arrive within this; not WebSockets. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** How often Node checks the header and request timeouts (derived from headersTimeoutMs). */
+  connectionsCheckingIntervalMs: number;
+  /** Open connections (HTTP and WebSocket) per client address; 0 = no cap. */
+  maxConnectionsPerAddress: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -27,10 +27,13 @@ describe('loadConfig: sessions', () => {
     expect(config.refreshTtlSeconds).toBe(43_200);
     expect(config.wsSessionCheckMs).toBe(15_000);
     expect(config.loginLockout).toEqual({
-      usernameFailures: 5,
+      pairFailures: 5,
       addressFailures: 20,
+      usernameFailures: 30,
+      usernameMaxDelaySeconds: 60,
       windowSeconds: 900,
       lockSeconds: 900,
+      knownPairDays: 30,
     });
   });
 
@@ -86,5 +89,82 @@ describe('loadConfig: single sign-on', () => {
     expect(configErrorOf({ ...plain, SIMPUL_ENV: 'production' }).variable).toBe('OIDC_JWKS_URL');
     expect(configErrorOf({ ...SSO, OIDC_ISSUER: 'simpul' }).variable).toBe('OIDC_ISSUER');
     expect(configErrorOf({ ...SSO, OIDC_JWKS_URL: 'not a url' }).variable).toBe('OIDC_JWKS_URL');
+  });
+});
+
+describe('loadConfig: outbox and shutdown', () => {
+  it('defaults to a 60 s lease, parking after 5 failures and a 10 s shutdown grace', () => {
+    const config = loadConfig(base);
+    expect(config.outboxLeaseMs).toBe(60_000);
+    expect(config.outboxParkAfterFailures).toBe(5);
+    expect(config.shutdownGraceMs).toBe(10_000);
+  });
+
+  it('takes them from the environment and names a bad one', () => {
+    const config = loadConfig({
+      ...base,
+      OUTBOX_LEASE_MS: '2000',
+      OUTBOX_PARK_AFTER_FAILURES: '3',
+      SHUTDOWN_GRACE_MS: '4000',
+    });
+    expect([config.outboxLeaseMs, config.outboxParkAfterFailures, config.shutdownGraceMs]).toEqual([
+      2000, 3, 4000,
+    ]);
+    expect(configErrorOf({ OUTBOX_LEASE_MS: '10' }).variable).toBe('OUTBOX_LEASE_MS');
+    expect(configErrorOf({ OUTBOX_PARK_AFTER_FAILURES: '0' }).variable).toBe(
+      'OUTBOX_PARK_AFTER_FAILURES',
+    );
+    expect(configErrorOf({ SHUTDOWN_GRACE_MS: 'soon' }).variable).toBe('SHUTDOWN_GRACE_MS');
+  });
+});
+
+describe('loadConfig: client addresses and slow clients', () => {
+  it('ignores X-Forwarded-For unless TRUST_PROXY says otherwise', () => {
+    expect(loadConfig(base).trustProxy).toEqual({ kind: 'off' });
+    expect(loadConfig({ ...base, TRUST_PROXY: '1' }).trustProxy).toEqual({ kind: 'hops', hops: 1 });
+    expect(configErrorOf({ TRUST_PROXY: 'yes please' }).variable).toBe('TRUST_PROXY');
+  });
+
+  it('cuts headers after 10 s, checked every second, and caps connections per address', () => {
+    expect(loadConfig(base).http).toEqual({
+      connectionTimeoutMs: 60_000,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5000,
+      connectionsCheckingIntervalMs: 1000,
+      maxConnectionsPerAddress: 200,
+    });
+    const short = loadConfig({ ...base, HTTP_HEADERS_TIMEOUT_MS: '1500' }).http;
+    expect(short.connectionsCheckingIntervalMs).toBe(375);
+  });
+
+  it.each([
+    ['HTTP_HEADERS_TIMEOUT_MS', '15s'],
+    ['HTTP_REQUEST_TIMEOUT_MS', '0'],
+    ['HTTP_KEEPALIVE_TIMEOUT_MS', '-5'],
+    ['HTTP_CONNECTION_TIMEOUT_MS', '10'],
+    ['MAX_CONNECTIONS_PER_ADDRESS', 'lots'],
+  ])('refuses %s=%s with one line naming it', (variable, value) => {
+    const error = configErrorOf({ [variable]: value });
+    expect(error.variable).toBe(variable);
+    expect(error.message.split('\n')).toHaveLength(1);
+  });
+
+  it('wants the headers timeout within the request timeout', () => {
+    const error = configErrorOf({
+      HTTP_HEADERS_TIMEOUT_MS: '20000',
+      HTTP_REQUEST_TIMEOUT_MS: '5000',
+    });
+    expect(error.variable).toBe('HTTP_HEADERS_TIMEOUT_MS');
+    expect(error.message).toContain('HTTP_REQUEST_TIMEOUT_MS');
+  });
+
+  it('validates the lockout numbers', () => {
+    expect(configErrorOf({ LOGIN_LOCKOUT_PAIR_FAILURES: 'x' }).variable).toBe(
+      'LOGIN_LOCKOUT_PAIR_FAILURES',
+    );
+    expect(configErrorOf({ LOGIN_LOCKOUT_USERNAME_MAX_DELAY_SECONDS: '0' }).variable).toBe(
+      'LOGIN_LOCKOUT_USERNAME_MAX_DELAY_SECONDS',
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { ConfigError } from './config-error';
 import { keysDirectory, secret } from './secret';
-import type { AppConfig, LoginLockoutConfig, OidcConfig, SimpulEnv } from './app-config';
+import type {
+  AppConfig,
+  HttpServerConfig,
+  LoginLockoutConfig,
+  OidcConfig,
+  SimpulEnv,
+} from './app-config';
+import { parseTrustProxy } from './client-address';
 
 type Env = Record<string, string | undefined>;
 
@@ -84,10 +91,39 @@ function oidc(env: Env, simpulEnv: SimpulEnv): OidcConfig | null {
 
 function loginLockout(env: Env): LoginLockoutConfig {
   return {
-    usernameFailures: integer(env, 'LOGIN_LOCKOUT_USERNAME_FAILURES', 5, 0, 1000),
+    pairFailures: integer(env, 'LOGIN_LOCKOUT_PAIR_FAILURES', 5, 0, 1000),
     addressFailures: integer(env, 'LOGIN_LOCKOUT_ADDRESS_FAILURES', 20, 0, 100_000),
+    usernameFailures: integer(env, 'LOGIN_LOCKOUT_USERNAME_FAILURES', 30, 0, 100_000),
+    usernameMaxDelaySeconds: integer(env, 'LOGIN_LOCKOUT_USERNAME_MAX_DELAY_SECONDS', 60, 1, 3600),
     windowSeconds: integer(env, 'LOGIN_LOCKOUT_WINDOW_SECONDS', 900, 1, 86_400),
     lockSeconds: integer(env, 'LOGIN_LOCKOUT_SECONDS', 900, 1, 86_400),
+    knownPairDays: integer(env, 'LOGIN_LOCKOUT_KNOWN_PAIR_DAYS', 30, 0, 365),
+  };
+}
+
+/**
+ * Timeouts that cut slow clients (a trickle of header lines, a body sent a byte at a time, a
+ * response never read) well before Node's defaults would, and the cap on connections per address.
+ */
+function httpServer(env: Env): HttpServerConfig {
+  const headersTimeoutMs = integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 120_000);
+  const requestTimeoutMs = integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000);
+  if (headersTimeoutMs > requestTimeoutMs) {
+    // Node refuses it too, with a stack instead of a line.
+    throw new ConfigError(
+      'HTTP_HEADERS_TIMEOUT_MS',
+      `must not exceed HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs}; got '${headersTimeoutMs}')`,
+    );
+  }
+  return {
+    connectionTimeoutMs: integer(env, 'HTTP_CONNECTION_TIMEOUT_MS', 60_000, 1000, 3_600_000),
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: integer(env, 'HTTP_KEEPALIVE_TIMEOUT_MS', 5000, 100, 600_000),
+    // Node checks both timeouts only this often (default 30 s): a quarter of the header timeout,
+    // at most a second, keeps "closed within the header timeout" true to within a second.
+    connectionsCheckingIntervalMs: Math.max(50, Math.min(1000, Math.floor(headersTimeoutMs / 4))),
+    maxConnectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', 200, 0, 1_000_000),
   };
 }
 
@@ -98,6 +134,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return {
     env: simpulEnv,
     port: integer(env, 'PORT', 3000, 0, 65535),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    http: httpServer(env),
     databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/simpul', [
       'postgres:',
       'postgresql:',
@@ -127,5 +165,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphqlMaxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2000, 100, 100_000),
     graphqlMaxCost: integer(env, 'GRAPHQL_MAX_COST', 5000, 100, 10_000_000),
     outboxSweepMs: integer(env, 'OUTBOX_SWEEP_MS', 5000, 100, 3_600_000),
+    outboxLeaseMs: integer(env, 'OUTBOX_LEASE_MS', 60_000, 500, 86_400_000),
+    outboxParkAfterFailures: integer(env, 'OUTBOX_PARK_AFTER_FAILURES', 5, 1, 1000),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 1000, 600_000),
   };
 }

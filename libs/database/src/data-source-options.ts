@@ -10,6 +10,12 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourc
     migrationsTableName: 'schema_migration',
     synchronize: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'simpul' },
+    extra: {
+      max: poolSize,
+      application_name: 'simpul',
+      // A database that does not answer (a dropped network) fails a request after 10 s, as
+      // SERVICE_UNAVAILABLE, instead of holding it until the operating system gives up.
+      connectionTimeoutMillis: 10_000,
+    },
   };
 }

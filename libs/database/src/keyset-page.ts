@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, encodeCursor, pageSize } from '@simpul/common';
+import { decodeKeysetCursor, encodeCursor, pageSize } from '@simpul/common';
 
 export interface KeysetPage<T> {
   items: { cursor: string; entity: T }[];
@@ -20,7 +20,7 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   const limit = pageSize(first);
   const totalCount = await query.clone().getCount();
   if (after) {
-    const [time, id] = decodeCursor(after, 2);
+    const { time, id } = decodeKeysetCursor(after);
     query.andWhere(
       `(${page.column}, ${page.idColumn}) < (:afterTime::timestamptz, :afterId::uuid)`,
       {

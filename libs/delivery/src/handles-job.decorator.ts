@@ -1,5 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import type { JobName, JobPayloads } from '@simpul/queue';
+import type { OutboxJobRef } from './outbox-job';
 
 export const HANDLES_JOB = Symbol('HANDLES_JOB');
 
@@ -10,6 +11,10 @@ export const HANDLES_JOB = Symbol('HANDLES_JOB');
 export const HandlesJob = (name: JobName) => SetMetadata(HANDLES_JOB, name);
 
 export interface JobHandler<N extends JobName = JobName> {
-  /** Must be idempotent: a job can run more than once (retry, re-drive after a crash). */
-  handle(payload: JobPayloads[N]): Promise<void>;
+  /**
+   * Must be idempotent: a job can run more than once (retry, re-drive after a lost Redis, replay).
+   * A handler that commits a database change calls `markOutboxRowsDone(manager, [job])` in that
+   * transaction; otherwise the dispatcher marks the row done after `handle` returns.
+   */
+  handle(payload: JobPayloads[N], job: OutboxJobRef): Promise<void>;
 }

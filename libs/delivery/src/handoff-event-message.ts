@@ -1,13 +1,23 @@
 /**
- * What travels over Redis pub/sub when a ledger entry is committed: ids and codes only. Gateways
- * filter it per subscriber and resolve the full HandoffEvent from PostgreSQL.
+ * What travels over Redis pub/sub when a ledger entry is sealed: the entry's public fields — ids,
+ * codes, its time and hashes, never a note's text or any personal data. Gateways filter it per
+ * subscriber and build the HandoffEvent from it; only an entry with a note (`noteDigest` set)
+ * costs a read, of the note, for subscribers allowed to see it.
  */
 export interface HandoffEventMessage {
   seq: string;
+  /** The entry's row id (its note is stored under it). */
+  entryId: string;
+  /** ISO 8601, UTC. */
+  at: string;
   action: string;
+  actorId: string | null;
   caseId: string | null;
   referralId: string | null;
   alertId: string | null;
   fromUnitId: string | null;
   toUnitId: string | null;
+  noteDigest: string | null;
+  prevHash: string;
+  entryHash: string;
 }

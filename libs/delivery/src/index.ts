@@ -2,6 +2,8 @@ export * from './handles-job.decorator';
 export * from './handoff-event-message';
 export * from './entities/outbox.entity';
 export * from './outbox-writer';
+export * from './outbox-job';
+export * from './outbox.repository';
 export * from './handoff-event-bus';
 export * from './job-options';
 export * from './outbox-relay';

@@ -11,27 +11,47 @@ import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import { JOB_QUEUE, QueueName, bullPrefix, closeRedis, createRedis } from '@simpul/queue';
 import { HANDLES_JOB, type JobHandler } from './handles-job.decorator';
+import { OutboxDoneMarker } from './outbox-done-marker';
+import { OutboxJobRef, describeError, jobKeyOf } from './outbox-job';
+import { OutboxRepository } from './outbox.repository';
 
-/** Jobs run concurrently per queue and worker process; each holds a DB connection (pool of 10). */
-const CONCURRENCY = 8;
+/**
+ * Jobs in hand per queue and worker process. Deliveries are many: the handler folds every job in
+ * hand into one transaction (one connection), so the more it holds the larger its batches — a
+ * slot count shared with other jobs would cap them. A live-event job holds a connection while it
+ * reads its entries (pool of 10).
+ */
+const CONCURRENCY: Record<QueueName, number> = {
+  [QueueName.Delivery]: 64,
+  [QueueName.Events]: 4,
+};
 
 /**
  * Runs BullMQ jobs (worker side): one Worker per queue, each job handed to the provider marked
  * `@HandlesJob(job.name)`. Handlers are found among all providers of the application at
  * bootstrap, so a context lib only has to declare its handler as a provider of its module and be
  * imported by the worker module.
+ *
+ * A job is finished when its outbox row is done: marked by the handler in its own transaction,
+ * or here once the handler returned. A job that fails for good in BullMQ (its retries spent)
+ * leaves its row not done: the failure is recorded on the row, which the relay dispatches again
+ * at once, or parks after `outboxParkAfterFailures` (docs/adr/0009-outbox-done-on-effect.md).
  */
 @Injectable()
 export class JobDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobDispatcher.name);
   private handlers = new Map<string, JobHandler>();
-  private workers: { worker: Worker; connection: Redis }[] = [];
+  private workers: { worker: Worker; connection: Redis; queue: string }[] = [];
+  private readonly doneMarker: OutboxDoneMarker;
 
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly outbox: OutboxRepository,
+  ) {
+    this.doneMarker = new OutboxDoneMarker(outbox);
+  }
 
   onApplicationBootstrap(): void {
     this.handlers = this.discoverHandlers();
@@ -45,25 +65,42 @@ export class JobDispatcher implements OnApplicationBootstrap, BeforeApplicationS
       const worker = new Worker(queue, (job: Job) => this.dispatch(job), {
         connection,
         prefix: bullPrefix(this.config.redisPrefix),
-        concurrency: CONCURRENCY,
+        concurrency: CONCURRENCY[queue],
       });
       worker.on('error', () => undefined); // connection errors during an outage; BullMQ retries
-      worker.on('failed', (job, error) => {
-        this.logger.warn(
-          `Job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`,
-        );
-      });
-      this.workers.push({ worker, connection });
+      worker.on('failed', (job, error) => void this.failed(job, error));
+      this.workers.push({ worker, connection, queue });
     }
   }
 
-  /** Finishes the jobs in hand before the database goes away (which happens on shutdown proper). */
+  /**
+   * Finishes the jobs in hand before the database goes away (which happens on shutdown proper),
+   * but waits for BullMQ no longer than half the shutdown grace: with Redis away its close never
+   * ends. A job cut short is not lost: its row is not done, and is dispatched again after its
+   * lease (BullMQ also hands a stalled job to another worker).
+   */
   async beforeApplicationShutdown(): Promise<void> {
     const workers = this.workers;
     this.workers = [];
+    const graceMs = Math.floor(this.config.shutdownGraceMs / 2);
     await Promise.all(
-      workers.map(async ({ worker, connection }) => {
-        await worker.close().catch(() => undefined);
+      workers.map(async ({ worker, connection, queue }) => {
+        let timer: NodeJS.Timeout | undefined;
+        const closed = await Promise.race([
+          worker.close().then(
+            () => true,
+            () => true,
+          ),
+          new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+        ]);
+        clearTimeout(timer);
+        if (!closed) {
+          this.logger.warn(
+            `BullMQ worker of queue '${queue}' did not close within ${graceMs} ms (Redis away?); closing it by force`,
+          );
+          // Not awaited: a forced close still talks to Redis, which may never answer.
+          worker.close(true).catch(() => undefined);
+        }
         await closeRedis(connection);
       }),
     );
@@ -78,7 +115,38 @@ export class JobDispatcher implements OnApplicationBootstrap, BeforeApplicationS
       );
       throw new UnrecoverableError(`No handler for job '${job.name}'`);
     }
-    await handler.handle(job.data as never);
+    const ref = new OutboxJobRef(jobKeyOf(job.id));
+    await handler.handle(job.data as never, ref);
+    if (!ref.markedDone && ref.jobKey) await this.doneMarker.mark(ref.jobKey);
+  }
+
+  /** A failed attempt; the last one is recorded on the row, so that the relay takes it up again. */
+  private async failed(job: Job | undefined, error: Error): Promise<void> {
+    if (!job) return;
+    const final =
+      error.name === UnrecoverableError.name || job.attemptsMade >= (job.opts.attempts ?? 1);
+    this.logger.warn(
+      `Job ${job.name} ${job.id} failed (attempt ${job.attemptsMade}${final ? ', the last' : ''}): ${error.message}`,
+    );
+    const jobKey = jobKeyOf(job.id);
+    if (!final || !jobKey) return;
+    try {
+      const recorded = await this.outbox.recordJobFailure(
+        jobKey,
+        describeError(error),
+        this.config.outboxParkAfterFailures,
+      );
+      if (recorded?.parked) {
+        this.logger.error(
+          `Outbox row ${recorded.id} (${recorded.jobName}) parked after ${recorded.failures} failed jobs: ${describeError(error)}`,
+        );
+      }
+    } catch (recordError) {
+      // The row stays not done and is dispatched again when its lease runs out.
+      this.logger.warn(
+        `Could not record the failure of job ${job.id}: ${describeError(recordError)}`,
+      );
+    }
   }
 
   private discoverHandlers(): Map<string, JobHandler> {

@@ -3,8 +3,10 @@ import type { JobsOptions } from 'bullmq';
 const HOUR = 3600;
 
 /**
- * Options every outbox job gets. Completed jobs stay a day so that a re-driven outbox row (its
- * jobId already known) is recognised and not run again; failed ones stay a week for inspection.
+ * Options every outbox job gets. BullMQ retries a failing handler 8 times (about two minutes);
+ * after that the row records the failure and the relay re-drives it, or parks it
+ * (docs/adr/0009-outbox-done-on-effect.md). Finished jobs are kept for inspection only: PostgreSQL,
+ * not BullMQ's memory of a job id, says whether a row is done.
  */
 export const OUTBOX_JOB_OPTIONS: Readonly<JobsOptions> = {
   attempts: 8,
@@ -12,9 +14,3 @@ export const OUTBOX_JOB_OPTIONS: Readonly<JobsOptions> = {
   removeOnComplete: { age: 24 * HOUR, count: 50_000 },
   removeOnFail: { age: 7 * 24 * HOUR },
 };
-
-/**
- * The job id of an outbox row: its `job_key` (a UUID), never its sequence id, which repeats after
- * a database restore — and BullMQ drops, without a word, an add whose id it still remembers.
- */
-export const outboxJobId = (jobKey: string) => `outbox-${jobKey}`;

@@ -8,30 +8,29 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
-import { closeRedis, createRedis, type JobName } from '@simpul/queue';
+import { closeRedis, createRedis } from '@simpul/queue';
+import { describeError } from './outbox-job';
 import { OutboxListener } from './outbox-listener';
-import { OutboxQueues } from './outbox-queues';
+import { OutboxQueues, RedisUnavailableError } from './outbox-queues';
+import { OutboxRepository, type RecordedFailure } from './outbox.repository';
 
 const BATCH_SIZE = 200;
 /** A hung Redis must not hold the batch's row locks (and this relay) forever. */
 const ADD_TIMEOUT_MS = 5000;
 
-interface OutboxRow {
-  id: string;
-  job_key: string;
-  queue: string;
-  job_name: JobName;
-  payload: Record<string, unknown>;
-  remaining_delay_ms: number;
-}
-
 /**
- * Moves committed outbox rows into BullMQ (worker side). Woken by NOTIFY after each commit and by
- * a sweep every `outboxSweepMs` that re-drives whatever a nudge missed (Redis was down, a relay
- * crashed mid-batch). Each batch is one transaction: rows are locked with SKIP LOCKED so relays
- * in other workers take other rows, added to BullMQ with jobId `outbox-<job_key>` (a re-add of the same
- * row is a no-op), then stamped dispatched. If the add fails the transaction rolls back and the
- * rows wait for the next sweep.
+ * Moves committed outbox rows into BullMQ (worker side) and keeps at it until each row's job has
+ * had its effect (docs/adr/0009-outbox-done-on-effect.md). Woken by NOTIFY after each commit and
+ * by a sweep every `outboxSweepMs`.
+ *
+ * Each batch is one transaction: due rows — never dispatched, or dispatched and not done when
+ * their lease ran out — are locked with SKIP LOCKED (relays in other workers take other rows),
+ * handed to BullMQ under jobId `outbox-<job_key>` and leased. The job marks its row done in the
+ * transaction of its effect; a row still not done when its lease runs out (Redis lost its jobs,
+ * a worker died) is due again and BullMQ is asked whether it still holds the job. When Redis is
+ * away the batch rolls back and waits for the next sweep; nothing is counted against the rows. A
+ * row BullMQ refuses counts a failure, and after `outboxParkAfterFailures` of them it is parked:
+ * set aside with its error until an ADMIN replays it, while the other rows keep flowing.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -47,6 +46,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -59,6 +59,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.listener.start();
     this.sweepTimer = setInterval(() => this.nudge(), this.config.outboxSweepMs);
     this.nudge();
+    void this.reportParked();
   }
 
   /** Drains the outbox soon; calls during a drain fold into one more pass. */
@@ -82,6 +83,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     while (this.draining) await this.draining;
   }
 
+  /**
+   * Stops taking rows and waits for the batch in hand, which ends within ADD_TIMEOUT_MS when
+   * Redis is away (the process's shutdown grace bounds a database that hangs).
+   */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.sweepTimer);
@@ -93,53 +98,91 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async drain(): Promise<void> {
     try {
-      while (!this.stopped && (await this.relayBatch()) === BATCH_SIZE) {
-        // a full batch: there may be more
-      }
+      let relayed: number;
+      do {
+        const batch = await this.relayBatch();
+        // After the commit, so that the count of parked rows includes this batch's.
+        if (batch.failures.length) await this.reportFailures(batch.failures, batch.errors);
+        relayed = batch.rows;
+      } while (!this.stopped && relayed === BATCH_SIZE); // a full batch: there may be more
       if (this.paused) this.logger.log('Outbox relay resumed');
       this.paused = false;
     } catch (error) {
       // Logged once per outage, not at every sweep.
       if (!this.paused) {
+        const cause = error instanceof RedisUnavailableError ? 'Redis' : 'PostgreSQL';
         this.logger.warn(
-          `Outbox relay paused (${(error as Error).message}); retrying every ${this.config.outboxSweepMs} ms`,
+          `Outbox relay paused (${cause}: ${describeError(error)}); retrying every ${this.config.outboxSweepMs} ms`,
         );
       }
       this.paused = true;
     }
   }
 
-  private relayBatch(): Promise<number> {
+  private relayBatch(): Promise<{
+    rows: number;
+    failures: RecordedFailure[];
+    errors: Map<string, string>;
+  }> {
     const queues = this.queues;
     if (!queues) throw new Error('OutboxRelay used before application bootstrap');
     return this.dataSource.transaction(async (manager: EntityManager) => {
-      const rows: OutboxRow[] = await manager.query(
-        // The delay counts from the write, so a row relayed late (after an outage) is not delayed twice.
-        `SELECT id, job_key, queue, job_name, payload,
-                GREATEST(0, delay_ms - FLOOR(EXTRACT(EPOCH FROM (now() - created_at)) * 1000))::int
-                  AS remaining_delay_ms
-           FROM outbox
-          WHERE dispatched_at IS NULL
-          ORDER BY id
-          LIMIT $1
-          FOR UPDATE SKIP LOCKED`,
-        [BATCH_SIZE],
-      );
-      if (rows.length === 0) return 0;
-      await queues.add(
+      const rows = await this.outbox.lockDue(manager, BATCH_SIZE);
+      if (rows.length === 0) return { rows: 0, failures: [], errors: new Map() };
+      const outcome = await queues.relay(
         rows.map((row) => ({
+          id: String(row.id),
           jobKey: row.job_key,
           queue: row.queue,
           name: row.job_name,
           data: row.payload,
           delayMs: row.remaining_delay_ms,
+          redrive: row.redrive,
         })),
         ADD_TIMEOUT_MS,
       );
-      await manager.query('UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::bigint[])', [
-        rows.map((row) => String(row.id)),
-      ]);
-      return rows.length;
+      await this.outbox.lease(
+        manager,
+        [
+          ...outcome.added.map((id) => ({ id, added: true })),
+          ...outcome.stillQueued.map((id) => ({ id, added: false })),
+        ],
+        this.config.outboxLeaseMs,
+      );
+      const recorded = await this.outbox.recordFailures(
+        manager,
+        outcome.refused,
+        this.config.outboxParkAfterFailures,
+        // Tried again at the next sweep, not in this drain's next batch.
+        this.config.outboxSweepMs,
+      );
+      return { rows: rows.length, failures: recorded, errors: outcome.refused };
     });
+  }
+
+  private async reportFailures(
+    recorded: RecordedFailure[],
+    errors: Map<string, string>,
+  ): Promise<void> {
+    for (const row of recorded) {
+      const what = `Outbox row ${row.id} (${row.jobName}) refused by BullMQ (failure ${row.failures} of ${this.config.outboxParkAfterFailures}): ${errors.get(row.id)}`;
+      if (row.parked) this.logger.error(`${what}; parked`);
+      else this.logger.warn(what);
+    }
+    if (recorded.some((row) => row.parked)) await this.reportParked();
+  }
+
+  /** One line with the number of parked rows, whenever it may have grown and at start. */
+  private async reportParked(): Promise<void> {
+    try {
+      const parked = await this.outbox.parkedCount();
+      if (parked > 0) {
+        this.logger.error(
+          `${parked} outbox row(s) parked: see the parkedOutboxRows query (ADMIN) and replay them with replayOutboxRow once their cause is fixed`,
+        );
+      }
+    } catch {
+      // The database is away: the relay's own warning says so.
+    }
   }
 }

@@ -25,7 +25,12 @@ export function statementParams(): { params: unknown[]; bind: Bind } {
  */
 @Injectable()
 export class OutboxWriter {
-  /** The row and the relay's nudge in one statement: one round trip. */
+  /**
+   * The row, without a nudge: a NOTIFY in every writing transaction would serialise their commits
+   * (PostgreSQL queues notifications under one global lock at commit). The relay is woken once
+   * per sealed ledger batch — every use case that enqueues work also appends to the ledger — and
+   * sweeps every OUTBOX_SWEEP_MS whatever else is pending.
+   */
   async enqueue<N extends JobName>(
     manager: EntityManager,
     name: N,
@@ -33,10 +38,7 @@ export class OutboxWriter {
     options: EnqueueOptions = {},
   ): Promise<void> {
     const { params, bind } = statementParams();
-    await manager.query(
-      `WITH job AS (${this.insertSql(bind, name, payload, options)}) ${this.nudgeSql(bind)}`,
-      params,
-    );
+    await manager.query(this.insertSql(bind, name, payload, options), params);
   }
 
   /**
@@ -55,8 +57,9 @@ export class OutboxWriter {
   }
 
   /**
-   * The SELECT that wakes the relay. PostgreSQL delivers NOTIFY only on commit (and folds
-   * duplicates within one transaction), so the relay wakes exactly when the row becomes visible.
+   * The SELECT that wakes the relay, for the one writer that nudges: the ledger sequencer, once per
+   * sealed batch. PostgreSQL delivers NOTIFY only on commit (and folds duplicates within one
+   * transaction), so the relay wakes exactly when the rows become visible.
    */
   nudgeSql(bind: Bind): string {
     return `SELECT pg_notify(${bind(OUTBOX_CHANNEL)}, '')`;

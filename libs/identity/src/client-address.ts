@@ -1,11 +1,12 @@
 import type { RequestContext } from '@simpul/common';
 
 /**
- * The caller's address for the sign-in lockout: Fastify's `request.ip`, which honours
- * X-Forwarded-For from the trusted proxy (the gateway runs with trustProxy). Undefined over a
- * WebSocket, which only a signed-in officer can open.
+ * The caller's address for the sign-in lockout: the one the gateway resolved under TRUST_PROXY
+ * for this HTTP request or WebSocket connection (never a header taken on trust).
  */
 export function clientAddressOf(context: RequestContext<unknown>): string | undefined {
-  const ip = context.req?.ip;
-  return typeof ip === 'string' && ip.length > 0 && ip.length <= 100 ? ip : undefined;
+  const address = context.clientAddress;
+  return typeof address === 'string' && address.length > 0 && address.length <= 100
+    ? address
+    : undefined;
 }

@@ -5,6 +5,7 @@ import { AccessTokenAuthenticator } from './access-token.authenticator';
 import { GraphqlAuthGuard } from './auth/graphql-auth.guard';
 import { ChangePasswordUseCase } from './change-password.use-case';
 import { OfficerEntity } from './entities/officer.entity';
+import { LoginAttemptsRepository } from './login-attempts.repository';
 import { LoginThrottle } from './login-throttle';
 import { LoginUseCase } from './login.use-case';
 import { LogoutUseCase } from './logout.use-case';
@@ -32,6 +33,7 @@ import { TokenService } from './token.service';
     OfficerLoader,
     SessionStore,
     SessionEvents,
+    LoginAttemptsRepository,
     LoginThrottle,
     TokenService,
     OidcTokenVerifier,

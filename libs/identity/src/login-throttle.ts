@@ -1,155 +1,237 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '@simpul/common';
-import { APP_CONFIG, type AppConfig, type LoginLockoutConfig } from '@simpul/config';
+import { APP_CONFIG, addressBucket, type AppConfig, type LoginLockoutConfig } from '@simpul/config';
+import { LoginAttemptsRepository, type LockRequest } from './login-attempts.repository';
 
 /** Same words whether or not the username exists: a lockout tells nobody which accounts are real. */
 export const LOCKED_OUT = 'Too many failed sign-in attempts; try again later';
 
-export const lockedOut = () => new DomainError(ErrorCode.RATE_LIMITED, LOCKED_OUT);
+export const lockedOut = (retryAfterSeconds: number) =>
+  new DomainError(ErrorCode.RATE_LIMITED, LOCKED_OUT, {
+    retryAfterSeconds: Math.max(1, retryAfterSeconds),
+  });
+
+/**
+ * `pair`: one username from one client address (guessing); `address`: one address, any username
+ * (spraying); `username`: one username from every address (guessing from many addresses).
+ */
+export type ThrottleSubjectKind = 'pair' | 'address' | 'username';
 
 export interface ThrottleSubject {
-  /** `username:<hmac>` or `address:<hmac>`: neither the username nor the address is stored. */
+  kind: ThrottleSubjectKind;
+  /** `<kind>:<hmac>…`: neither the username nor the address is stored. */
   key: string;
-  /** Failures within the window that lock the subject (0 = no limit). */
+  /** Failures within the window from which the subject is locked (0 = never). */
   limit: number;
 }
 
+type Digest = (kind: string, value: string) => string;
+
+const digester =
+  (secret: string): Digest =>
+  (kind, value) =>
+    createHmac('sha256', secret).update(`login-throttle\n${kind}\n${value}`).digest('hex');
+
+/** Usernames are compared case-insensitively: changing the case buys no more guesses. */
+const canonicalUsername = (username: string) => username.trim().toLowerCase();
+
 /**
- * The subjects one sign-in attempt counts against. Usernames are compared case-insensitively, so
- * changing the case does not buy an attacker more guesses. Keyed digests: the table cannot be
- * read back into usernames (people sometimes type their password into the username field).
+ * The key prefix of every pair of this username: `pair:<username digest>:`, so that an admin's
+ * reset can lift the pair locks of a username without knowing the addresses.
+ */
+function pairPrefix(digest: Digest, username: string): string {
+  return `pair:${digest('username', canonicalUsername(username))}:`;
+}
+
+/**
+ * The subjects one sign-in attempt counts against. Keyed digests: the tables cannot be read back
+ * into usernames (people sometimes type their password into the username field) or addresses.
+ * Addresses count by addressBucket (an IPv6 address by its /64).
  */
 export function throttleSubjects(
   secret: string,
-  limits: Pick<LoginLockoutConfig, 'usernameFailures' | 'addressFailures'>,
+  limits: Pick<LoginLockoutConfig, 'pairFailures' | 'addressFailures' | 'usernameFailures'>,
   username: string,
   address: string | null | undefined,
 ): ThrottleSubject[] {
-  const digest = (kind: string, value: string) =>
-    `${kind}:${createHmac('sha256', secret).update(`login-throttle\n${kind}\n${value}`).digest('hex')}`;
+  const digest = digester(secret);
+  const name = canonicalUsername(username);
   const subjects: ThrottleSubject[] = [];
-  if (limits.usernameFailures > 0) {
-    subjects.push({
-      key: digest('username', username.trim().toLowerCase()),
-      limit: limits.usernameFailures,
-    });
+  if (address) {
+    const bucket = addressBucket(address);
+    subjects.push(
+      {
+        kind: 'pair',
+        key: `${pairPrefix(digest, name)}${digest('pair', `${name}\n${bucket}`)}`,
+        limit: limits.pairFailures,
+      },
+      {
+        kind: 'address',
+        key: `address:${digest('address', bucket)}`,
+        limit: limits.addressFailures,
+      },
+    );
   }
-  if (address && limits.addressFailures > 0) {
-    subjects.push({ key: digest('address', address), limit: limits.addressFailures });
-  }
+  subjects.push({
+    kind: 'username',
+    key: `username:${digest('username', name)}`,
+    limit: limits.usernameFailures,
+  });
   return subjects;
 }
 
-/** One attempt in flight: the failure rows written for it before the password was checked. */
+/**
+ * Which subjects may lock this attempt out. A pair that signed in successfully before (a known
+ * pair) is exempt from the address lock and the username slow-down: a stranger spraying from the
+ * officer's office, or guessing the officer's username from elsewhere, does not lock the officer
+ * out of the desk it always signs in from. The pair's own lock always applies.
+ */
+export function enforcedSubjects(subjects: ThrottleSubject[], knownPair: boolean) {
+  return subjects.filter((s) => s.limit > 0 && (s.kind === 'pair' || !knownPair));
+}
+
+/** The first lock of a username that reached its limit; each further failure doubles it. */
+export const USERNAME_FIRST_DELAY_SECONDS = 5;
+
+/**
+ * How long a subject that has `failures` failures (at or over its limit) is locked: a pair or an
+ * address for LOGIN_LOCKOUT_SECONDS; a username for 5 s at its limit, doubling with each further
+ * failure, at most LOGIN_LOCKOUT_USERNAME_MAX_DELAY_SECONDS — it slows guessing from many
+ * addresses down without handing anyone a way to keep an officer out for long.
+ */
+export function lockSecondsFor(
+  subject: ThrottleSubject,
+  failures: number,
+  limits: Pick<LoginLockoutConfig, 'lockSeconds' | 'usernameMaxDelaySeconds'>,
+): number {
+  if (subject.kind !== 'username') return limits.lockSeconds;
+  const doublings = Math.min(Math.max(0, failures - subject.limit), 20);
+  return Math.min(limits.usernameMaxDelaySeconds, USERNAME_FIRST_DELAY_SECONDS * 2 ** doublings);
+}
+
+/** One attempt in flight: its subjects and the failure rows written before the password check. */
 export interface ThrottleTicket {
   subjects: ThrottleSubject[];
+  /** The subjects that may lock (see enforcedSubjects). */
+  enforced: ThrottleSubject[];
   failureIds: string[];
 }
 
 /**
- * Lockout after repeated failed sign-ins, per username and per client address, counted in
- * PostgreSQL (never Redis: an outage must not reopen a locked door). An attempt is recorded as a
- * failure BEFORE its password is checked and forgiven when it succeeds, so a burst of parallel
- * guesses is counted as well.
+ * Sign-in lockout (docs/security.md, "Login lockout"), counted in PostgreSQL — never Redis: an
+ * outage must not reopen a locked door. An attempt is recorded as a failure of each subject BEFORE
+ * its password is checked and forgiven when it succeeds, so a burst of parallel guesses counts as
+ * well.
  */
 @Injectable()
 export class LoginThrottle {
   private readonly limits: LoginLockoutConfig;
+  private readonly digest: Digest;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly attempts: LoginAttemptsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.limits = config.loginLockout;
+    this.digest = digester(config.tokenSecret);
   }
 
   /** Registers an attempt, or throws RATE_LIMITED when a subject is (or just became) locked. */
   async begin(username: string, address?: string | null): Promise<ThrottleTicket> {
-    const subjects = this.subjects(username, address);
-    if (subjects.length === 0) return { subjects, failureIds: [] };
-    const keys = subjects.map((s) => s.key);
-    const locked: unknown[] = await this.dataSource.query(
-      'SELECT 1 FROM login_lockout WHERE subject = ANY($1::text[]) AND locked_until > now()',
-      [keys],
+    const subjects = throttleSubjects(this.config.tokenSecret, this.limits, username, address);
+    const pair = subjects.find((s) => s.kind === 'pair');
+    const known =
+      pair !== undefined &&
+      this.limits.knownPairDays > 0 &&
+      (await this.attempts.isKnownPair(pair.key, this.limits.knownPairDays));
+    const enforced = enforcedSubjects(subjects, known);
+    const lockedFor = await this.attempts.lockedForSeconds(enforced.map((s) => s.key));
+    if (lockedFor > 0) throw lockedOut(lockedFor);
+    // Every subject counts the failure, enforced or not: a known pair's typos still add up.
+    const failureIds = await this.attempts.recordFailures(subjects.map((s) => s.key));
+    const ticket = { subjects, enforced, failureIds };
+    const counts = await this.counts(enforced);
+    // A pair or an address over its limit (parallel attempts): not even checked.
+    const over = this.reached(
+      enforced.filter((s) => s.kind !== 'username'),
+      counts,
+      (count, limit) => count > limit,
     );
-    if (locked.length) throw lockedOut();
-    const inserted: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO login_failure (subject) SELECT unnest($1::text[]) RETURNING id`,
-      [keys],
-    );
-    const ticket = { subjects, failureIds: inserted.map((row) => row.id) };
-    // Attempts beyond the limit (parallel ones) are not even checked.
-    const over = await this.overLimit(subjects, (count, limit) => count > limit);
     if (over.length) {
-      await this.lock(over);
-      throw lockedOut();
+      await this.attempts.lock(over);
+      throw lockedOut(Math.max(...over.map((r) => r.seconds)));
+    }
+    // A username past its limit is checked one attempt at a time: this attempt takes the next
+    // slot (locking the username for the next delay) or, when a parallel one took it, waits.
+    const name = enforced.find((s) => s.kind === 'username');
+    const before = name ? (counts.get(name.key) ?? 1) - 1 : 0;
+    if (name && before >= name.limit) {
+      const seconds = lockSecondsFor(name, before, this.limits);
+      if (!(await this.attempts.acquire(name.key, seconds))) {
+        throw lockedOut(await this.attempts.lockedForSeconds([name.key]));
+      }
     }
     return ticket;
   }
 
-  /** The password was right: the username's failures are forgiven, this attempt is no failure. */
+  /**
+   * The password was right: this attempt is no failure, the pair's earlier failures are forgiven
+   * and the pair becomes known. The username's and the address's failures stay: a success of one
+   * account must not reset what others did from elsewhere or to other accounts.
+   */
   async succeeded(ticket: ThrottleTicket): Promise<void> {
-    if (ticket.subjects.length === 0) return;
-    const username = ticket.subjects.find((s) => s.key.startsWith('username:'));
-    await this.dataSource.query(
-      'DELETE FROM login_failure WHERE id = ANY($1::bigint[]) OR subject = $2',
-      [ticket.failureIds, username?.key ?? null],
-    );
+    const pair = ticket.subjects.find((s) => s.kind === 'pair');
+    await this.attempts.forgive(ticket.failureIds, pair ? [pair.key] : []);
+    if (pair && this.limits.knownPairDays > 0) {
+      await this.attempts.rememberPair(pair.key, this.limits.knownPairDays);
+    }
   }
 
   /** The password was wrong: the failure stays counted, and locks what reached its limit. */
   async failed(ticket: ThrottleTicket): Promise<void> {
-    if (ticket.subjects.length === 0) return;
-    const reached = await this.overLimit(ticket.subjects, (count, limit) => count >= limit);
-    if (reached.length) await this.lock(reached);
-    // Housekeeping: failures older than the window no longer count.
-    await this.dataSource.query(
-      `DELETE FROM login_failure WHERE subject = ANY($1::text[])
-          AND failed_at < now() - make_interval(secs => $2)`,
-      [ticket.subjects.map((s) => s.key), this.limits.windowSeconds],
+    const counts = await this.counts(ticket.enforced);
+    await this.attempts.lock(
+      this.reached(ticket.enforced, counts, (count, limit) => count >= limit),
+    );
+    await this.attempts.pruneFailures(
+      ticket.subjects.map((s) => s.key),
+      this.limits.windowSeconds,
     );
   }
 
-  /** Unlocks a username and forgets its failures (an admin reset its password or reactivated it). */
+  /**
+   * Unlocks a username — from everywhere and every address — and forgets its failures (an admin
+   * reset its password or reactivated it).
+   */
   async clearUsername(username: string, manager?: EntityManager): Promise<void> {
-    const [subject] = throttleSubjects(
-      this.config.tokenSecret,
-      { usernameFailures: 1, addressFailures: 0 },
-      username,
-      null,
+    const name = canonicalUsername(username);
+    await this.attempts.clear(
+      `username:${this.digest('username', name)}`,
+      pairPrefix(this.digest, name),
+      manager,
     );
-    const db = manager ?? this.dataSource.manager;
-    await db.query('DELETE FROM login_lockout WHERE subject = $1', [subject.key]);
-    await db.query('DELETE FROM login_failure WHERE subject = $1', [subject.key]);
   }
 
-  private subjects(username: string, address?: string | null): ThrottleSubject[] {
-    return throttleSubjects(this.config.tokenSecret, this.limits, username, address);
+  private counts(subjects: ThrottleSubject[]): Promise<Map<string, number>> {
+    return this.attempts.failureCounts(
+      subjects.map((s) => s.key),
+      this.limits.windowSeconds,
+    );
   }
 
-  private async overLimit(
+  /** The subjects whose failure count passes `exceeds`, with how long each is to be locked. */
+  private reached(
     subjects: ThrottleSubject[],
+    counts: Map<string, number>,
     exceeds: (count: number, limit: number) => boolean,
-  ): Promise<ThrottleSubject[]> {
-    const counts: { subject: string; n: number }[] = await this.dataSource.query(
-      `SELECT subject, count(*)::int AS n FROM login_failure
-        WHERE subject = ANY($1::text[]) AND failed_at > now() - make_interval(secs => $2)
-        GROUP BY subject`,
-      [subjects.map((s) => s.key), this.limits.windowSeconds],
-    );
-    const byKey = new Map(counts.map((row) => [row.subject, row.n]));
-    return subjects.filter((s) => exceeds(byKey.get(s.key) ?? 0, s.limit));
-  }
-
-  private async lock(subjects: ThrottleSubject[]): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO login_lockout (subject, locked_until)
-       SELECT unnest($1::text[]), now() + make_interval(secs => $2)
-       ON CONFLICT (subject) DO UPDATE SET locked_until = EXCLUDED.locked_until`,
-      [subjects.map((s) => s.key), this.limits.lockSeconds],
-    );
+  ): LockRequest[] {
+    return subjects.flatMap((subject) => {
+      const count = counts.get(subject.key) ?? 0;
+      return exceeds(count, subject.limit)
+        ? [{ key: subject.key, seconds: lockSecondsFor(subject, count, this.limits) }]
+        : [];
+    });
   }
 }

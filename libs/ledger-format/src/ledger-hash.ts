@@ -76,7 +76,10 @@ export interface StoredEntry {
   entryHash: string;
 }
 
-export function hashedEntryOf(entry: StoredEntry): HashedEntry {
+/** The stored fields an entry's hash covers (payload only through its digest). */
+export type HashedFields = Omit<StoredEntry, 'payload' | 'prevHash' | 'entryHash'>;
+
+export function hashedEntryOf(entry: HashedFields): HashedEntry {
   return {
     seq: entry.seq,
     at: entry.at.toISOString(),

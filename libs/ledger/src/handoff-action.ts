@@ -33,4 +33,6 @@ export enum HandoffAction {
   OFFICER_DEACTIVATED = 'OFFICER_DEACTIVATED',
   OFFICER_REACTIVATED = 'OFFICER_REACTIVATED',
   OFFICER_PASSWORD_RESET = 'OFFICER_PASSWORD_RESET',
+  // Operations: a parked outbox row relayed again (its id and job name, never its payload).
+  OUTBOX_ROW_REPLAYED = 'OUTBOX_ROW_REPLAYED',
 }

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { HandoffNoteEntity } from './entities/handoff-note.entity';
-import { LedgerEntryEntity } from './entities/ledger-entry.entity';
+import { LedgerEntryEntity, type SealedLedgerEntry } from './entities/ledger-entry.entity';
+import type { PublishedEntry } from './models/handoff-event-message';
 import { toHandoffEvent, type HandoffEventModel } from './models/handoff-event.model';
+import { LEDGER_WANTED_CHANNEL } from './sequencer/sequencer-lock';
 
 /** Keyset page over seq: entries strictly after `afterSeq`, at most `limit` of them. */
 export interface SeqPage {
@@ -11,55 +13,74 @@ export interface SeqPage {
   limit?: number;
 }
 
+/** The entries of one case or one referral. */
+export type TimelineSubject = { caseId: string } | { referralId: string };
+
 /**
- * Reads the ledger in seq order. Every method takes an optional EntityManager so a use case can
+ * How long a timeline read waits for entries that had committed when it began to be sealed. The
+ * sequencer seals within milliseconds; the bound only matters while no worker runs.
+ */
+const SEAL_WAIT_MS = 2000;
+const SEAL_POLL_MAX_MS = 50;
+
+/**
+ * Reads the ledger in seq order, sealed entries only: an entry has no seq or hash before the
+ * sequencer seals it, and the sequencer seals in one transaction per batch, so a reader that sees
+ * seq n sees every seq below it. Every method takes an optional EntityManager so a use case can
  * read inside its own transaction; otherwise the shared DataSource is used.
  */
 @Injectable()
 export class LedgerReader {
+  private readonly logger = new Logger(LedgerReader.name);
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  byCase(
-    caseId: string,
-    page: SeqPage = {},
-    manager?: EntityManager,
-  ): Promise<LedgerEntryEntity[]> {
-    return this.page({ caseId }, page, manager);
+  /**
+   * A case's entries in seq order, for its timeline. Read-your-writes: the entries that had
+   * committed when the read began (the caller's own last action among them) are waited for until
+   * sealed — as long as that takes, at most SEAL_WAIT_MS — never silently left out.
+   */
+  async byCase(caseId: string, page: SeqPage = {}): Promise<SealedLedgerEntry[]> {
+    await this.awaitSealed({ caseId });
+    return this.page({ caseId }, page);
   }
 
-  byReferral(
-    referralId: string,
-    page: SeqPage = {},
-    manager?: EntityManager,
-  ): Promise<LedgerEntryEntity[]> {
-    return this.page({ referralId }, page, manager);
+  /** A referral's entries in seq order, for its timeline; read-your-writes as byCase. */
+  async byReferral(referralId: string, page: SeqPage = {}): Promise<SealedLedgerEntry[]> {
+    await this.awaitSealed({ referralId });
+    return this.page({ referralId }, page);
   }
 
-  /** The whole ledger, for auditors and exports. */
-  all(page: SeqPage = {}, manager?: EntityManager): Promise<LedgerEntryEntity[]> {
+  /** The whole sealed ledger, for auditors and exports. */
+  all(page: SeqPage = {}, manager?: EntityManager): Promise<SealedLedgerEntry[]> {
     return this.page({}, page, manager);
   }
 
   /** Entries with these seqs, in seq order; unknown seqs are skipped. */
-  async bySeqs(seqs: readonly string[], manager?: EntityManager): Promise<LedgerEntryEntity[]> {
+  async bySeqs(seqs: readonly string[], manager?: EntityManager): Promise<SealedLedgerEntry[]> {
     if (seqs.length === 0) return [];
-    return (manager ?? this.dataSource.manager).find(LedgerEntryEntity, {
+    return (await (manager ?? this.dataSource.manager).find(LedgerEntryEntity, {
       where: { seq: In([...seqs]) },
       order: { seq: 'ASC' },
-    });
+    })) as SealedLedgerEntry[];
   }
 
-  async entryBySeq(seq: string, manager?: EntityManager): Promise<LedgerEntryEntity | null> {
-    return (manager ?? this.dataSource.manager).findOneBy(LedgerEntryEntity, { seq });
+  async entryBySeq(seq: string, manager?: EntityManager): Promise<SealedLedgerEntry | null> {
+    return (await (manager ?? this.dataSource.manager).findOneBy(LedgerEntryEntity, {
+      seq,
+    })) as SealedLedgerEntry | null;
   }
 
-  /** Note texts by seq, in one query; entries without a note are absent from the map. */
-  async notesFor(seqs: readonly string[], manager?: EntityManager): Promise<Map<string, string>> {
-    if (seqs.length === 0) return new Map();
+  /** Note texts by entry id, in one query; entries without a note are absent from the map. */
+  async notesFor(
+    entryIds: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, string>> {
+    if (entryIds.length === 0) return new Map();
     const notes = await (manager ?? this.dataSource.manager).find(HandoffNoteEntity, {
-      where: { seq: In([...seqs]) },
+      where: { entryId: In([...entryIds]) },
     });
-    return new Map(notes.map((note) => [note.seq, note.text]));
+    return new Map(notes.map((note) => [String(note.entryId), note.text]));
   }
 
   /**
@@ -67,28 +88,65 @@ export class LedgerReader {
    * entries that have a note (most have none).
    */
   async toEvents(
-    entries: readonly LedgerEntryEntity[],
+    entries: readonly PublishedEntry[],
     manager?: EntityManager,
   ): Promise<HandoffEventModel[]> {
     const notes = await this.notesFor(
-      entries.filter((entry) => entry.noteDigest !== null).map((entry) => entry.seq),
+      entries.filter((entry) => entry.noteDigest !== null).map((entry) => entry.id),
       manager,
     );
-    return entries.map((entry) => toHandoffEvent(entry, notes.get(entry.seq)));
+    return entries.map((entry) => toHandoffEvent(entry, notes.get(entry.id)));
   }
 
-  /** Number of entries for a case (timelines show a total). */
+  /** Number of sealed entries for a case (timelines show a total). */
   countByCase(caseId: string, manager?: EntityManager): Promise<number> {
-    return (manager ?? this.dataSource.manager).countBy(LedgerEntryEntity, { caseId });
+    return (manager ?? this.dataSource.manager).countBy(LedgerEntryEntity, {
+      caseId,
+      seq: Not(IsNull()),
+    });
   }
 
-  private page(
+  /**
+   * Waits until the subject's unsealed entries — committed ones: a reader never sees another
+   * transaction's uncommitted rows — are sealed. Only those present at the first look count:
+   * entries committed later are not the caller's and must not keep it waiting.
+   */
+  private async awaitSealed(subject: TimelineSubject): Promise<void> {
+    const column = 'caseId' in subject ? 'case_id' : 'referral_id';
+    const id = 'caseId' in subject ? subject.caseId : subject.referralId;
+    const deadline = Date.now() + SEAL_WAIT_MS;
+    let waitFor: bigint | undefined;
+    let pauseMs = 1;
+    for (;;) {
+      const rows: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM ledger_entry WHERE ${column} = $1 AND seq IS NULL`,
+        [id],
+      );
+      waitFor ??= rows.reduce((max, row) => (BigInt(row.id) > max ? BigInt(row.id) : max), -1n);
+      if (!rows.some((row) => BigInt(row.id) <= waitFor!)) return;
+      if (Date.now() >= deadline) {
+        this.logger.warn(
+          `${rows.length} committed ledger entries still unsealed after ${SEAL_WAIT_MS} ms; is a worker running?`,
+        );
+        return;
+      }
+      // The first wait asks the sequencer to run now rather than at its next idle poll.
+      if (pauseMs === 1) {
+        await this.dataSource.query('SELECT pg_notify($1, $2)', [LEDGER_WANTED_CHANNEL, '']);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      pauseMs = Math.min(pauseMs * 2, SEAL_POLL_MAX_MS);
+    }
+  }
+
+  private async page(
     filter: { caseId?: string; referralId?: string },
     { afterSeq, limit }: SeqPage,
     manager?: EntityManager,
-  ): Promise<LedgerEntryEntity[]> {
+  ): Promise<SealedLedgerEntry[]> {
     const query = (manager ?? this.dataSource.manager)
       .createQueryBuilder(LedgerEntryEntity, 'e')
+      .where('e.seq IS NOT NULL')
       .orderBy('e.seq', 'ASC');
     if (filter.caseId) query.andWhere('e.case_id = :caseId', { caseId: filter.caseId });
     if (filter.referralId)
@@ -96,6 +154,6 @@ export class LedgerReader {
     // Compared as bigint in SQL: '10' < '9' as text.
     if (afterSeq != null) query.andWhere('e.seq > CAST(:afterSeq AS bigint)', { afterSeq });
     if (limit != null) query.limit(limit);
-    return query.getMany();
+    return (await query.getMany()) as SealedLedgerEntry[];
   }
 }

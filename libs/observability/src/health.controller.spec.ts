@@ -50,3 +50,31 @@ describe('HealthController', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 });
+
+describe('HealthController details', () => {
+  const withDetails = (read: () => Promise<Record<string, number>>) => {
+    const dataSource = { query: up } as unknown as DataSource;
+    const health = new HealthController(dataSource, { ping: up } as never, [
+      { name: 'outbox', read },
+    ]);
+    (health as unknown as { logger: { warn: () => void } }).logger = { warn: () => undefined };
+    return health;
+  };
+
+  it('reports details beside the checks and stays ready whatever they count', async () => {
+    expect(await ready(withDetails(() => Promise.resolve({ parked: 2 })))).toEqual({
+      status: 200,
+      body: {
+        status: 'ok',
+        checks: { postgres: 'up', redis: 'up' },
+        details: { outbox: { parked: 2 } },
+      },
+    });
+  });
+
+  it('reports a detail it cannot read as null', async () => {
+    const { status, body } = await ready(withDetails(() => Promise.reject(new Error('down'))));
+    expect(status).toBe(200);
+    expect(body.details).toEqual({ outbox: null });
+  });
+});

@@ -2,3 +2,4 @@ export * from './request-id';
 export * from './logger.module';
 export * from './health.controller';
 export * from './health.module';
+export * from './graceful-shutdown';

@@ -78,11 +78,13 @@ describe('LoggerModule on Fastify, reading its log lines', () => {
     return lines.filter((line) => line.msg === msg);
   }
 
-  it('keeps a safe x-request-id, echoes it and logs method, path, status and duration only', async () => {
+  it('keeps a safe x-request-id, echoes it and logs method, path, client address, status and duration only', async () => {
     const response = await fetch(`${url}/graphql?query=%7Bme%7D&variables=secret`, {
       method: 'POST',
       headers: {
         'x-request-id': 'agency-trace-42',
+        // Not believed: without TRUST_PROXY the socket's peer is the client.
+        'x-forwarded-for': '203.0.113.66',
         authorization: 'Bearer top-secret-token',
         cookie: 'session=abc',
         'content-type': 'application/json',
@@ -95,7 +97,12 @@ describe('LoggerModule on Fastify, reading its log lines', () => {
     const [line] = await logged('request completed');
     expect(line).toMatchObject({
       level: 'info',
-      req: { id: 'agency-trace-42', method: 'POST', path: '/graphql' },
+      req: {
+        id: 'agency-trace-42',
+        method: 'POST',
+        path: '/graphql',
+        clientAddress: '127.0.0.1',
+      },
       res: { statusCode: 201 },
     });
     expect(typeof line.durationMs).toBe('number');
@@ -107,6 +114,7 @@ describe('LoggerModule on Fastify, reading its log lines', () => {
       '3174000000000001',
       'variables',
       'me}',
+      '203.0.113.66',
     ]) {
       expect(everything).not.toContain(secret);
     }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module, RequestMethod } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@simpul/config';
+import { APP_CONFIG, ClientAddressResolver, type AppConfig } from '@simpul/config';
 import { LoggerModule as PinoLoggerModule, type Params } from 'nestjs-pino';
 import type { DestinationStream, LevelWithSilent } from 'pino';
 import { FastifyRequestId } from './fastify-request-id';
@@ -36,12 +36,26 @@ function pathOf(url: string | undefined): string {
 /** Middleware may rewrite `req.url` (middie strips a matched prefix); the original is kept here. */
 const originalUrl = (req: IncomingMessage & { originalUrl?: string }) => req.originalUrl ?? req.url;
 
+/** What pino-http hands the `req` serializer: a summary of the request, raw headers included. */
+interface LoggedRequest {
+  id?: unknown;
+  method?: string;
+  url?: string;
+  remoteAddress?: string;
+  headers?: Record<string, string | string[] | undefined>;
+}
+
 /**
  * pino-http settings: JSON lines; one request id per HTTP request (the caller's safe
- * `x-request-id` or a UUID, echoed in the response); per request only method, path, status and
+ * `x-request-id` or a UUID, echoed in the response); per request only method, path, client
+ * address (resolved under TRUST_PROXY, as rate limits and the lockout see it), status and
  * duration. Never bodies, headers or GraphQL variables: they may hold tokens or personal data.
  */
-export function loggerParams(logLevel: string, destination?: DestinationStream): Params {
+export function loggerParams(
+  logLevel: string,
+  destination?: DestinationStream,
+  addresses = new ClientAddressResolver({ kind: 'off' }),
+): Params {
   return {
     // nestjs-pino's default route, '{/*splat}', matches nothing on Nest 12.5 + Fastify (checked
     // here): the middleware never ran. '{*splat}' matches every path, '/' included.
@@ -61,10 +75,11 @@ export function loggerParams(logLevel: string, destination?: DestinationStream):
       },
       customAttributeKeys: { responseTime: 'durationMs' },
       serializers: {
-        req: (req: { id?: unknown; method?: string; url?: string }) => ({
+        req: (req: LoggedRequest) => ({
           id: req.id,
           method: req.method,
           path: pathOf(req.url),
+          clientAddress: addresses.resolve(req.remoteAddress, req.headers?.['x-forwarded-for']),
         }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
@@ -93,7 +108,12 @@ export function loggerParams(logLevel: string, destination?: DestinationStream):
     PinoLoggerModule.forRootAsync({
       inject: [APP_CONFIG, { token: LOG_DESTINATION, optional: true }],
       useFactory: (config: AppConfig, destination?: DestinationStream) =>
-        loggerParams(config.logLevel, destination),
+        loggerParams(
+          config.logLevel,
+          destination,
+          // The logger's own tests provide a config with a log level only.
+          config.trustProxy ? new ClientAddressResolver(config.trustProxy) : undefined,
+        ),
     }),
   ],
   providers: [FastifyRequestId],

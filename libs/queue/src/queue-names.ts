@@ -3,8 +3,13 @@
  * under the old name would be stranded.
  */
 export const QueueName = {
-  /** Outbox-driven work: delivering referrals, publishing handoff events. */
+  /** Delivering referrals to inboxes. */
   Delivery: 'delivery',
+  /**
+   * Publishing sealed ledger entries to live subscribers: a queue of its own, so that live events
+   * never wait behind deliveries, nor deliveries behind them.
+   */
+  Events: 'events',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -17,5 +22,5 @@ export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'deliver-referral': QueueName.Delivery,
-  'publish-handoff-events': QueueName.Delivery,
+  'publish-handoff-events': QueueName.Events,
 };

@@ -38,7 +38,7 @@ export interface NewReferral {
 /**
  * Writes a REQUESTED referral with its deadlines, the persons it names, the new case party, and the
  * outbox row that will deliver it — shared by sendReferral and redirectReferral. Returns the
- * REFERRAL_SENT ledger entry for the caller to append as its transaction's last step.
+ * REFERRAL_SENT ledger entry for the caller to append.
  */
 @Injectable()
 export class ReferralFactory {
@@ -138,7 +138,9 @@ export class ReferralFactory {
       parts.push(`person AS (INSERT INTO referral_person (referral_id, person_id)
          SELECT ${bind(referral.id)}::uuid, unnest(${bind(personIds)}::uuid[]))`);
     }
-    await manager.query(`WITH ${parts.join(',\n')}\n${this.outbox.nudgeSql(bind)}`, params);
+    // No NOTIFY here: one in every sending transaction would serialise their commits. The relay is
+    // woken once per sealed ledger batch, which holds this transaction's REFERRAL_SENT.
+    await manager.query(`WITH ${parts.join(',\n')}\nSELECT 1`, params);
   }
 
   /** The receiving unit (its time zone sets the deadlines) and the agency kinds of both sides. */

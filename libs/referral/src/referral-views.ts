@@ -8,7 +8,7 @@ import {
   LedgerReader,
   toHandoffEvent,
   type HandoffEventModel,
-  type LedgerEntryEntity,
+  type PublishedEntry,
 } from '@simpul/ledger';
 import type { ReferralEntity } from './entities/referral.entity';
 import { toReferralModel } from './models/referral.mapper';
@@ -128,7 +128,7 @@ export class ReferralViews {
   async eventsIn(
     context: RequestContext,
     actor: Actor,
-    entries: readonly LedgerEntryEntity[],
+    entries: readonly PublishedEntry[],
     referralsOf: (ids: string[]) => Promise<SidedWithId[]>,
   ): Promise<HandoffEventModel[]> {
     const referralIds = [
@@ -138,7 +138,7 @@ export class ReferralViews {
     const views = await this.viewsIn(context, actor, referrals);
     const viewOf = new Map(referrals.map((referral, i) => [referral.id, views[i]]));
     const police = await this.policeNotesReadable(actor, entries);
-    const kept: { entry: LedgerEntryEntity; view: EntryView }[] = [];
+    const kept: { entry: PublishedEntry; view: EntryView }[] = [];
     for (const entry of entries) {
       const referral = entry.referralId ? viewOf.get(entry.referralId) : undefined;
       const view = entryView(entry, referral, !!entry.caseId && police.has(entry.caseId));
@@ -155,7 +155,7 @@ export class ReferralViews {
   /** Events of one referral, for a caller who sees the referral with `view`. */
   async eventsOfReferral(
     view: ReferralView,
-    entries: readonly LedgerEntryEntity[],
+    entries: readonly PublishedEntry[],
   ): Promise<HandoffEventModel[]> {
     const shown = entries.map((entry) => ({ entry, view: entryView(entry, view, false) }));
     const full = shown.filter((s) => s.view === EntryView.FULL).map((s) => s.entry);
@@ -170,7 +170,7 @@ export class ReferralViews {
   /** Cases among the entries' whose police notes the caller reads (POLRI parties, auditors). */
   private async policeNotesReadable(
     actor: Actor,
-    entries: readonly LedgerEntryEntity[],
+    entries: readonly PublishedEntry[],
   ): Promise<Set<string>> {
     const caseIds = new Set(
       entries
@@ -187,7 +187,7 @@ export class ReferralViews {
 }
 
 /** A redacted event keeps action, time, units and hashes; it has no note and no actor. */
-function redacted(entry: LedgerEntryEntity): HandoffEventModel {
+function redacted(entry: PublishedEntry): HandoffEventModel {
   const event = toHandoffEvent(entry, null);
   event.actorId = null;
   return event;

@@ -30,6 +30,20 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
   Agency: { withParent: ['code', 'id', 'kind', 'name', 'units'] },
   Unit: { withParent: ['agency', 'code', 'countryCode', 'id', 'name', 'regionCode', 'timeZone'] },
   Officer: { withParent: ['active', 'displayName', 'id', 'roles', 'unit', 'username'] },
+  // Returned by ADMIN-only operations (parkedOutboxRows, replayOutboxRow); no payload, no identity.
+  OutboxRow: {
+    withParent: [
+      'createdAt',
+      'dispatchCount',
+      'doneAt',
+      'failures',
+      'id',
+      'jobName',
+      'lastError',
+      'parkedAt',
+      'queue',
+    ],
+  },
   AuthPayload: { withParent: ['accessToken', 'expiresAt', 'officer', 'refreshToken'] },
   PageInfo: { withParent: ['endCursor', 'hasNextPage'] },
   Case: {

@@ -3,14 +3,15 @@ import { Context, Resolver, Subscription } from '@nestjs/graphql';
 import { CaseAccess } from '@simpul/case';
 import { HandoffEventBus, type HandoffEventMessage } from '@simpul/delivery';
 import { CurrentActor, type Actor } from '@simpul/identity';
-import { HandoffEventModel, LedgerReader } from '@simpul/ledger';
+import { HandoffEventModel, publishedEntryOf } from '@simpul/ledger';
 import { ReferralReader, ReferralViews } from '@simpul/referral';
 import { filterMapIterator } from './filter-map-iterator';
 
 /**
  * Live inbox. Events arrive over Redis pub/sub from the worker, so a client on any gateway replica
- * receives them; each is filtered to the subscriber's units, then read from PostgreSQL, the record
- * (the message carries ids only), and shown as a timeline would show it to this caller.
+ * receives them; each is filtered to the subscriber's units and built from the message, which
+ * carries the entry's public fields (its note, when it has one, is read from PostgreSQL), and
+ * shown as a timeline would show it to this caller (docs/access-model.md).
  */
 @SignedIn()
 @Resolver(() => HandoffEventModel)
@@ -18,7 +19,6 @@ export class UnitEventsResolver {
   constructor(
     private readonly bus: HandoffEventBus,
     private readonly access: CaseAccess,
-    private readonly ledger: LedgerReader,
     private readonly referrals: ReferralReader,
     private readonly views: ReferralViews,
   ) {}
@@ -42,14 +42,16 @@ export class UnitEventsResolver {
       if (!concerns(message) || seen.has(message.seq)) return undefined;
       seen.add(message.seq);
       if (seen.size > 10_000) seen.delete(seen.values().next().value as string);
-      const entry = await this.ledger.entryBySeq(message.seq);
-      if (!entry) return undefined;
       // One subscription keeps one context for all its events: each event is read afresh, not
       // from what the loaders cached for the previous one (a status, a party added since). The
       // loaders themselves stay: some are installed once per operation (GraphqlAuthGuard).
       for (const loader of context.loaders.values()) loader.clearAll();
-      const [event] = await this.views.eventsIn(context, actor, [entry], (ids) =>
-        this.referrals.sidesByIds(ids),
+      // Built from the message: only an entry shown with a note costs a read (of the note).
+      const [event] = await this.views.eventsIn(
+        context,
+        actor,
+        [publishedEntryOf(message)],
+        (ids) => this.referrals.sidesByIds(ids),
       );
       return event;
     });

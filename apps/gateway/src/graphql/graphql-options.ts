@@ -1,6 +1,6 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
-import type { AppConfig } from '@simpul/config';
+import { ClientAddressResolver, type AppConfig } from '@simpul/config';
 import type { RequestContext } from '@simpul/common';
 import {
   watchSocketSession,
@@ -10,14 +10,28 @@ import {
   type CredentialCarrier,
 } from '@simpul/identity';
 import { hardenedApolloOptions, hardenedSubscriptionOptions } from '../hardening';
+import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphqlError } from './format-error';
+import { serviceUnavailablePlugin } from './service-unavailable';
 
 /** What this file keeps in graphql-ws's per-connection `extra` (beside its `socket`). */
 interface ConnectionExtra {
   socket?: { readyState: number; close(code: number, reason: string): void };
+  /** The HTTP upgrade request the connection came with (graphql-ws's ws adapter sets it). */
+  request?: {
+    headers: Record<string, string | string[] | undefined>;
+    socket?: { remoteAddress?: string };
+  };
+  clientAddress?: string;
   actor?: Actor;
   credential?: Credential;
   stopSessionWatch?: () => void;
+}
+
+/** The part of Fastify's request the context function reads. */
+interface HttpRequest {
+  headers: Record<string, string | string[] | undefined>;
+  socket?: { remoteAddress?: string };
 }
 
 type ConnectionContext = {
@@ -41,6 +55,12 @@ export function graphqlOptions(
   const production = config.env === 'production';
   // Operation limits, field-suggestion hiding and the per-address rate limit (docs/security.md).
   const { plugins, validationRules } = hardenedApolloOptions(config);
+  // One reading of X-Forwarded-For for HTTP and WebSocket alike (TRUST_PROXY).
+  const addresses = new ClientAddressResolver(config.trustProxy);
+  const addressOf = (request: HttpRequest | undefined) =>
+    request
+      ? addresses.resolve(request.socket?.remoteAddress, request.headers['x-forwarded-for'])
+      : undefined;
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -49,11 +69,25 @@ export function graphqlOptions(
     introspection: !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries are off: no Simpul client sends them (the console and agency
+    // systems POST whole documents), and each replica's cache would be memory anyone can fill. A
+    // request carrying `extensions.persistedQuery` — a hash alone, or a hash with a query, matching
+    // or not — answers PERSISTED_QUERY_NOT_SUPPORTED without executing (Apollo's convention, on
+    // which Apollo Client's persisted-query link falls back to sending the query).
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphqlError,
-    plugins,
+    plugins: [...plugins, serviceUnavailablePlugin],
+    // Nest would reset every response with a `data` key to HTTP 200, the 503 of a database outage
+    // included; serviceUnavailablePlugin decides that status (no error here sets extensions.http).
+    preserveHttpStatusForExecutionErrors: false,
     validationRules,
-    buildSchemaOptions: { dateScalarMode: 'isoDate', noDuplicatedFields: true },
+    buildSchemaOptions: {
+      dateScalarMode: 'isoDate',
+      // Every `Date` field and argument is this strict DateTime (date-time.scalar.ts).
+      scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+      noDuplicatedFields: true,
+    },
     subscriptions: {
       'graphql-ws': {
         // The same limits for operations over WebSocket (a spread: Nest's type lacks `validate`).
@@ -65,6 +99,7 @@ export function graphqlOptions(
         // a change commits (PostgreSQL NOTIFY) and periodically in any case.
         onConnect: async (connection) => {
           const context = connection as ConnectionContext;
+          if (context.extra) context.extra.clientAddress = addressOf(context.extra.request);
           const header = context.connectionParams?.authorization;
           let authenticated;
           try {
@@ -112,13 +147,18 @@ export function graphqlOptions(
       if (connection && typeof connection === 'object' && 'connectionParams' in connection) {
         return {
           connectionParams: connection.connectionParams,
+          clientAddress: connection.extra?.clientAddress,
           actor: connection.extra?.actor,
           credential: connection.extra?.credential,
           loaders: new Map(),
         };
       }
-      // On Fastify the context function receives the raw Fastify request.
-      return { req: request as RequestContext['req'], loaders: new Map() };
+      // On Fastify the context function receives Fastify's request.
+      return {
+        req: request as RequestContext['req'],
+        clientAddress: addressOf(request as HttpRequest),
+        loaders: new Map(),
+      };
     },
   };
 }

@@ -86,4 +86,36 @@ describe('errors never leak stack, SQL or personal data', () => {
     });
     expect(shown.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 3 });
   });
+
+  it('DomainErrorFilter answers a database restart with SERVICE_UNAVAILABLE, not INTERNAL_SERVER_ERROR', () => {
+    const restart = Object.assign(driverError(), {
+      driverError: Object.assign(new Error('terminating connection due to administrator command'), {
+        code: '57P01',
+      }),
+    });
+    const mapped = mapInGraphql(restart);
+    expect(mapped.message).toBe('Service temporarily unavailable; retry later');
+    expect(mapped.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 });
+    expect(JSON.stringify(mapped.toJSON())).not.toMatch(LEAKS);
+    const refused = mapInGraphql(
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    );
+    expect(refused.extensions.code).toBe('SERVICE_UNAVAILABLE');
+    const deadlock = mapInGraphql(Object.assign(driverError(), { code: '40P01' }));
+    expect(deadlock.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 });
+  });
+
+  it('formatGraphqlError answers a database outage thrown outside a resolver with SERVICE_UNAVAILABLE', () => {
+    const original = new Error('Connection terminated unexpectedly');
+    const shown = formatGraphqlError(
+      { message: original.message, path: ['inbox'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      new GraphQLError(original.message, { originalError: original }),
+    );
+    expect(shown).toEqual({
+      message: 'Service temporarily unavailable; retry later',
+      path: ['inbox'],
+      locations: undefined,
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 },
+    });
+  });
 });

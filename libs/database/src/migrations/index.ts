@@ -1,10 +1,16 @@
 import { InitialSchema1764374400000 } from './1764374400000-initial-schema';
 import { SessionsAndAdmin1764460800000 } from './1764460800000-sessions-and-admin';
 import { ReferralConfidential1764800000000 } from './1764800000000-referral-confidential';
+import { LoginKnownPairs1764820000000 } from './1764820000000-login-known-pairs';
+import { OutboxDoneOnEffect1764830000000 } from './1764830000000-outbox-done-on-effect';
+import { LedgerSequencer1764870000000 } from './1764870000000-ledger-sequencer';
 
 /** Every migration, in order. Listed explicitly (no glob) so that dist/ and Jest load the same set. */
 export const migrations = [
   InitialSchema1764374400000,
   SessionsAndAdmin1764460800000,
   ReferralConfidential1764800000000,
+  LoginKnownPairs1764820000000,
+  OutboxDoneOnEffect1764830000000,
+  LedgerSequencer1764870000000,
 ];

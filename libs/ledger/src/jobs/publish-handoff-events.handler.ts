@@ -2,11 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { HandlesJob, HandoffEventBus, type JobHandler } from '@simpul/delivery';
 import type { JobPayloads } from '@simpul/queue';
 import { LedgerReader } from '../ledger-reader';
+import { toHandoffEventMessage } from '../models/handoff-event-message';
 
 /**
- * Tells every gateway replica about freshly committed entries (the `unitEvents` subscription).
- * Runs from the outbox, so it sees only committed entries; a retry publishes again, and
- * subscribers dedupe by seq.
+ * Tells every gateway replica about freshly sealed entries (the `unitEvents` subscription), with
+ * their public fields, so that no gateway reads the entry again per subscriber. The sequencer
+ * writes the job in the batch that seals the entries; a retry publishes again, and subscribers
+ * dedupe by seq.
  */
 @Injectable()
 @HandlesJob('publish-handoff-events')
@@ -26,16 +28,6 @@ export class PublishHandoffEventsHandler implements JobHandler<'publish-handoff-
         `publish-handoff-events: ${seqs.length - entries.length} of ${seqs.length} seqs not found`,
       );
     }
-    for (const entry of entries) {
-      await this.bus.publish({
-        seq: entry.seq,
-        action: entry.action,
-        caseId: entry.caseId,
-        referralId: entry.referralId,
-        alertId: entry.alertId,
-        fromUnitId: entry.fromUnitId,
-        toUnitId: entry.toUnitId,
-      });
-    }
+    for (const entry of entries) await this.bus.publish(toHandoffEventMessage(entry));
   }
 }

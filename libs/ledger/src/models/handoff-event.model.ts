@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import type { LedgerEntryEntity } from '../entities/ledger-entry.entity';
+import type { PublishedEntry } from './handoff-event-message';
 import { HandoffAction } from '../handoff-action';
 
 // The contract's actions of capabilities not built yet are served but never written.
@@ -56,7 +56,7 @@ export class HandoffEventModel {
 
 /** `noteText` comes from LedgerReader.notesFor (the entry holds only the note's digest). */
 export function toHandoffEvent(
-  entry: LedgerEntryEntity,
+  entry: PublishedEntry,
   noteText: string | null | undefined,
 ): HandoffEventModel {
   const event = new HandoffEventModel();

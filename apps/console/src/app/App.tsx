@@ -1,0 +1,84 @@
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Provider } from 'urql';
+import { SignInScreen } from '../screens/SignInScreen';
+import { graphqlClient, useSession, type Officer } from '../session/session';
+import { homePath } from './nav-items';
+import { navigate, useRoute } from './router';
+import type { Route } from './routes';
+import { Shell } from './Shell';
+
+// Every screen after sign-in is its own chunk: the sign-in page loads only what it needs.
+const QueueScreen = lazy(() => import('../screens/queue/QueueScreen'));
+const ReferralScreen = lazy(() => import('../screens/referral/ReferralScreen'));
+const CasesScreen = lazy(() => import('../screens/cases/CasesScreen'));
+const CaseScreen = lazy(() => import('../screens/cases/CaseScreen'));
+const NewCaseScreen = lazy(() => import('../screens/cases/NewCaseScreen'));
+const ComposeScreen = lazy(() => import('../screens/compose/ComposeScreen'));
+const AgencyScreen = lazy(() => import('../screens/agency/AgencyScreen'));
+const AuditScreen = lazy(() => import('../screens/audit/AuditScreen'));
+const AuditCaseScreen = lazy(() => import('../screens/audit/AuditCaseScreen'));
+const NotFoundScreen = lazy(() => import('../screens/NotFoundScreen'));
+
+function Screen({ route, officer }: { route: Route; officer: Officer }) {
+  switch (route.name) {
+    case 'home':
+    case 'inbox':
+      return <QueueScreen kind="inbox" officer={officer} />;
+    case 'sent':
+      return <QueueScreen kind="sent" officer={officer} />;
+    case 'returned':
+      return <QueueScreen kind="returned" officer={officer} />;
+    case 'referral':
+      return <ReferralScreen id={route.id} officer={officer} />;
+    case 'cases':
+      return <CasesScreen />;
+    case 'newCase':
+      return <NewCaseScreen />;
+    case 'case':
+      return <CaseScreen id={route.id} />;
+    case 'compose':
+      return <ComposeScreen caseId={route.caseId} fromReferralId={route.from} />;
+    case 'agency':
+      return <AgencyScreen officer={officer} />;
+    case 'audit':
+      return <AuditScreen />;
+    case 'auditCase':
+      return <AuditCaseScreen id={route.id} />;
+    case 'notFound':
+      return <NotFoundScreen />;
+  }
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <Center p="xl" role="status">
+      <Loader aria-label={t('app.loading')} />
+    </Center>
+  );
+}
+
+export function App() {
+  const session = useSession();
+  const route = useRoute();
+  const signedIn = session.status === 'signedIn' ? session.officer : null;
+  useEffect(() => {
+    if (signedIn && route.name === 'home') navigate(homePath(signedIn), { replace: true });
+  }, [signedIn, route.name]);
+  if (session.status === 'restoring') return <Loading />;
+  if (!signedIn)
+    return (
+      <SignInScreen expired={session.status === 'signedOut' && session.notice === 'expired'} />
+    );
+  return (
+    <Provider value={graphqlClient()} key={signedIn.id}>
+      <Shell officer={signedIn}>
+        <Suspense fallback={<Loading />}>
+          <Screen route={route} officer={signedIn} />
+        </Suspense>
+      </Shell>
+    </Provider>
+  );
+}

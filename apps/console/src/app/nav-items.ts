@@ -1,0 +1,47 @@
+import type { Officer } from '../session/session';
+import { paths } from './routes';
+
+export interface NavItem {
+  key: string;
+  label: string;
+  to: string;
+  /** Route names that count as inside this item, for aria-current. */
+  routes: string[];
+}
+
+/**
+ * The main navigation by role. Screens still to come (alerts, notifications, ledger
+ * verification) add one entry here and one route in routes.ts.
+ */
+export function navItems(officer: Officer): NavItem[] {
+  const roles = new Set(officer.roles);
+  const items: NavItem[] = [];
+  const handlesReferrals =
+    roles.has('DESK_OFFICER') || roles.has('SUPERVISOR') || roles.has('INVESTIGATOR');
+  if (handlesReferrals) {
+    items.push(
+      { key: 'inbox', label: 'nav.inbox', to: paths.inbox, routes: ['inbox', 'referral'] },
+      { key: 'sent', label: 'nav.sent', to: paths.sent, routes: ['sent'] },
+      { key: 'returned', label: 'nav.returned', to: paths.returned, routes: ['returned'] },
+      { key: 'cases', label: 'nav.cases', to: paths.cases, routes: ['cases', 'case', 'compose'] },
+      { key: 'newCase', label: 'nav.newCase', to: paths.newCase, routes: ['newCase'] },
+    );
+  }
+  if (roles.has('SUPERVISOR'))
+    items.push({ key: 'agency', label: 'nav.agency', to: paths.agency, routes: ['agency'] });
+  if (roles.has('AUDITOR'))
+    items.push({
+      key: 'audit',
+      label: 'nav.audit',
+      to: paths.audit,
+      routes: ['audit', 'auditCase'],
+    });
+  return items;
+}
+
+/** Where an officer lands after signing in. */
+export function homePath(officer: Officer): string {
+  if (officer.roles.includes('AUDITOR') && !officer.roles.includes('DESK_OFFICER'))
+    return paths.audit;
+  return paths.inbox;
+}

@@ -1,0 +1,4 @@
+import { store } from '../graphql/live-status';
+
+/** The current screen's title; the document title adds the count of live arrivals. */
+export const pageTitle = store<string>('Simpul');

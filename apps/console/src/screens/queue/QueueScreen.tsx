@@ -1,0 +1,236 @@
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { Link } from '../../app/router';
+import { paths } from '../../app/routes';
+import { Deadline } from '../../components/Deadline';
+import { PageTitle } from '../../components/PageTitle';
+import { PriorityTag, SlaTag, StatusTag } from '../../components/ReferralTags';
+import { ReferralList, type Column } from '../../components/ReferralList';
+import { Tag } from '../../components/Tag';
+import { errorText } from '../../format/errors';
+import { byUrgency, nextDeadline } from '../../format/referral';
+import type { QueueReferralData } from '../../graphql/fragments';
+import { useArrivals, useLiveTick } from '../../live/arrivals';
+import type { Officer } from '../../session/session';
+import { EMPTY_FILTER, inTab, matches, type QueueFilter, type QueueTab } from './queue-filter';
+import { QueueFilters } from './QueueFilters';
+import { INBOX, SENT } from './queue-queries';
+import { QuickActions } from './QuickActions';
+
+export type QueueKind = 'inbox' | 'sent' | 'returned';
+
+type Row = QueueReferralData & { redirectedTo?: { id: string; reference: string } | null };
+
+const TABS: QueueTab[] = ['action', 'handling', 'closed', 'all'];
+
+function useQueue(kind: QueueKind) {
+  const tick = useLiveTick();
+  const [inbox, refetchInbox] = useQuery({ query: INBOX, pause: kind !== 'inbox' });
+  const [sent, refetchSent] = useQuery({
+    query: SENT,
+    variables: { status: kind === 'returned' ? (['REJECTED'] as const) : null },
+    pause: kind === 'inbox',
+  });
+  const refetch = kind === 'inbox' ? refetchInbox : refetchSent;
+  useEffect(() => {
+    if (tick) refetch({ requestPolicy: 'network-only' });
+  }, [tick, refetch]);
+  const result = kind === 'inbox' ? inbox : sent;
+  const rows: Row[] = useMemo(
+    () =>
+      (kind === 'inbox' ? (inbox.data?.inbox.edges ?? []) : (sent.data?.sent.edges ?? [])).map(
+        (e) => e.node,
+      ),
+    [kind, inbox.data, sent.data],
+  );
+  return { rows, fetching: result.fetching && !result.data, error: result.error, refetch };
+}
+
+export default function QueueScreen({ kind }: { kind: QueueKind; officer: Officer }) {
+  const { t } = useTranslation();
+  const inbox = kind === 'inbox';
+  const { rows, fetching, error, refetch } = useQueue(kind);
+  const arrivals = useArrivals();
+  const narrow = useMediaQuery('(max-width: 599px)', false, { getInitialValueInEffect: false });
+  const [filter, setFilter] = useState<QueueFilter>({
+    ...EMPTY_FILTER,
+    tab: kind === 'returned' ? 'all' : 'all',
+  });
+  const [notice, setNotice] = useState<{ text: string; ok: boolean } | null>(null);
+  const title = t(`nav.${kind}`);
+  const sorted = useMemo(() => [...rows].sort(byUrgency), [rows]);
+  const visible = sorted.filter((r) => matches(r, filter, inbox));
+  const newCount = rows.filter((r) => arrivals.has(r.id)).length;
+
+  const columns: Column<Row>[] = [
+    {
+      key: 'reference',
+      header: t('queue.columns.reference'),
+      render: (r) => (
+        <span>
+          {inbox && r.status === 'REQUESTED' && (
+            <span className="unread-dot" role="img" aria-label={t('queue.unread')} />
+          )}
+          <Link to={paths.referral(r.id)} fw={inbox && r.status === 'REQUESTED' ? 700 : 500}>
+            {r.reference}
+          </Link>{' '}
+          {arrivals.has(r.id) && <Tag tone="orange">{t('queue.new')}</Tag>}
+        </span>
+      ),
+    },
+    { key: 'case', header: t('queue.columns.case'), render: (r) => r.case.reference },
+    inbox
+      ? { key: 'from', header: t('queue.columns.from'), render: (r) => r.fromUnit.name }
+      : { key: 'to', header: t('queue.columns.to'), render: (r) => r.toUnit.name },
+    {
+      key: 'status',
+      header: t('queue.columns.status'),
+      render: (r) => <StatusTag status={r.status} />,
+    },
+  ];
+  if (kind === 'returned') {
+    columns.push({
+      key: 'reason',
+      header: t('queue.returnedReason'),
+      render: (r) => (
+        <span>
+          {r.rejectionReason ? t(`enum.reason.${r.rejectionReason}`) : '—'}
+          {r.statusNote && <Text size="sm">“{r.statusNote}”</Text>}
+        </span>
+      ),
+    });
+    columns.push({
+      key: 'actions',
+      header: t('queue.columns.actions'),
+      render: (r) => (
+        <Link
+          to={paths.compose(r.case.id, r.id)}
+          className="link-button"
+          aria-label={`${t('queue.resend')} ${r.reference}`}
+        >
+          {t('queue.resend')}
+        </Link>
+      ),
+    });
+  } else {
+    columns.push(
+      {
+        key: 'priority',
+        header: t('queue.columns.priority'),
+        render: (r) => <PriorityTag priority={r.priority} />,
+      },
+      {
+        key: 'services',
+        header: t('queue.columns.services'),
+        render: (r) => r.services.map((s) => t(`enum.service.${s}`)).join(', '),
+      },
+      {
+        key: 'deadline',
+        header: t('queue.columns.deadline'),
+        render: (r) => {
+          const next = nextDeadline(r);
+          return next ? (
+            <Deadline
+              at={next.at}
+              timeZone={r.toUnit.timeZone}
+              label={t(`referral.${next.kind}`)}
+            />
+          ) : (
+            '—'
+          );
+        },
+      },
+      { key: 'sla', header: t('queue.columns.sla'), render: (r) => <SlaTag sla={r.sla} /> },
+    );
+    if (inbox) {
+      columns.push({
+        key: 'actions',
+        header: t('queue.columns.actions'),
+        render: (r) => (
+          <QuickActions referral={r} onResult={(text, ok) => setNotice({ text, ok })} />
+        ),
+      });
+    } else {
+      columns.push({
+        key: 'delivery',
+        header: t('queue.columns.delivery'),
+        render: (r) => t(`enum.delivery.${r.delivery}`),
+      });
+    }
+  }
+
+  return (
+    <Stack gap="sm">
+      <PageTitle text={title} />
+      {newCount > 0 && inbox && (
+        <Alert color="orange" variant="outline" role="status">
+          {t('queue.newArrivals', { count: newCount })}
+        </Alert>
+      )}
+      {notice && (
+        <Alert
+          color={notice.ok ? 'teal' : 'red'}
+          variant="outline"
+          role={notice.ok ? 'status' : 'alert'}
+          withCloseButton
+          closeButtonLabel={t('action.close')}
+          onClose={() => setNotice(null)}
+        >
+          {notice.text}
+        </Alert>
+      )}
+      {kind !== 'returned' && (
+        <div className="tabs" role="group" aria-label={t('queue.status')}>
+          {TABS.map((tab) => (
+            <Button
+              key={tab}
+              variant={filter.tab === tab ? 'filled' : 'default'}
+              aria-pressed={filter.tab === tab}
+              onClick={() => setFilter({ ...filter, tab })}
+            >
+              {t(`queue.tabs.${tab}`)} ({rows.filter((r) => inTab(r, tab)).length})
+            </Button>
+          ))}
+        </div>
+      )}
+      {narrow ? (
+        <details className="filter-details">
+          <summary>{t('queue.filters')}</summary>
+          <QueueFilters filter={filter} onChange={setFilter} rows={rows} inbox={inbox} />
+        </details>
+      ) : (
+        <QueueFilters filter={filter} onChange={setFilter} rows={rows} inbox={inbox} />
+      )}
+      {error && (
+        <Alert color="red" variant="outline" role="alert">
+          {errorText(t, error)}{' '}
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            onClick={() => refetch({ requestPolicy: 'network-only' })}
+          >
+            {t('app.retry')}
+          </Button>
+        </Alert>
+      )}
+      <Group justify="space-between">
+        <Text role="status">
+          {fetching ? t('app.loading') : t('queue.count', { count: visible.length })}
+        </Text>
+      </Group>
+      {!fetching && visible.length === 0 ? (
+        <Text>{t('queue.empty')}</Text>
+      ) : (
+        <ReferralList
+          rows={visible}
+          columns={columns}
+          caption={title}
+          highlight={(r) => arrivals.has(r.id)}
+        />
+      )}
+    </Stack>
+  );
+}
