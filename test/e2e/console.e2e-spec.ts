@@ -219,6 +219,13 @@ describe('console: the web console at / in Chromium', () => {
     await page.getByRole('link', { name: 'Buat rujukan' }).click();
     await heading(page, /Rujukan baru untuk kasus/);
     await page.getByLabel('Pemulangan').check();
+    // Confidential follows the police-investigation default until the sender decides.
+    const confidential = page.getByLabel('Rahasia', { exact: true });
+    expect(await confidential.isChecked()).toBe(false);
+    await page.getByLabel('Penyidikan').check();
+    expect(await confidential.isChecked()).toBe(true);
+    await page.getByLabel('Penyidikan').uncheck();
+    expect(await confidential.isChecked()).toBe(false);
     await page.getByLabel('Sifat').selectOption('URGENT');
     await page
       .getByLabel('Ringkasan untuk penerima')

@@ -242,7 +242,9 @@ export const messagesEn: Same<typeof messagesId> = {
     personsHelp: 'Only those the receiver needs to know.',
     basis: 'Basis for sharing identities (UU 27/2022)',
     consentReference: 'Consent record number',
-    confidential: 'Confidential: only officers of the receiving unit may open this referral',
+    confidential: 'Confidential',
+    confidentialHelp:
+      'Other parties of the case do not see this referral at all. Investigations and referrals from or to the police are confidential by default.',
     submit: 'Send referral',
     required: 'Choose a unit, at least one service, and write a summary.',
     basisRequired: 'Choose the basis for sharing identities.',

@@ -239,7 +239,9 @@ export const messagesId = {
     personsHelp: 'Hanya yang perlu diketahui penerima (need-to-know).',
     basis: 'Dasar pengungkapan identitas (UU 27/2022)',
     consentReference: 'Nomor bukti persetujuan',
-    confidential: 'Rahasia: hanya petugas satuan kerja penerima yang dapat membuka rujukan ini',
+    confidential: 'Rahasia',
+    confidentialHelp:
+      'Pihak lain dalam kasus tidak melihat rujukan ini sama sekali. Rujukan penyidikan dan rujukan dari atau ke Polri rahasia secara bawaan.',
     submit: 'Kirim rujukan',
     required: 'Pilih satuan kerja, minimal satu layanan, dan isi ringkasan.',
     basisRequired: 'Pilih dasar pengungkapan identitas.',

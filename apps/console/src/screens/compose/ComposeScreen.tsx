@@ -22,21 +22,27 @@ import { QueueReferral } from '../../graphql/fragments';
 import { graphql, type ResultOf, type VariablesOf } from '../../graphql/graphql';
 import { enumsId } from '../../i18n/enums.id';
 
-const COMPOSE = graphql(
-  `
-    query Compose($caseId: ID!, $fromId: ID!, $withFrom: Boolean!) {
-      case(id: $caseId) {
+const COMPOSE = graphql(`
+  query Compose($caseId: ID!) {
+    case(id: $caseId) {
+      id
+      reference
+      title
+      persons {
         id
-        reference
-        title
-        persons {
-          id
-          label
-          fullName
-          isChild
-        }
+        label
+        fullName
+        isChild
       }
-      referral(id: $fromId) @include(if: $withFrom) {
+    }
+  }
+`);
+
+/** Resending from Dikembalikan: the declined referral the form starts from. */
+const PREVIOUS = graphql(
+  `
+    query ComposeFrom($id: ID!) {
+      referral(id: $id) {
         ...QueueReferral
         lawfulBasis
       }
@@ -58,6 +64,7 @@ type Input = VariablesOf<typeof SEND>['input'];
 type Basis = NonNullable<Input['lawfulBasis']>['basis'];
 
 type ComposeData = ResultOf<typeof COMPOSE>;
+type Previous = ResultOf<typeof PREVIOUS>['referral'];
 
 /** A referral from a case: to whom, which services, how urgent, what to say, whose identity. */
 export default function ComposeScreen({
@@ -68,12 +75,17 @@ export default function ComposeScreen({
   fromReferralId: string | null;
 }) {
   const { t } = useTranslation();
-  const [{ data, error: loadError }] = useQuery({
-    query: COMPOSE,
-    variables: { caseId, fromId: fromReferralId ?? '', withFrom: !!fromReferralId },
+  const [{ data, error: caseError }] = useQuery({ query: COMPOSE, variables: { caseId } });
+  // Paused without a referral to resend: an id is only ever sent when there is one.
+  const [{ data: from, error: fromError }] = useQuery({
+    query: PREVIOUS,
+    variables: { id: fromReferralId ?? '' },
+    pause: !fromReferralId,
   });
+  const loadError = caseError ?? fromError;
   const c = data?.case;
-  if (!c || (fromReferralId && !data.referral)) {
+  const previous = from?.referral ?? null;
+  if (!c || (fromReferralId && !previous)) {
     return (
       <Stack>
         <PageTitle text={t('composer.title', { reference: '' })} />
@@ -87,7 +99,7 @@ export default function ComposeScreen({
       </Stack>
     );
   }
-  return <ComposeForm c={c} previous={data.referral ?? null} />;
+  return <ComposeForm c={c} previous={previous} />;
 }
 
 /**
@@ -99,7 +111,7 @@ function ComposeForm({
   previous,
 }: {
   c: NonNullable<ComposeData['case']>;
-  previous: ComposeData['referral'] | null;
+  previous: Previous | null;
 }) {
   const { t } = useTranslation();
   const [, send] = useMutation(SEND);
@@ -110,6 +122,8 @@ function ComposeForm({
   const [personIds, setPersonIds] = useState<string[]>([]);
   const [basis, setBasis] = useState<Basis | ''>(previous?.lawfulBasis ?? '');
   const [consentReference, setConsentReference] = useState('');
+  // undefined: the hub decides (police investigations are confidential by default).
+  const [confidential, setConfidential] = useState<boolean | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // One key per form: a double submit (slow link, second tap) sends one referral, not two.
@@ -136,6 +150,7 @@ function ComposeForm({
           personIds.length && basis
             ? { basis, consentReference: basis === 'CONSENT' ? consentReference.trim() : undefined }
             : undefined,
+        confidential,
         idempotencyKey,
       },
     });
@@ -236,6 +251,12 @@ function ComposeForm({
                 onChange={(e) => setConsentReference(e.currentTarget.value)}
               />
             )}
+            <Checkbox
+              label={t('composer.confidential')}
+              description={t('composer.confidentialHelp')}
+              checked={confidential ?? services.includes('INVESTIGATION')}
+              onChange={(e) => setConfidential(e.currentTarget.checked)}
+            />
           </Stack>
           <Stack gap="md" className="panel">
             <UnitPicker value={toUnitId} onChange={(u) => setToUnitId(u.id)} />
