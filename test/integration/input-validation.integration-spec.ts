@@ -220,7 +220,7 @@ describe('bad input', () => {
       await expectRefused('id', () =>
         as(desk, 'query($id: ID!) { case(id: $id) { id } }', { id: 'not-an-id' }),
       );
-      await expectRefused('id', () => as(desk, '{ referral(id: 12345) { id } }'));
+      await expectRefused('id', () => as(desk, '{ referral(id: -12345) { id } }'));
       await expectRefused('input.toUnitId', () =>
         as(desk, SEND, {
           input: {

@@ -189,12 +189,17 @@ describe('parked outbox rows', () => {
       },
     );
     expect(errorCode(again)).toBe('CONFLICT');
-    for (const id of ['999999999999', 'abc', '-1']) {
+    // A row number that names no row is NOT_FOUND; anything that cannot be an id is refused.
+    for (const [id, code] of [
+      ['999999999999', 'NOT_FOUND'],
+      ['abc', 'BAD_USER_INPUT'],
+      ['-1', 'BAD_USER_INPUT'],
+    ]) {
       expect(
         errorCode(
           await graphqlRequest(gateway.graphqlUrl, REPLAY, { id }, { token: admin.accessToken }),
         ),
-      ).toBe('NOT_FOUND');
+      ).toBe(code);
     }
   }, 90_000);
 });

@@ -57,6 +57,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids are UUIDs; anything else can name no object (checked before it reaches SQL). */
 export const isUuid = (value: string): boolean => UUID.test(value);
 
+/** Outbox rows are the one object whose id is its bigint sequence (ADMIN's parked rows). */
+const ROW_NUMBER = /^[1-9]\d{0,17}$/;
+
+/** An id this API can have issued: a UUID, or an outbox row's number. */
+export const isIssuedId = (value: string): boolean => UUID.test(value) || ROW_NUMBER.test(value);
+
 /**
  * Longest string any GraphQL argument may carry, whatever the field. Fields have their own, lower
  * limits (Limits above, passwords 1,024); this one bounds what the gateway hashes, compares and

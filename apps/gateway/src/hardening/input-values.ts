@@ -23,7 +23,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { ErrorCode, isUuid, textProblem } from '@simpul/common';
+import { ErrorCode, isIssuedId, textProblem } from '@simpul/common';
 
 /** What an operation asks for: the document, which operation of it, and the raw variables. */
 export interface OperationInput {
@@ -37,7 +37,7 @@ export interface OperationInput {
  * The one place where every value an operation hands to a resolver is checked for text Simpul
  * cannot store faithfully (libs/common `textProblem`: NUL, unpaired surrogates, control
  * characters, more than 10,000 characters) and for ids that cannot name anything (every `ID` this
- * API issues is a UUID). Returns the first problem as BAD_USER_INPUT with `extensions.field`
+ * API issues is a UUID, or an outbox row's number). Returns the first problem as BAD_USER_INPUT with `extensions.field`
  * naming the argument path (`input.persons[0].fullName`), or null.
  *
  * Why here and like this: the check walks the operation as graphql-js will execute it — each
@@ -191,7 +191,8 @@ function checkValue(type: GraphQLInputType, value: unknown, path: string): Probl
     return null;
   }
   if (type.name === 'ID' && typeof value === 'string') {
-    const why = textProblem(value) ?? (isUuid(value) ? null : 'is not an id returned by this API');
+    const why =
+      textProblem(value) ?? (isIssuedId(value) ? null : 'is not an id returned by this API');
     return why ? { field: path, why } : null;
   }
   return checkScalar(value, path);
