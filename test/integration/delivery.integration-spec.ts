@@ -4,7 +4,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, ConfigModule, loadConfig } from '@simpul/config';
-import { DatabaseModule } from '@simpul/database';
+import { DatabaseModule, TransactionHost, type TxHost } from '@simpul/database';
 import {
   DeliveryWorkerModule,
   HandlesJob,
@@ -43,6 +43,7 @@ describe('delivery: outbox relay and job dispatch', () => {
   let moduleRef: TestingModule;
   let dataSource: DataSource;
   let outbox: OutboxWriter;
+  let txHost: TxHost;
   let handler: RecordingDeliveryHandler;
 
   beforeAll(async () => {
@@ -62,6 +63,7 @@ describe('delivery: outbox relay and job dispatch', () => {
     await moduleRef.init();
     dataSource = moduleRef.get<DataSource>(getDataSourceToken());
     outbox = moduleRef.get(OutboxWriter);
+    txHost = moduleRef.get<TxHost>(TransactionHost);
     handler = moduleRef.get(RecordingDeliveryHandler);
   });
 
@@ -75,8 +77,8 @@ describe('delivery: outbox relay and job dispatch', () => {
   const send = (ids: string[], delayMs?: number) =>
     Promise.all(
       ids.map((referralId) =>
-        dataSource.transaction((manager) =>
-          outbox.enqueue(manager, 'deliver-referral', { referralId }, { delayMs }),
+        txHost.withTransaction(() =>
+          outbox.enqueue('deliver-referral', { referralId }, { delayMs }),
         ),
       ),
     );
@@ -102,8 +104,8 @@ describe('delivery: outbox relay and job dispatch', () => {
     const [rolledBack] = newIds(1);
     await send(ids);
     await expect(
-      dataSource.transaction(async (manager) => {
-        await outbox.enqueue(manager, 'deliver-referral', { referralId: rolledBack });
+      txHost.withTransaction(async () => {
+        await outbox.enqueue('deliver-referral', { referralId: rolledBack });
         throw new Error('use case failed');
       }),
     ).rejects.toThrow('use case failed');

@@ -3,7 +3,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ConfigModule } from '@simpul/config';
-import { DatabaseModule } from '@simpul/database';
+import { DatabaseModule, TransactionHost, type TxHost } from '@simpul/database';
 import { DeliveryModule, HandoffEventBus, type HandoffEventMessage } from '@simpul/delivery';
 import {
   HandoffAction,
@@ -25,6 +25,7 @@ describe('ledger', () => {
   let dataSource: DataSource;
   let writer: LedgerWriter;
   let reader: LedgerReader;
+  let txHost: TxHost;
 
   beforeAll(async () => {
     moduleRef = await Test.createTestingModule({
@@ -34,6 +35,7 @@ describe('ledger', () => {
     dataSource = moduleRef.get<DataSource>(getDataSourceToken());
     writer = moduleRef.get(LedgerWriter);
     reader = moduleRef.get(LedgerReader);
+    txHost = moduleRef.get<TxHost>(TransactionHost);
   });
 
   afterAll(async () => {
@@ -52,7 +54,7 @@ describe('ledger', () => {
   });
 
   const append = (drafts: LedgerEntryDraft[]) =>
-    dataSource.transaction((manager) => writer.append(manager, drafts));
+    txHost.withTransaction(() => writer.append(drafts));
 
   it('orders 50 concurrent appends into one gapless chain whose hashes recompute', async () => {
     const caseId = randomUUID();
@@ -122,8 +124,8 @@ describe('ledger', () => {
     const caseId = randomUUID();
     const [before] = await append([draft(caseId)]);
     await expect(
-      dataSource.transaction(async (manager) => {
-        await writer.append(manager, [draft(caseId)]);
+      txHost.withTransaction(async () => {
+        await writer.append([draft(caseId)]);
         throw new Error('use case failed after its ledger entry');
       }),
     ).rejects.toThrow('use case failed');

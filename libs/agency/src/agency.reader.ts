@@ -1,29 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
-import { AgencyEntity } from './entities/agency.entity';
+import { AgencyRepository } from './agency.repository';
+import type { AgencyEntity } from './entities/agency.entity';
 
-/** Read-only access to agencies. Reference data: small, so lists are not paginated. */
+/** Read-only access to agencies, for every lib. Reference data: small, so lists are not paginated. */
 @Injectable()
 export class AgencyReader {
-  constructor(
-    @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
-  ) {}
+  constructor(private readonly agencies: AgencyRepository) {}
 
   byId(id: string): Promise<AgencyEntity | null> {
-    return this.agencies.findOneBy({ id });
+    return this.agencies.byId(id);
   }
 
   /** For DataLoaders: rows in any order, missing ids simply absent. */
   byIds(ids: readonly string[]): Promise<AgencyEntity[]> {
-    return ids.length ? this.agencies.findBy({ id: In([...ids]) }) : Promise.resolve([]);
+    return ids.length ? this.agencies.byIds(ids) : Promise.resolve([]);
   }
 
   byCode(code: string): Promise<AgencyEntity | null> {
-    return this.agencies.findOneBy({ code });
+    return this.agencies.byCode(code);
   }
 
   list(): Promise<AgencyEntity[]> {
-    return this.agencies.find({ order: { code: 'ASC' } });
+    return this.agencies.list();
   }
 }

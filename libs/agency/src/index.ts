@@ -7,6 +7,7 @@ export * from './models/agency.mapper';
 export * from './agency.reader';
 export * from './unit.reader';
 export * from './unit.loader';
+export * from './agency-admin.service';
 export * from './reference-data/agencies';
 export * from './reference-data/units';
 export * from './reference-data/provinces';

@@ -37,3 +37,15 @@ export async function seedReferenceData(manager: EntityManager): Promise<Referen
   );
   return { agencies: AGENCIES.length, units: UNITS.length };
 }
+
+/** Unit ids by code, for seeding other libs' reference rows (the demo cast's officers). */
+export async function unitIdsByCode(
+  manager: EntityManager,
+  codes: readonly string[],
+): Promise<Map<string, string>> {
+  const units: { id: string; code: string }[] = await manager.query(
+    'SELECT id, code FROM unit WHERE code = ANY($1::text[])',
+    [[...new Set(codes)]],
+  );
+  return new Map(units.map((unit) => [unit.code, unit.id]));
+}

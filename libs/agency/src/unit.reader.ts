@@ -1,58 +1,61 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
-import type { AgencyKind } from './agency-kind';
-import { UnitEntity } from './entities/unit.entity';
+import type { UnitEntity } from './entities/unit.entity';
+import { UnitRepository, type UnitFilter } from './unit.repository';
 
-export interface UnitFilter {
-  agencyKind?: AgencyKind | null;
-  /** A province code also matches the regencies inside it ('53' matches '53.71'). */
-  regionCode?: string | null;
-}
+export type { UnitFilter } from './unit.repository';
 
-/** Read-only access to units (satuan kerja). */
+/** Read-only access to units (satuan kerja), for every lib. */
 @Injectable()
 export class UnitReader {
-  constructor(@InjectRepository(UnitEntity) private readonly units: Repository<UnitEntity>) {}
+  /**
+   * unit.agency_id never changes (no operation moves a unit to another agency, and units are never
+   * deleted), so the mapping is cached for the life of the process: it is asked on every request.
+   */
+  private readonly agencyOfUnit = new Map<string, string>();
+
+  constructor(private readonly units: UnitRepository) {}
 
   byId(id: string): Promise<UnitEntity | null> {
-    return this.units.findOneBy({ id });
+    return this.units.byId(id);
   }
 
   /** For DataLoaders: rows in any order, missing ids simply absent. */
   byIds(ids: readonly string[]): Promise<UnitEntity[]> {
-    return ids.length ? this.units.findBy({ id: In([...ids]) }) : Promise.resolve([]);
+    return ids.length ? this.units.byIds(ids) : Promise.resolve([]);
   }
 
   byCode(code: string): Promise<UnitEntity | null> {
-    return this.units.findOneBy({ code });
+    return this.units.byCode(code);
   }
 
   /** Every unit of these agencies, ordered by code (Agency.units loader). */
   byAgencyIds(agencyIds: readonly string[]): Promise<UnitEntity[]> {
     if (!agencyIds.length) return Promise.resolve([]);
-    return this.units.find({ where: { agencyId: In([...agencyIds]) }, order: { code: 'ASC' } });
+    return this.units.byAgencyIds(agencyIds);
   }
 
   /** The units a SUPERVISOR of this agency acts for. */
-  async unitIdsOfAgency(agencyId: string): Promise<string[]> {
-    const rows = await this.units.find({ select: { id: true }, where: { agencyId } });
-    return rows.map((row) => row.id);
+  unitIdsOfAgency(agencyId: string): Promise<string[]> {
+    return this.units.idsOfAgency(agencyId);
+  }
+
+  /** The agency of each unit, by unit id; unknown units are absent. */
+  async agencyIdsOf(unitIds: readonly string[]): Promise<Map<string, string>> {
+    const missing = [...new Set(unitIds)].filter((id) => !this.agencyOfUnit.has(id));
+    if (missing.length) {
+      for (const unit of await this.units.byIds(missing)) {
+        this.agencyOfUnit.set(unit.id, unit.agencyId);
+      }
+    }
+    const found = new Map<string, string>();
+    for (const id of unitIds) {
+      const agencyId = this.agencyOfUnit.get(id);
+      if (agencyId) found.set(id, agencyId);
+    }
+    return found;
   }
 
   list(filter: UnitFilter = {}): Promise<UnitEntity[]> {
-    const query = this.units.createQueryBuilder('unit').orderBy('unit.code', 'ASC');
-    if (filter.agencyKind) {
-      query
-        .innerJoin('unit.agency', 'agency')
-        .andWhere('agency.kind = :kind', { kind: filter.agencyKind });
-    }
-    if (filter.regionCode) {
-      query.andWhere('(unit.regionCode = :region OR starts_with(unit.regionCode, :regionPrefix))', {
-        region: filter.regionCode,
-        regionPrefix: `${filter.regionCode}.`,
-      });
-    }
-    return query.getMany();
+    return this.units.list(filter);
   }
 }

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
 import { byKeys, loaderFor, notFound, type RequestContext } from '@simpul/common';
-import { CaseEntity } from './entities/case.entity';
+import { CaseRepository } from './case.repository';
 import { toCaseModel } from './models/case.mapper';
 import type { CaseModel } from './models/case.model';
 
@@ -12,14 +10,11 @@ import type { CaseModel } from './models/case.model';
  */
 @Injectable()
 export class CaseLoader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly cases: CaseRepository) {}
 
   async load(context: RequestContext, caseId: string): Promise<CaseModel> {
     const loader = loaderFor<CaseModel>(context, 'case.case', async (ids) =>
-      byKeys(
-        ids,
-        (await this.dataSource.manager.findBy(CaseEntity, { id: In([...ids]) })).map(toCaseModel),
-      ),
+      byKeys(ids, (await this.cases.byIds(ids)).map(toCaseModel)),
     );
     const found = await loader.load(caseId);
     if (!found) throw notFound('Case');

@@ -15,6 +15,10 @@ import { PoliceNotesResolver } from './resolvers/police-notes.resolver';
 import { AddPersonUseCase } from './use-cases/add-person.use-case';
 import { UpdatePersonUseCase } from './use-cases/update-person.use-case';
 import { CaseAccess } from './case-access';
+import { CasePartyRepository } from './case-party.repository';
+import { CaseRepository } from './case.repository';
+import { PersonAccessRepository } from './person-access.repository';
+import { PersonRepository } from './person.repository';
 import { CaseLoader } from './case.loader';
 import { CaseReader } from './case.reader';
 import { CasePartyEntity } from './entities/case-party.entity';
@@ -30,6 +34,10 @@ import { CaseResolver } from './resolvers/case.resolver';
 import { CloseCaseUseCase } from './use-cases/close-case.use-case';
 import { OpenCaseUseCase } from './use-cases/open-case.use-case';
 
+/**
+ * Cases, persons and their access. Needs CASE_REFERRALS (CaseReferralsPort) from the referral lib,
+ * which provides it globally: the case lib never imports the referral lib.
+ */
 @Module({
   imports: [
     TypeOrmModule.forFeature([CaseEntity, PersonEntity, CasePartyEntity, PersonAccessEntity]),
@@ -40,6 +48,10 @@ import { OpenCaseUseCase } from './use-cases/open-case.use-case';
     LedgerModule,
   ],
   providers: [
+    CaseRepository,
+    CasePartyRepository,
+    PersonRepository,
+    PersonAccessRepository,
     CaseAccess,
     CaseReader,
     CaseLoader,

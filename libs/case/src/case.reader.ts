@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { isUuid, notFound } from '@simpul/common';
 import { keysetPage, type KeysetPage } from '@simpul/database';
 import type { Actor } from '@simpul/identity';
 import { CaseAccess } from './case-access';
 import type { CaseStatus } from './case-enums';
-import { CaseEntity } from './entities/case.entity';
-import { PersonEntity } from './entities/person.entity';
+import { CaseRepository } from './case.repository';
+import type { CaseEntity } from './entities/case.entity';
+import type { PersonEntity } from './entities/person.entity';
+import { PersonRepository } from './person.repository';
 
 export type CasePage = KeysetPage<CaseEntity>;
 
@@ -15,7 +15,8 @@ export type CasePage = KeysetPage<CaseEntity>;
 @Injectable()
 export class CaseReader {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CaseRepository,
+    private readonly personRows: PersonRepository,
     private readonly access: CaseAccess,
   ) {}
 
@@ -24,7 +25,7 @@ export class CaseReader {
   }
 
   async byReference(actor: Actor, reference: string): Promise<CaseEntity> {
-    const found = await this.dataSource.manager.findOneBy(CaseEntity, { reference });
+    const found = await this.cases.byReference(reference);
     if (!found) throw notFound('Case');
     return this.access.readableCase(actor, found.id);
   }
@@ -36,16 +37,9 @@ export class CaseReader {
     first?: number | null,
     after?: string | null,
   ): Promise<CasePage> {
-    const qb = this.dataSource.manager.createQueryBuilder(CaseEntity, 'c');
-    if (!CaseAccess.isAuditor(actor)) {
-      const units = await this.access.actingUnitIds(actor);
-      qb.where('c.id IN (SELECT case_id FROM case_party WHERE unit_id = ANY(:units::uuid[]))', {
-        units,
-      });
-    }
-    if (status?.length) qb.andWhere('c.status = ANY(:status)', { status });
+    const units = CaseAccess.isAuditor(actor) ? null : await this.access.actingUnitIds(actor);
     return keysetPage(
-      qb,
+      this.cases.listQuery(units, status),
       { column: 'c.opened_at', idColumn: 'c.id', timeOf: (c) => c.openedAt },
       first,
       after,
@@ -53,30 +47,26 @@ export class CaseReader {
   }
 
   personById(id: string): Promise<PersonEntity | null> {
-    return isUuid(id)
-      ? this.dataSource.manager.findOneBy(PersonEntity, { id })
-      : Promise.resolve(null);
+    return isUuid(id) ? this.personRows.byId(id) : Promise.resolve(null);
   }
 
-  caseOf(person: PersonEntity): Promise<CaseEntity> {
-    return this.dataSource.manager.findOneByOrFail(CaseEntity, { id: person.caseId });
+  async caseOf(person: PersonEntity): Promise<CaseEntity> {
+    const found = await this.cases.byId(person.caseId);
+    if (!found) throw new Error(`person ${person.id} names a case that does not exist`);
+    return found;
   }
 
   /** Persons whose NIK or passport has this keyed hash (either may be null). */
   personsByIdentityHash(nik: string | null, passport: string | null): Promise<PersonEntity[]> {
-    return this.dataSource.manager
-      .createQueryBuilder(PersonEntity, 'p')
-      .where('p.national_id_hmac = :nik OR p.passport_hmac = :passport', { nik, passport })
-      .orderBy('p.case_id')
-      .addOrderBy('p.position')
-      .limit(50)
-      .getMany();
+    return this.personRows.byIdentityHash(nik, passport);
+  }
+
+  /** How many of these ids are persons of the case (in the running transaction, if any). */
+  countPersonsInCase(caseId: string, personIds: readonly string[]): Promise<number> {
+    return this.personRows.countInCase(caseId, personIds);
   }
 
   persons(caseId: string): Promise<PersonEntity[]> {
-    return this.dataSource.manager.find(PersonEntity, {
-      where: { caseId },
-      order: { position: 'ASC' },
-    });
+    return this.personRows.byCase(caseId);
   }
 }

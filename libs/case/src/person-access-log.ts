@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
 import type { RequestContext } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
-import { PersonAccessEntity } from './entities/person-access.entity';
+import type { PersonAccessEntity } from './entities/person-access.entity';
 import type { IdentityGrant } from './identity-access';
+import { PersonAccessRepository } from './person-access.repository';
 
 interface FieldRead {
   personId: string;
@@ -20,7 +19,7 @@ interface FieldRead {
  */
 @Injectable()
 export class PersonAccessLog {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly log: PersonAccessRepository) {}
 
   record(context: RequestContext, actor: Actor, read: FieldRead): Promise<void> {
     const key = 'case.person-access-log';
@@ -42,8 +41,7 @@ export class PersonAccessLog {
       byPerson.set(read.personId, entry);
     }
     const at = new Date();
-    await this.dataSource.manager.insert(
-      PersonAccessEntity,
+    await this.log.insert(
       [...byPerson].map(([personId, { fields, grant }]) => ({
         at,
         officerId: actor.officerId,
@@ -58,9 +56,6 @@ export class PersonAccessLog {
   }
 
   forPerson(personId: string): Promise<PersonAccessEntity[]> {
-    return this.dataSource.manager.find(PersonAccessEntity, {
-      where: { personId },
-      order: { at: 'DESC', id: 'DESC' },
-    });
+    return this.log.forPerson(personId);
   }
 }

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost, type TxHost } from '@simpul/database';
 import { PersonalDataCipher, type PersonIdentity } from '@simpul/privacy';
-import { PersonEntity } from './entities/person.entity';
+import { CaseRepository } from './case.repository';
+import { PersonRepository } from './person.repository';
 
 const BATCH = 200;
 
@@ -14,36 +14,28 @@ const BATCH = 200;
 @Injectable()
 export class ResealPersonalData {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly persons: PersonRepository,
+    private readonly cases: CaseRepository,
     private readonly cipher: PersonalDataCipher,
   ) {}
 
   async run(): Promise<{ persons: number; policeNotes: number }> {
-    return { persons: await this.persons(), policeNotes: await this.policeNotes() };
+    return { persons: await this.resealPersons(), policeNotes: await this.resealPoliceNotes() };
   }
 
-  private async persons(): Promise<number> {
+  private async resealPersons(): Promise<number> {
     let total = 0;
     for (;;) {
-      const done = await this.dataSource.transaction(async (manager) => {
-        const stale = await manager
-          .createQueryBuilder(PersonEntity, 'p')
-          .setLock('pessimistic_write')
-          .setOnLocked('skip_locked')
-          .where('p.identity_key_id <> :active', { active: this.cipher.activeKeyId })
-          .take(BATCH)
-          .getMany();
+      const done = await this.txHost.withTransaction(async () => {
+        const stale = await this.persons.staleIdentities(this.cipher.activeKeyId, BATCH);
         for (const person of stale) {
           const identity = this.cipher.open<PersonIdentity>(person.id, person.identitySealed);
           const identitySealed = this.cipher.seal(person.id, identity);
-          await manager.update(
-            PersonEntity,
-            { id: person.id },
-            {
-              identitySealed,
-              identityKeyId: PersonalDataCipher.keyIdOf(identitySealed),
-            },
-          );
+          await this.persons.reseal(person.id, {
+            identitySealed,
+            identityKeyId: PersonalDataCipher.keyIdOf(identitySealed),
+          });
         }
         return stale.length;
       });
@@ -52,22 +44,14 @@ export class ResealPersonalData {
     }
   }
 
-  private async policeNotes(): Promise<number> {
+  private async resealPoliceNotes(): Promise<number> {
     let total = 0;
     for (;;) {
-      const done = await this.dataSource.transaction(async (manager) => {
-        const stale: { id: string; sealed: string }[] = await manager.query(
-          `SELECT id, police_notes_sealed AS sealed FROM "case"
-            WHERE police_notes_sealed IS NOT NULL AND split_part(police_notes_sealed, '.', 2) <> $1
-            LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-          [this.cipher.activeKeyId],
-        );
+      const done = await this.txHost.withTransaction(async () => {
+        const stale = await this.cases.staleSealedNotes(this.cipher.activeKeyId, BATCH);
         for (const row of stale) {
           const resealed = this.cipher.seal(row.id, this.cipher.open<string>(row.id, row.sealed));
-          await manager.query('UPDATE "case" SET police_notes_sealed = $2 WHERE id = $1', [
-            row.id,
-            resealed,
-          ]);
+          await this.cases.setPoliceNotes(row.id, resealed);
         }
         return stale.length;
       });

@@ -5,3 +5,4 @@ export * from './request-context';
 export * from './validate';
 export * from './page-info.model';
 export * from './signed-in.decorator';
+export * from './reference';

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import { dataSourceOptions } from './data-source-options';
 import { IdempotencyStore } from './idempotency.store';
+import { transactionalCls } from './transactional';
 
 @Module({
   imports: [
@@ -15,6 +16,7 @@ import { IdempotencyStore } from './idempotency.store';
         migrationsRun: false,
       }),
     }),
+    transactionalCls,
   ],
   providers: [IdempotencyStore],
   exports: [IdempotencyStore],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { badInput } from '@simpul/common';
+import { TransactionalRepository } from './transactional';
 
 /** Stable digest of a request payload: keys sorted, so field order does not matter. */
 export function requestDigest(payload: unknown): string {
@@ -28,15 +28,20 @@ export function requestDigest(payload: unknown): string {
  * key until the first transaction ends, then reads the committed first result.
  */
 @Injectable()
-export class IdempotencyStore {
+export class IdempotencyStore extends TransactionalRepository {
   /**
    * Returns null when the key is new (the caller goes on and creates `newId`), or the id of the
    * earlier result. The same key with a different payload is BAD_USER_INPUT.
    */
-  async claim(
-    manager: EntityManager,
-    claim: { officerId: string; operation: string; key: string; digest: string; newId: string },
-  ): Promise<string | null> {
+  async claim(claim: {
+    officerId: string;
+    operation: string;
+    key: string;
+    digest: string;
+    newId: string;
+  }): Promise<string | null> {
+    // In the use case's transaction: the claim commits or rolls back with what it guards.
+    const manager = this.inTransaction;
     const inserted: unknown[] = await manager.query(
       `INSERT INTO idempotency_key (officer_id, operation, key, request_digest, result_id)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1`,

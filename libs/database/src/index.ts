@@ -5,3 +5,4 @@ export * from './database.module';
 export * from './idempotency.store';
 export { migrations } from './migrations';
 export * from './keyset-page';
+export * from './transactional';

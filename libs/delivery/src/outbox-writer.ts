@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { TransactionalRepository } from '@simpul/database';
 import { JOB_QUEUE, type JobName, type JobPayloads } from '@simpul/queue';
 
 /** The LISTEN/NOTIFY channel that wakes the outbox relay. */
@@ -24,16 +24,15 @@ export function statementParams(): { params: unknown[]; bind: Bind } {
  * and only if the change that caused it committed, and Redis being down never fails a use case.
  */
 @Injectable()
-export class OutboxWriter {
-  /** The row and the relay's nudge in one statement: one round trip. */
+export class OutboxWriter extends TransactionalRepository {
+  /** The row and the relay's nudge in one statement: one round trip, in the running transaction. */
   async enqueue<N extends JobName>(
-    manager: EntityManager,
     name: N,
     payload: JobPayloads[N],
     options: EnqueueOptions = {},
   ): Promise<void> {
     const { params, bind } = statementParams();
-    await manager.query(
+    await this.inTransaction.query(
       `WITH job AS (${this.insertSql(bind, name, payload, options)}) ${this.nudgeSql(bind)}`,
       params,
     );

@@ -1,12 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { badInput, unauthenticated } from '@simpul/common';
+import { TransactionHost, type TxHost } from '@simpul/database';
 import type { Actor } from './actor';
 import type { Credential } from './credential';
-import { OfficerEntity } from './entities/officer.entity';
 import { LoginThrottle } from './login-throttle';
 import { OfficerReader } from './officer.reader';
+import { OfficerRepository } from './officer.repository';
 import { PasswordHasher } from './password-hasher';
 import { MAX_PASSWORD_LENGTH, validNewPassword } from './password-policy';
 import { SessionRevocation, SessionStore } from './sessions/session.store';
@@ -19,8 +18,9 @@ import { SessionRevocation, SessionStore } from './sessions/session.store';
 @Injectable()
 export class ChangePasswordUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly officers: OfficerReader,
+    private readonly officerRows: OfficerRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionStore,
     private readonly throttle: LoginThrottle,
@@ -49,10 +49,10 @@ export class ChangePasswordUseCase {
       throw badInput('newPassword', 'must differ from the current password');
     }
     const passwordHash = await this.hasher.hash(valid);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.update(OfficerEntity, { id: officer.id }, { passwordHash });
+    // Only the writes are one transaction: the throttle's rows above must commit either way.
+    await this.txHost.withTransaction(async () => {
+      await this.officerRows.update(officer.id, { passwordHash });
       await this.sessions.revokeOfficerSessions(
-        manager,
         officer.id,
         SessionRevocation.PASSWORD_CHANGED,
         credential.sessionId,

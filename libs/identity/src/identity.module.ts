@@ -9,7 +9,9 @@ import { LoginThrottle } from './login-throttle';
 import { LoginUseCase } from './login.use-case';
 import { LogoutUseCase } from './logout.use-case';
 import { OfficerLoader } from './officer.loader';
+import { OfficerAdminService } from './officer-admin.service';
 import { OfficerReader } from './officer.reader';
+import { OfficerRepository } from './officer.repository';
 import { OidcTokenVerifier } from './oidc/oidc-token.verifier';
 import { PasswordHasher } from './password-hasher';
 import { RefreshSessionUseCase } from './refresh-session.use-case';
@@ -27,6 +29,8 @@ import { TokenService } from './token.service';
 @Module({
   imports: [TypeOrmModule.forFeature([OfficerEntity]), AgencyModule],
   providers: [
+    OfficerRepository,
+    OfficerAdminService,
     PasswordHasher,
     OfficerReader,
     OfficerLoader,
@@ -46,6 +50,7 @@ import { TokenService } from './token.service';
   ],
   exports: [
     AgencyModule,
+    OfficerAdminService,
     PasswordHasher,
     OfficerReader,
     OfficerLoader,

@@ -23,6 +23,7 @@ export * from './sessions/session-events';
 export * from './login-throttle';
 export * from './websocket/watch-socket-session';
 export * from './officer.reader';
+export * from './officer-admin.service';
 export * from './officer.loader';
 export * from './login.use-case';
 export * from './refresh-session.use-case';

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { TransactionHost, type TxHost } from '@simpul/database';
 import { DomainError, ErrorCode } from '@simpul/common';
 import { APP_CONFIG, type AppConfig, type LoginLockoutConfig } from '@simpul/config';
 
@@ -62,6 +63,7 @@ export class LoginThrottle {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
   ) {
     this.limits = config.loginLockout;
   }
@@ -114,14 +116,15 @@ export class LoginThrottle {
   }
 
   /** Unlocks a username and forgets its failures (an admin reset its password or reactivated it). */
-  async clearUsername(username: string, manager?: EntityManager): Promise<void> {
+  /** In the running transaction, if any (an admin's reset commits it with the reset). */
+  async clearUsername(username: string): Promise<void> {
     const [subject] = throttleSubjects(
       this.config.tokenSecret,
       { usernameFailures: 1, addressFailures: 0 },
       username,
       null,
     );
-    const db = manager ?? this.dataSource.manager;
+    const db = this.txHost.tx;
     await db.query('DELETE FROM login_lockout WHERE subject = $1', [subject.key]);
     await db.query('DELETE FROM login_failure WHERE subject = $1', [subject.key]);
   }

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Transactional } from '@simpul/database';
 import type { Credential } from './credential';
-import { announceAccessChange } from './sessions/session-events';
 import { SessionRevocation, SessionStore } from './sessions/session.store';
 
 /**
@@ -12,18 +10,14 @@ import { SessionRevocation, SessionStore } from './sessions/session.store';
  */
 @Injectable()
 export class LogoutUseCase {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly sessions: SessionStore,
-  ) {}
+  constructor(private readonly sessions: SessionStore) {}
 
+  @Transactional()
   async execute(credential: Credential): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.sessions.revokeToken(credential.tokenId, credential.expiresAt, manager);
-      if (credential.sessionId) {
-        await this.sessions.revokeSession(credential.sessionId, SessionRevocation.LOGOUT, manager);
-      }
-      await announceAccessChange(manager, credential.officerId);
-    });
+    await this.sessions.revokeToken(credential.tokenId, credential.expiresAt);
+    if (credential.sessionId) {
+      await this.sessions.revokeSession(credential.sessionId, SessionRevocation.LOGOUT);
+    }
+    await this.sessions.announceAccessChange(credential.officerId);
   }
 }

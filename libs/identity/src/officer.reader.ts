@@ -1,63 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
-import type { Actor } from './actor';
-import { OfficerEntity } from './entities/officer.entity';
-import type { Role } from './role';
+import type { OfficerEntity } from './entities/officer.entity';
+import { OfficerRepository } from './officer.repository';
 
-/** Read-only access to officers. */
+/** Read-only access to officers, for every lib. */
 @Injectable()
 export class OfficerReader {
-  constructor(
-    @InjectRepository(OfficerEntity) private readonly officers: Repository<OfficerEntity>,
-  ) {}
+  constructor(private readonly officers: OfficerRepository) {}
 
   byId(id: string): Promise<OfficerEntity | null> {
-    return this.officers.findOneBy({ id });
+    return this.officers.byId(id);
   }
 
   /** For DataLoaders: rows in any order, missing ids absent. Includes inactive officers. */
   byIds(ids: readonly string[]): Promise<OfficerEntity[]> {
-    return ids.length ? this.officers.findBy({ id: In([...ids]) }) : Promise.resolve([]);
+    return ids.length ? this.officers.byIds(ids) : Promise.resolve([]);
   }
 
   /** The admin console's list: every officer (inactive ones too), of one unit or all, by username. */
   list(unitId?: string | null): Promise<OfficerEntity[]> {
-    return this.officers.find({
-      where: unitId ? { unitId } : {},
-      order: { username: 'ASC' },
-    });
+    return this.officers.list(unitId);
   }
 
   byUsername(username: string): Promise<OfficerEntity | null> {
-    return this.officers.findOneBy({ username });
-  }
-
-  /**
-   * The Actor of an ACTIVE officer, with its unit's agency; null when the officer does not exist
-   * or was deactivated. Read on every token verification, so deactivation takes effect at once.
-   */
-  async activeActor(officerId: string): Promise<Actor | null> {
-    const rows: {
-      id: string;
-      username: string;
-      unit_id: string;
-      agency_id: string;
-      roles: Role[];
-    }[] = await this.officers.query(
-      `SELECT o.id, o.username, o.unit_id, u.agency_id, o.roles
-           FROM officer o JOIN unit u ON u.id = o.unit_id
-          WHERE o.id = $1 AND o.active`,
-      [officerId],
-    );
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      officerId: row.id,
-      username: row.username,
-      unitId: row.unit_id,
-      agencyId: row.agency_id,
-      roles: row.roles,
-    };
+    return this.officers.byUsername(username);
   }
 }

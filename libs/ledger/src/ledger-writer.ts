@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { OutboxWriter, statementParams } from '@simpul/delivery';
 import { LedgerEntryEntity } from './entities/ledger-entry.entity';
 import type { HandoffAction } from './handoff-action';
 import { entryHash, hashedEntryOf, noteDigest, payloadDigest } from './ledger-hash';
+import { LedgerRepository } from './ledger.repository';
 
 /** Payloads carry ids, codes and counts only: never personal data (the ledger is exported). */
 export type LedgerPayload = Record<string, string | number | boolean | null | string[]>;
@@ -22,24 +21,6 @@ export interface LedgerEntryDraft {
   payload: LedgerPayload;
 }
 
-/** ledger_entry's columns: name, array type for unnest, value. */
-const ENTRY_COLUMNS: [string, string, (entry: LedgerEntryEntity) => unknown][] = [
-  ['seq', 'bigint', (e) => e.seq],
-  ['at', 'timestamptz', (e) => e.at],
-  ['action', 'text', (e) => e.action],
-  ['actor_id', 'uuid', (e) => e.actorId],
-  ['from_unit_id', 'uuid', (e) => e.fromUnitId],
-  ['to_unit_id', 'uuid', (e) => e.toUnitId],
-  ['case_id', 'uuid', (e) => e.caseId],
-  ['referral_id', 'uuid', (e) => e.referralId],
-  ['alert_id', 'uuid', (e) => e.alertId],
-  ['note_digest', 'text', (e) => e.noteDigest],
-  ['payload', 'jsonb', (e) => JSON.stringify(e.payload)],
-  ['payload_digest', 'text', (e) => e.payloadDigest],
-  ['prev_hash', 'text', (e) => e.prevHash],
-  ['entry_hash', 'text', (e) => e.entryHash],
-];
-
 /**
  * Appends entries to the hash chain. Call it as the LAST step of the use case's transaction: it
  * locks the chain head, so every other append waits until this transaction commits. That lock is
@@ -52,19 +33,16 @@ const ENTRY_COLUMNS: [string, string, (entry: LedgerEntryEntity) => unknown][] =
  */
 @Injectable()
 export class LedgerWriter {
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(private readonly ledger: LedgerRepository) {}
 
-  async append(manager: EntityManager, drafts: LedgerEntryDraft[]): Promise<LedgerEntryEntity[]> {
+  /** Appends in the running transaction (the use case's); refuses to run outside one. */
+  async append(drafts: LedgerEntryDraft[]): Promise<LedgerEntryEntity[]> {
     if (drafts.length === 0) return [];
-    const heads: { next_seq: string; last_hash: string }[] = await manager.query(
-      'SELECT next_seq, last_hash FROM ledger_head WHERE id = 1 FOR UPDATE',
-    );
-    if (heads.length !== 1)
-      throw new Error('ledger_head row is missing; migrations were not applied');
+    const head = await this.ledger.lockHead();
     // Taken under the lock, so `at` never decreases along the chain.
     const at = new Date();
-    let seq = BigInt(heads[0].next_seq);
-    let prevHash = heads[0].last_hash;
+    let seq = BigInt(head.nextSeq);
+    let prevHash = head.lastHash;
     const entries = drafts.map((draft) => {
       const entry = this.seal(draft, (seq++).toString(), at, prevHash);
       prevHash = entry.entryHash;
@@ -73,7 +51,7 @@ export class LedgerWriter {
     const notes = drafts.flatMap((draft, i) =>
       draft.note ? [{ seq: entries[i].seq, text: draft.note }] : [],
     );
-    await this.write(manager, entries, notes, seq.toString());
+    await this.ledger.write(entries, notes, seq.toString());
     return entries;
   }
 
@@ -100,33 +78,5 @@ export class LedgerWriter {
     entry.prevHash = prevHash;
     entry.entryHash = entryHash(prevHash, hashedEntryOf(entry));
     return entry;
-  }
-
-  /**
-   * Entries, notes, the new head, the publish-handoff-events job and the relay's nudge in ONE
-   * statement: data-modifying CTEs, with the rows passed as one array per column.
-   */
-  private async write(
-    manager: EntityManager,
-    entries: LedgerEntryEntity[],
-    notes: { seq: string; text: string }[],
-    nextSeq: string,
-  ): Promise<void> {
-    const { params, bind } = statementParams();
-    const columns = ENTRY_COLUMNS.map(
-      ([, type, value]) => `${bind(entries.map(value))}::${type}[]`,
-    );
-    const parts = [
-      `entry AS (INSERT INTO ledger_entry (${ENTRY_COLUMNS.map(([name]) => name).join(', ')})
-         SELECT * FROM unnest(${columns.join(', ')}))`,
-      `head AS (UPDATE ledger_head SET next_seq = ${bind(nextSeq)},
-         last_hash = ${bind(entries[entries.length - 1].entryHash)} WHERE id = 1)`,
-      `job AS (${this.outbox.insertSql(bind, 'publish-handoff-events', { seqs: entries.map((e) => e.seq) })})`,
-    ];
-    if (notes.length) {
-      parts.push(`note AS (INSERT INTO handoff_note (seq, text)
-         SELECT * FROM unnest(${bind(notes.map((n) => n.seq))}::bigint[], ${bind(notes.map((n) => n.text))}::text[]))`);
-    }
-    await manager.query(`WITH ${parts.join(',\n')}\n${this.outbox.nudgeSql(bind)}`, params);
   }
 }

@@ -6,6 +6,7 @@ import { LedgerEntryEntity } from './entities/ledger-entry.entity';
 import { PublishHandoffEventsHandler } from './jobs/publish-handoff-events.handler';
 import { LedgerReader } from './ledger-reader';
 import { LedgerWriter } from './ledger-writer';
+import { LedgerRepository } from './ledger.repository';
 
 /**
  * The tamper-evident handoff ledger. The job handler is a provider here so that the worker, which
@@ -13,7 +14,7 @@ import { LedgerWriter } from './ledger-writer';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([LedgerEntryEntity, HandoffNoteEntity]), DeliveryModule],
-  providers: [LedgerWriter, LedgerReader, PublishHandoffEventsHandler],
+  providers: [LedgerRepository, LedgerWriter, LedgerReader, PublishHandoffEventsHandler],
   exports: [LedgerWriter, LedgerReader],
 })
 export class LedgerModule {}

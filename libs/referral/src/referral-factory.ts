@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { UnitReader } from '@simpul/agency';
 import { badInput, isUuid } from '@simpul/common';
 import { CaseAccess } from '@simpul/case';
-import { OutboxWriter, statementParams } from '@simpul/delivery';
 import { HandoffAction, type LedgerEntryDraft } from '@simpul/ledger';
 import { computeDeadlines, type Priority } from '@simpul/sla';
-import { nextReference } from '@simpul/case';
 import {
   DeliveryState,
   ReferralStatus,
@@ -13,6 +11,7 @@ import {
   type ServiceType,
 } from './referral-enums';
 import { ReferralEntity } from './entities/referral.entity';
+import { ReferralRepository } from './referral.repository';
 
 export interface NewReferral {
   id: string;
@@ -31,31 +30,42 @@ export interface NewReferral {
 
 /**
  * Writes a REQUESTED referral with its deadlines, the persons it names, the new case party, and the
- * outbox row that will deliver it — shared by sendReferral and redirectReferral. Returns the
- * REFERRAL_SENT ledger entry for the caller to append as its transaction's last step.
+ * outbox row that will deliver it — shared by sendReferral and redirectReferral, in their
+ * transaction. Returns the REFERRAL_SENT ledger entry for the caller to append as its
+ * transaction's last step.
  */
 @Injectable()
 export class ReferralFactory {
   constructor(
+    private readonly referrals: ReferralRepository,
     private readonly access: CaseAccess,
-    private readonly outbox: OutboxWriter,
+    private readonly units: UnitReader,
   ) {}
 
   async create(
-    manager: EntityManager,
     fields: NewReferral,
     actorId: string,
     toUnitField: string,
   ): Promise<{ referral: ReferralEntity; sentEntry: LedgerEntryDraft }> {
-    const toUnit = await this.receivingUnit(manager, fields.toUnitId, toUnitField);
+    const toUnit = isUuid(fields.toUnitId) ? await this.units.byId(fields.toUnitId) : null;
+    if (!toUnit) throw badInput(toUnitField, 'no such unit');
     const sentAt = new Date();
-    const referral = manager.create(ReferralEntity, {
-      ...fields,
-      reference: await nextReference(manager, 'RJK', 'referral_reference_seq', sentAt),
+    const referral = Object.assign(new ReferralEntity(), {
+      id: fields.id,
+      caseId: fields.caseId,
+      fromUnitId: fields.fromUnitId,
+      toUnitId: fields.toUnitId,
+      sentById: fields.sentById,
+      services: fields.services,
+      priority: fields.priority,
+      summary: fields.summary,
+      lawfulBasis: fields.lawfulBasis,
+      consentReference: fields.consentReference,
+      reference: await this.referrals.nextReference(sentAt),
       status: ReferralStatus.REQUESTED,
       delivery: DeliveryState.PENDING,
       sentAt,
-      ...computeDeadlines(sentAt, fields.priority, toUnit.time_zone),
+      ...computeDeadlines(sentAt, fields.priority, toUnit.timeZone),
       acceptedById: null,
       rejectionReason: null,
       statusNote: null,
@@ -69,9 +79,9 @@ export class ReferralFactory {
       redirectedFromId: fields.redirectedFromId ?? null,
       redirectedToId: null,
       version: 1,
-    });
-    await this.insert(manager, referral, fields.personIds);
-    await this.access.addParties(manager, fields.caseId, [fields.fromUnitId, fields.toUnitId]);
+    } satisfies ReferralEntity);
+    await this.referrals.insertSent(referral, fields.personIds);
+    await this.access.addParties(fields.caseId, [fields.fromUnitId, fields.toUnitId]);
     return {
       referral,
       sentEntry: {
@@ -93,42 +103,5 @@ export class ReferralFactory {
         },
       },
     };
-  }
-
-  /**
-   * The referral, the persons it names and the outbox row that will deliver it, in one statement
-   * (data-modifying CTEs): every send runs this, and each round trip costs the gateway CPU.
-   */
-  private async insert(
-    manager: EntityManager,
-    referral: ReferralEntity,
-    personIds: string[],
-  ): Promise<void> {
-    const { params, bind } = statementParams();
-    // Every column of the entity, from TypeORM's metadata, so that this stays in step with it.
-    const { driver } = manager.connection;
-    const columns = manager.connection.getMetadata(ReferralEntity).columns;
-    const values = columns.map((column) => {
-      const value: unknown = column.getEntityValue(referral);
-      return value === undefined ? 'DEFAULT' : bind(driver.preparePersistentValue(value, column));
-    });
-    const parts = [
-      `referral AS (INSERT INTO referral (${columns.map((c) => `"${c.databaseName}"`).join(', ')})
-         VALUES (${values.join(', ')}))`,
-      `job AS (${this.outbox.insertSql(bind, 'deliver-referral', { referralId: referral.id })})`,
-    ];
-    if (personIds.length) {
-      parts.push(`person AS (INSERT INTO referral_person (referral_id, person_id)
-         SELECT ${bind(referral.id)}::uuid, unnest(${bind(personIds)}::uuid[]))`);
-    }
-    await manager.query(`WITH ${parts.join(',\n')}\n${this.outbox.nudgeSql(bind)}`, params);
-  }
-
-  private async receivingUnit(manager: EntityManager, unitId: string, field: string) {
-    const rows: { id: string; time_zone: string }[] = isUuid(unitId)
-      ? await manager.query('SELECT id, time_zone FROM unit WHERE id = $1', [unitId])
-      : [];
-    if (!rows.length) throw badInput(field, 'no such unit');
-    return rows[0];
   }
 }

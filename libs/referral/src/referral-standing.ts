@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { UnitReader } from '@simpul/agency';
 import { CaseAccess } from '@simpul/case';
 import { Role, type Actor } from '@simpul/identity';
 import type { CallerStanding } from './referral-state-machine';
@@ -11,22 +11,17 @@ import type { ReferralEntity } from './entities/referral.entity';
  */
 @Injectable()
 export class ReferralStanding {
-  constructor(private readonly access: CaseAccess) {}
+  constructor(
+    private readonly access: CaseAccess,
+    private readonly units: UnitReader,
+  ) {}
 
-  async of(
-    actor: Actor,
-    referral: ReferralEntity,
-    manager: EntityManager,
-  ): Promise<CallerStanding> {
+  async of(actor: Actor, referral: ReferralEntity): Promise<CallerStanding> {
     const supervisor = actor.roles.includes(Role.SUPERVISOR);
     let fromAgency: string | undefined;
     let toAgency: string | undefined;
     if (supervisor) {
-      const rows: { id: string; agency_id: string }[] = await manager.query(
-        'SELECT id, agency_id FROM unit WHERE id = ANY($1::uuid[])',
-        [[referral.fromUnitId, referral.toUnitId]],
-      );
-      const agencyOf = new Map(rows.map((row) => [row.id, row.agency_id]));
+      const agencyOf = await this.units.agencyIdsOf([referral.fromUnitId, referral.toUnitId]);
       fromAgency = agencyOf.get(referral.fromUnitId);
       toAgency = agencyOf.get(referral.toUnitId);
     }
@@ -38,7 +33,7 @@ export class ReferralStanding {
       actsForSender ||
       actsForReceiver ||
       CaseAccess.isAuditor(actor) ||
-      (await this.access.isParty(actor, referral.caseId, manager));
+      (await this.access.isParty(actor, referral.caseId));
     return { actsForSender, actsForReceiver, canSee };
   }
 }

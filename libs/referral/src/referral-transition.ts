@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { conflict, DomainError, ErrorCode, forbidden, isUuid, notFound } from '@simpul/common';
+import { Transactional } from '@simpul/database';
 import { Role, type Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter, type LedgerEntryDraft } from '@simpul/ledger';
-import { ReferralEntity } from './entities/referral.entity';
+import type { ReferralEntity } from './entities/referral.entity';
+import { ReferralRepository } from './referral.repository';
 import { decide, type ReferralAction } from './referral-state-machine';
 import { ReferralStanding } from './referral-standing';
 
@@ -30,7 +30,7 @@ export interface TransitionRequest {
   expectedVersion?: number | null;
   note?: string | null;
   /** Sets the fields this transition owns (timestamps, reason, outcome …) on the locked row. */
-  apply?: (referral: ReferralEntity, now: Date, manager: EntityManager) => Promise<void> | void;
+  apply?: (referral: ReferralEntity, now: Date) => Promise<void> | void;
   /** Codes (never personal data) recorded in the ledger entry's payload. */
   payload?: Record<string, string | number | boolean | null | string[]>;
   /** Further ledger entries of the same transaction (redirect's new referral). */
@@ -46,25 +46,19 @@ export interface TransitionRequest {
 @Injectable()
 export class ReferralTransition {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly referrals: ReferralRepository,
     private readonly standing: ReferralStanding,
     private readonly ledger: LedgerWriter,
   ) {}
 
-  run(request: TransitionRequest): Promise<ReferralEntity> {
-    return this.dataSource.transaction((manager) => this.runIn(manager, request));
-  }
-
-  async runIn(manager: EntityManager, request: TransitionRequest): Promise<ReferralEntity> {
+  /** One transaction (or a part of the caller's, when one is running). */
+  @Transactional()
+  async run(request: TransitionRequest): Promise<ReferralEntity> {
     const { actor, action } = request;
     if (!isUuid(request.referralId)) throw notFound('Referral');
-    const referral = await manager
-      .createQueryBuilder(ReferralEntity, 'r')
-      .setLock('pessimistic_write')
-      .where('r.id = :id', { id: request.referralId })
-      .getOne();
+    const referral = await this.referrals.lockForUpdate(request.referralId);
     if (!referral) throw notFound('Referral');
-    const standing = await this.standing.of(actor, referral, manager);
+    const standing = await this.standing.of(actor, referral);
     if (!standing.canSee) throw notFound('Referral');
     if (!actor.roles.some((role) => WRITER_ROLES.includes(role))) {
       throw forbidden('Auditors and administrators do not act on referrals');
@@ -79,12 +73,10 @@ export class ReferralTransition {
     const now = new Date();
     referral.status = decision.to;
     referral.version += 1;
-    await request.apply?.(referral, now, manager);
-    // The row is locked and read in full above: write it back in one UPDATE (save() would
-    // SELECT it again first to find what changed).
-    const { id, ...fields } = referral;
-    await manager.update(ReferralEntity, { id }, fields);
-    await this.ledger.append(manager, [
+    await request.apply?.(referral, now);
+    // The row is locked and read in full above: written back in one UPDATE.
+    await this.referrals.update(referral);
+    await this.ledger.append([
       {
         action: LEDGER_ACTION[action],
         actorId: actor.officerId,

@@ -8,12 +8,14 @@ import { IdentityModule } from '@simpul/identity';
 import { LedgerModule } from '@simpul/ledger';
 import { ReferralPersonEntity } from './entities/referral-person.entity';
 import { ReferralEntity } from './entities/referral.entity';
+import { CaseReferralsModule } from './case-referrals.adapter';
 import { DeliverReferralHandler } from './jobs/deliver-referral.handler';
 import { ReferralFactory } from './referral-factory';
 import { ReferralStanding } from './referral-standing';
 import { ReferralTransition } from './referral-transition';
 import { ReferralLoader } from './referral.loader';
 import { ReferralReader } from './referral.reader';
+import { ReferralRepository } from './referral.repository';
 import { ReferralFieldsResolver } from './resolvers/referral-fields.resolver';
 import {
   CaseReferralsResolver,
@@ -49,6 +51,7 @@ export const REFERRAL_USE_CASES = [
 ];
 
 const core = [
+  ReferralRepository,
   ReferralStanding,
   ReferralTransition,
   ReferralFactory,
@@ -74,15 +77,27 @@ const resolvers = [
     CaseModule,
     LedgerModule,
     DeliveryModule,
+    CaseReferralsModule,
   ],
   providers: [...core, ...REFERRAL_USE_CASES, ...resolvers],
-  exports: [...core, ...REFERRAL_USE_CASES],
+  exports: [
+    ReferralStanding,
+    ReferralTransition,
+    ReferralFactory,
+    ReferralReader,
+    ReferralLoader,
+    ...REFERRAL_USE_CASES,
+  ],
 })
 export class ReferralModule {}
 
 /** Referrals for the worker: the delivery job handler, no GraphQL. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReferralEntity, ReferralPersonEntity]), LedgerModule],
-  providers: [DeliverReferralHandler],
+  imports: [
+    TypeOrmModule.forFeature([ReferralEntity, ReferralPersonEntity]),
+    LedgerModule,
+    DeliveryModule,
+  ],
+  providers: [ReferralRepository, DeliverReferralHandler],
 })
 export class ReferralWorkerModule {}

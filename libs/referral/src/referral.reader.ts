@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
 import { isUuid, notFound } from '@simpul/common';
 import { keysetPage, type KeysetPage } from '@simpul/database';
 import { CaseAccess } from '@simpul/case';
 import type { Actor } from '@simpul/identity';
-import { ReferralEntity } from './entities/referral.entity';
+import type { ReferralEntity } from './entities/referral.entity';
 import type { ReferralStatus } from './referral-enums';
 import { ReferralStanding } from './referral-standing';
+import { ReferralRepository } from './referral.repository';
 
 export type ReferralPage = KeysetPage<ReferralEntity>;
 
@@ -17,31 +16,26 @@ export type Queue = 'inbox' | 'sent';
 @Injectable()
 export class ReferralReader {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly referrals: ReferralRepository,
     private readonly access: CaseAccess,
     private readonly standing: ReferralStanding,
   ) {}
 
   async byId(actor: Actor, id: string): Promise<ReferralEntity> {
-    const found = isUuid(id)
-      ? await this.dataSource.manager.findOneBy(ReferralEntity, { id })
-      : null;
+    const found = isUuid(id) ? await this.referrals.byId(id) : null;
     if (!found) throw notFound('Referral');
-    const standing = await this.standing.of(actor, found, this.dataSource.manager);
+    const standing = await this.standing.of(actor, found);
     if (!standing.canSee) throw notFound('Referral');
     return found;
   }
 
   /** For field resolvers under an object the caller could already see. */
   byIds(ids: readonly string[]): Promise<ReferralEntity[]> {
-    return this.dataSource.manager.findBy(ReferralEntity, { id: In([...ids]) });
+    return this.referrals.byIds(ids);
   }
 
   byCase(caseId: string): Promise<ReferralEntity[]> {
-    return this.dataSource.manager.find(ReferralEntity, {
-      where: { caseId },
-      order: { sentAt: 'ASC' },
-    });
+    return this.referrals.byCase(caseId);
   }
 
   /** The unit's inbox (addressed to it) or sent queue, newest first, keyset-paginated. */
@@ -53,13 +47,8 @@ export class ReferralReader {
     after?: string | null,
   ): Promise<ReferralPage> {
     const units = await this.access.actingUnitIds(actor);
-    const column = queue === 'inbox' ? 'r.to_unit_id' : 'r.from_unit_id';
-    const qb = this.dataSource.manager
-      .createQueryBuilder(ReferralEntity, 'r')
-      .where(`${column} = ANY(:units::uuid[])`, { units });
-    if (status?.length) qb.andWhere('r.status = ANY(:status)', { status });
     return keysetPage(
-      qb,
+      this.referrals.queueQuery(queue === 'inbox' ? 'to' : 'from', units, status),
       { column: 'r.sent_at', idColumn: 'r.id', timeOf: (r) => r.sentAt },
       first,
       after,

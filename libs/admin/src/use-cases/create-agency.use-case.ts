@@ -1,8 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { AgencyEntity, AgencyKind } from '@simpul/agency';
+import { Inject, Injectable } from '@nestjs/common';
+import { AgencyAdminService, AgencyKind, type AgencyEntity } from '@simpul/agency';
 import { badInput } from '@simpul/common';
+import { TransactionHost, type TxHost } from '@simpul/database';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { adminEntry, assertAdmin } from '../admin-entry';
@@ -13,8 +12,9 @@ import type { CreateAgencyInput } from '../dto/create-agency.input';
 @Injectable()
 export class CreateAgencyUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly ledger: LedgerWriter,
+    private readonly agencies: AgencyAdminService,
   ) {}
 
   async execute(actor: Actor, input: CreateAgencyInput): Promise<AgencyEntity> {
@@ -24,15 +24,10 @@ export class CreateAgencyUseCase {
     if (!Object.values(AgencyKind).includes(input.kind)) {
       throw badInput('input.kind', 'is not an agency kind');
     }
-    return this.dataSource.transaction(async (manager) => {
-      const [row]: { id: string }[] = await manager.query(
-        `INSERT INTO agency (code, name, kind) VALUES ($1, $2, $3)
-         ON CONFLICT (code) DO NOTHING RETURNING id`,
-        [code, name, input.kind],
-      );
-      if (!row) throw badInput('input.code', 'is already the code of another agency');
-      const agency = await manager.findOneByOrFail(AgencyEntity, { id: row.id });
-      await this.ledger.append(manager, [
+    return this.txHost.withTransaction(async () => {
+      const agency = await this.agencies.createAgency({ code, name, kind: input.kind });
+      if (!agency) throw badInput('input.code', 'is already the code of another agency');
+      await this.ledger.append([
         adminEntry(HandoffAction.AGENCY_CREATED, actor, {
           agencyId: agency.id,
           code: agency.code,

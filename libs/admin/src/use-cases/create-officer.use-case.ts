@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { UnitEntity } from '@simpul/agency';
+import { Inject, Injectable } from '@nestjs/common';
+import { AgencyAdminService } from '@simpul/agency';
 import { badInput } from '@simpul/common';
+import { TransactionHost, type TxHost } from '@simpul/database';
 import {
-  OfficerEntity,
+  OfficerAdminService,
   PasswordHasher,
+  type OfficerEntity,
   Role,
   validNewPassword,
   type Actor,
@@ -22,9 +22,11 @@ import type { CreateOfficerInput } from '../dto/create-officer.input';
 @Injectable()
 export class CreateOfficerUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly ledger: LedgerWriter,
     private readonly hasher: PasswordHasher,
+    private readonly agencies: AgencyAdminService,
+    private readonly officers: OfficerAdminService,
   ) {}
 
   async execute(actor: Actor, input: CreateOfficerInput): Promise<OfficerEntity> {
@@ -39,21 +41,19 @@ export class CreateOfficerUseCase {
     const password = validNewPassword('input.password', input.password, username);
     // scrypt before the transaction: no row lock is held while it runs.
     const passwordHash = await this.hasher.hash(password);
-    return this.dataSource.transaction(async (manager) => {
-      const unit = await manager.findOne(UnitEntity, {
-        where: { id: unitId },
-        lock: { mode: 'pessimistic_read' },
-      });
+    return this.txHost.withTransaction(async () => {
+      // Shared lock: the unit cannot change under the new officer.
+      const unit = await this.agencies.lockUnit(unitId, 'share');
       if (!unit) throw badInput('input.unitId', 'names no unit');
-      const [row]: { id: string }[] = await manager.query(
-        `INSERT INTO officer (username, display_name, password_hash, roles, unit_id)
-         VALUES ($1, $2, $3, $4::text[], $5)
-         ON CONFLICT (username) DO NOTHING RETURNING id`,
-        [username, displayName, passwordHash, roles, unitId],
-      );
-      if (!row) throw badInput('input.username', 'is already taken');
-      const officer = await manager.findOneByOrFail(OfficerEntity, { id: row.id });
-      await this.ledger.append(manager, [
+      const officer = await this.officers.create({
+        username,
+        displayName,
+        passwordHash,
+        roles,
+        unitId,
+      });
+      if (!officer) throw badInput('input.username', 'is already taken');
+      await this.ledger.append([
         adminEntry(HandoffAction.OFFICER_CREATED, actor, {
           officerId: officer.id,
           unitId,

@@ -1,8 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { AgencyEntity, UnitEntity } from '@simpul/agency';
+import { Inject, Injectable } from '@nestjs/common';
+import { AgencyAdminService, type UnitEntity } from '@simpul/agency';
 import { badInput } from '@simpul/common';
+import { TransactionHost, type TxHost } from '@simpul/database';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { adminEntry, assertAdmin } from '../admin-entry';
@@ -20,8 +19,9 @@ import type { CreateUnitInput } from '../dto/create-unit.input';
 @Injectable()
 export class CreateUnitUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly ledger: LedgerWriter,
+    private readonly agencies: AgencyAdminService,
   ) {}
 
   async execute(actor: Actor, input: CreateUnitInput): Promise<UnitEntity> {
@@ -34,29 +34,13 @@ export class CreateUnitUseCase {
       countryCode: validCountryCode('input.countryCode', input.countryCode),
       timeZone: validTimeZone('input.timeZone', input.timeZone),
     };
-    return this.dataSource.transaction(async (manager) => {
+    return this.txHost.withTransaction(async () => {
       // Shared lock: the agency cannot disappear or change under the new unit.
-      const agency = await manager.findOne(AgencyEntity, {
-        where: { id: agencyId },
-        lock: { mode: 'pessimistic_read' },
-      });
+      const agency = await this.agencies.lockAgency(agencyId, 'share');
       if (!agency) throw badInput('input.agencyId', 'names no agency');
-      const [row]: { id: string }[] = await manager.query(
-        `INSERT INTO unit (code, name, agency_id, region_code, country_code, time_zone)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (code) DO NOTHING RETURNING id`,
-        [
-          values.code,
-          values.name,
-          agencyId,
-          values.regionCode,
-          values.countryCode,
-          values.timeZone,
-        ],
-      );
-      if (!row) throw badInput('input.code', 'is already the code of another unit');
-      const unit = await manager.findOneByOrFail(UnitEntity, { id: row.id });
-      await this.ledger.append(manager, [
+      const unit = await this.agencies.createUnit({ ...values, agencyId });
+      if (!unit) throw badInput('input.code', 'is already the code of another unit');
+      await this.ledger.append([
         adminEntry(HandoffAction.UNIT_CREATED, actor, {
           unitId: unit.id,
           agencyId,

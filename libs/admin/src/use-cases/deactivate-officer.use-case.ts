@@ -1,11 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { badInput, conflict } from '@simpul/common';
-import { OfficerEntity, SessionRevocation, SessionStore, type Actor } from '@simpul/identity';
+import { Inject, Injectable } from '@nestjs/common';
+import { badInput, conflict, notFound } from '@simpul/common';
+import { TransactionHost, type TxHost } from '@simpul/database';
+import {
+  OfficerAdminService,
+  SessionRevocation,
+  SessionStore,
+  type Actor,
+  type OfficerEntity,
+} from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { adminEntry, assertAdmin } from '../admin-entry';
-import { lockOfficer } from '../officer-lock';
 
 /**
  * deactivateOfficer: no more sign-in, and every token of the officer (Simpul's and SSO) stops
@@ -15,21 +19,23 @@ import { lockOfficer } from '../officer-lock';
 @Injectable()
 export class DeactivateOfficerUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly ledger: LedgerWriter,
+    private readonly officers: OfficerAdminService,
     private readonly sessions: SessionStore,
   ) {}
 
   async execute(actor: Actor, id: string): Promise<OfficerEntity> {
     assertAdmin(actor);
     if (id === actor.officerId) throw badInput('id', 'cannot deactivate your own account');
-    return this.dataSource.transaction(async (manager) => {
-      const officer = await lockOfficer(manager, id);
+    return this.txHost.withTransaction(async () => {
+      const officer = await this.officers.lock(id);
+      if (!officer) throw notFound('Officer');
       if (!officer.active) throw conflict('The officer is already deactivated');
       officer.active = false;
-      await manager.update(OfficerEntity, { id: officer.id }, { active: false });
-      await this.sessions.revokeOfficerSessions(manager, officer.id, SessionRevocation.DEACTIVATED);
-      await this.ledger.append(manager, [
+      await this.officers.update(officer.id, { active: false });
+      await this.sessions.revokeOfficerSessions(officer.id, SessionRevocation.DEACTIVATED);
+      await this.ledger.append([
         adminEntry(HandoffAction.OFFICER_DEACTIVATED, actor, {
           officerId: officer.id,
           unitId: officer.unitId,

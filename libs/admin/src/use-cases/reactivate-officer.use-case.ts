@@ -1,11 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { conflict } from '@simpul/common';
-import { LoginThrottle, OfficerEntity, type Actor } from '@simpul/identity';
+import { Inject, Injectable } from '@nestjs/common';
+import { conflict, notFound } from '@simpul/common';
+import { TransactionHost, type TxHost } from '@simpul/database';
+import {
+  LoginThrottle,
+  OfficerAdminService,
+  type Actor,
+  type OfficerEntity,
+} from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { adminEntry, assertAdmin } from '../admin-entry';
-import { lockOfficer } from '../officer-lock';
 
 /**
  * reactivateOfficer: the officer may sign in again (tokens from before the deactivation stay
@@ -14,20 +17,22 @@ import { lockOfficer } from '../officer-lock';
 @Injectable()
 export class ReactivateOfficerUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly ledger: LedgerWriter,
+    private readonly officers: OfficerAdminService,
     private readonly throttle: LoginThrottle,
   ) {}
 
   async execute(actor: Actor, id: string): Promise<OfficerEntity> {
     assertAdmin(actor);
-    return this.dataSource.transaction(async (manager) => {
-      const officer = await lockOfficer(manager, id);
+    return this.txHost.withTransaction(async () => {
+      const officer = await this.officers.lock(id);
+      if (!officer) throw notFound('Officer');
       if (officer.active) throw conflict('The officer is already active');
       officer.active = true;
-      await manager.update(OfficerEntity, { id: officer.id }, { active: true });
-      await this.throttle.clearUsername(officer.username, manager);
-      await this.ledger.append(manager, [
+      await this.officers.update(officer.id, { active: true });
+      await this.throttle.clearUsername(officer.username);
+      await this.ledger.append([
         adminEntry(HandoffAction.OFFICER_REACTIVATED, actor, {
           officerId: officer.id,
           unitId: officer.unitId,

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { notFound } from '@simpul/common';
+import { TransactionHost, type TxHost } from '@simpul/database';
 import {
   LoginThrottle,
-  OfficerEntity,
+  OfficerAdminService,
   PasswordHasher,
   SessionRevocation,
   SessionStore,
@@ -12,7 +12,6 @@ import {
 } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { adminEntry, assertAdmin } from '../admin-entry';
-import { lockOfficer } from '../officer-lock';
 
 /**
  * resetOfficerPassword: the admin sets a new password (and hands it over out of band); every
@@ -22,8 +21,9 @@ import { lockOfficer } from '../officer-lock';
 @Injectable()
 export class ResetOfficerPasswordUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly ledger: LedgerWriter,
+    private readonly officers: OfficerAdminService,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionStore,
     private readonly throttle: LoginThrottle,
@@ -33,17 +33,14 @@ export class ResetOfficerPasswordUseCase {
     assertAdmin(actor);
     const password = validNewPassword('newPassword', newPassword);
     const passwordHash = await this.hasher.hash(password);
-    await this.dataSource.transaction(async (manager) => {
-      const officer = await lockOfficer(manager, id);
+    await this.txHost.withTransaction(async () => {
+      const officer = await this.officers.lock(id);
+      if (!officer) throw notFound('Officer');
       validNewPassword('newPassword', password, officer.username);
-      await manager.update(OfficerEntity, { id: officer.id }, { passwordHash });
-      await this.sessions.revokeOfficerSessions(
-        manager,
-        officer.id,
-        SessionRevocation.PASSWORD_RESET,
-      );
-      await this.throttle.clearUsername(officer.username, manager);
-      await this.ledger.append(manager, [
+      await this.officers.update(officer.id, { passwordHash });
+      await this.sessions.revokeOfficerSessions(officer.id, SessionRevocation.PASSWORD_RESET);
+      await this.throttle.clearUsername(officer.username);
+      await this.ledger.append([
         adminEntry(HandoffAction.OFFICER_PASSWORD_RESET, actor, {
           officerId: officer.id,
           unitId: officer.unitId,

@@ -1,8 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { AgencyEntity, AgencyKind } from '@simpul/agency';
+import { Inject, Injectable } from '@nestjs/common';
+import { AgencyAdminService, AgencyKind, type AgencyEntity } from '@simpul/agency';
 import { badInput, isUuid, notFound } from '@simpul/common';
+import { TransactionHost, type TxHost } from '@simpul/database';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { adminEntry, assertAdmin, mentionedFields } from '../admin-entry';
@@ -13,8 +12,9 @@ import type { UpdateAgencyInput } from '../dto/update-agency.input';
 @Injectable()
 export class UpdateAgencyUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly ledger: LedgerWriter,
+    private readonly agencies: AgencyAdminService,
   ) {}
 
   async execute(actor: Actor, id: string, input: UpdateAgencyInput): Promise<AgencyEntity> {
@@ -33,19 +33,16 @@ export class UpdateAgencyUseCase {
       next.kind = input.kind;
     }
     if (!isUuid(id)) throw notFound('Agency');
-    return this.dataSource.transaction(async (manager) => {
-      const agency = await manager.findOne(AgencyEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.txHost.withTransaction(async () => {
+      const agency = await this.agencies.lockAgency(id, 'update');
       if (!agency) throw notFound('Agency');
       const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
         (field) => next[field] !== agency[field],
       );
       if (!changed.length) return agency;
       Object.assign(agency, next);
-      await manager.update(AgencyEntity, { id }, next);
-      await this.ledger.append(manager, [
+      await this.agencies.updateAgency(id, next);
+      await this.ledger.append([
         adminEntry(HandoffAction.AGENCY_UPDATED, actor, {
           agencyId: agency.id,
           code: agency.code,

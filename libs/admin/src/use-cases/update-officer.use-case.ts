@@ -1,16 +1,21 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { UnitEntity } from '@simpul/agency';
-import { badInput } from '@simpul/common';
-import { OfficerEntity, Role, announceAccessChange, type Actor } from '@simpul/identity';
+import { Inject, Injectable } from '@nestjs/common';
+import { AgencyAdminService } from '@simpul/agency';
+import { badInput, notFound } from '@simpul/common';
+import { TransactionHost, type TxHost } from '@simpul/database';
+import {
+  OfficerAdminService,
+  Role,
+  SessionStore,
+  type Actor,
+  type OfficerChanges,
+  type OfficerEntity,
+} from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { adminEntry, assertAdmin, mentionedFields } from '../admin-entry';
 import { validDisplayName, validId, validRoles } from '../admin-input';
 import type { UpdateOfficerInput } from '../dto/update-officer.input';
-import { lockOfficer } from '../officer-lock';
 
-type OfficerChanges = Partial<Pick<OfficerEntity, 'displayName' | 'roles' | 'unitId'>>;
+type ChangeableFields = Pick<OfficerChanges, 'displayName' | 'roles' | 'unitId'>;
 
 const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
   a.length === b.length && a.every((role) => b.includes(role));
@@ -23,8 +28,11 @@ const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
 @Injectable()
 export class UpdateOfficerUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly ledger: LedgerWriter,
+    private readonly agencies: AgencyAdminService,
+    private readonly officers: OfficerAdminService,
+    private readonly sessions: SessionStore,
   ) {}
 
   async execute(actor: Actor, id: string, input: UpdateOfficerInput): Promise<OfficerEntity> {
@@ -34,26 +42,24 @@ export class UpdateOfficerUseCase {
       // Otherwise the last admin could lock everyone out of administration.
       throw badInput('input.roles', 'cannot remove your own ADMIN role');
     }
-    return this.dataSource.transaction(async (manager) => {
-      const officer = await lockOfficer(manager, id);
+    return this.txHost.withTransaction(async () => {
+      const officer = await this.officers.lock(id);
+      if (!officer) throw notFound('Officer');
       if (next.unitId && next.unitId !== officer.unitId) {
-        const unit = await manager.findOne(UnitEntity, {
-          where: { id: next.unitId },
-          lock: { mode: 'pessimistic_read' },
-        });
+        const unit = await this.agencies.lockUnit(next.unitId, 'share');
         if (!unit) throw badInput('input.unitId', 'names no unit');
       }
-      const changed = (Object.keys(next) as (keyof OfficerChanges)[]).filter((field) =>
+      const changed = (Object.keys(next) as (keyof ChangeableFields)[]).filter((field) =>
         field === 'roles'
           ? !sameRoles(next.roles ?? [], officer.roles)
           : next[field] !== officer[field],
       );
       if (!changed.length) return officer;
       Object.assign(officer, next);
-      await manager.update(OfficerEntity, { id: officer.id }, next);
+      await this.officers.update(officer.id, next);
       // Open WebSockets of the officer were filtered for the old access: they close and reconnect.
-      await announceAccessChange(manager, officer.id);
-      await this.ledger.append(manager, [
+      await this.sessions.announceAccessChange(officer.id);
+      await this.ledger.append([
         adminEntry(HandoffAction.OFFICER_UPDATED, actor, {
           officerId: officer.id,
           unitId: officer.unitId,
@@ -65,11 +71,11 @@ export class UpdateOfficerUseCase {
     });
   }
 
-  private changesOf(input: UpdateOfficerInput): OfficerChanges {
+  private changesOf(input: UpdateOfficerInput): ChangeableFields {
     if (!mentionedFields(input, ['displayName', 'roles', 'unitId']).length) {
       throw badInput('input', 'names no field to change');
     }
-    const next: OfficerChanges = {};
+    const next: ChangeableFields = {};
     if (input.displayName !== undefined) {
       if (input.displayName === null) throw badInput('input.displayName', 'cannot be cleared');
       next.displayName = validDisplayName('input.displayName', input.displayName);

@@ -1,15 +1,12 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { UnitEntity } from '@simpul/agency';
+import { Inject, Injectable } from '@nestjs/common';
+import { AgencyAdminService, type UnitChanges, type UnitEntity } from '@simpul/agency';
 import { badInput, isUuid, notFound } from '@simpul/common';
+import { TransactionHost, type TxHost } from '@simpul/database';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { adminEntry, assertAdmin, mentionedFields } from '../admin-entry';
 import { validCountryCode, validName, validRegionCode, validTimeZone } from '../admin-input';
 import type { UpdateUnitInput } from '../dto/update-unit.input';
-
-type UnitChanges = Partial<Pick<UnitEntity, 'name' | 'regionCode' | 'countryCode' | 'timeZone'>>;
 
 /**
  * updateUnit: name, region, country and time zone (new deadlines use the new zone; deadlines
@@ -18,27 +15,25 @@ type UnitChanges = Partial<Pick<UnitEntity, 'name' | 'regionCode' | 'countryCode
 @Injectable()
 export class UpdateUnitUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly ledger: LedgerWriter,
+    private readonly agencies: AgencyAdminService,
   ) {}
 
   async execute(actor: Actor, id: string, input: UpdateUnitInput): Promise<UnitEntity> {
     assertAdmin(actor);
     const next = this.changesOf(input);
     if (!isUuid(id)) throw notFound('Unit');
-    return this.dataSource.transaction(async (manager) => {
-      const unit = await manager.findOne(UnitEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.txHost.withTransaction(async () => {
+      const unit = await this.agencies.lockUnit(id, 'update');
       if (!unit) throw notFound('Unit');
       const changed = (Object.keys(next) as (keyof UnitChanges)[]).filter(
         (field) => next[field] !== unit[field],
       );
       if (!changed.length) return unit;
       Object.assign(unit, next);
-      await manager.update(UnitEntity, { id }, next);
-      await this.ledger.append(manager, [
+      await this.agencies.updateUnit(id, next);
+      await this.ledger.append([
         adminEntry(HandoffAction.UNIT_UPDATED, actor, {
           unitId: unit.id,
           agencyId: unit.agencyId,

@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { badInput, conflict, Limits } from '@simpul/common';
+import { TransactionHost, type TxHost } from '@simpul/database';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { CaseAccess } from '../case-access';
 import { CaseStatus } from '../case-enums';
 import type { PersonInput } from '../dto/open-case.input';
-import { PersonEntity } from '../entities/person.entity';
+import type { PersonEntity } from '../entities/person.entity';
+import { PersonRepository } from '../person.repository';
 import { PersonSealer } from '../person-sealer';
 import { validatePerson } from '../validate-person';
 
@@ -15,7 +15,8 @@ import { validatePerson } from '../validate-person';
 @Injectable()
 export class AddPersonUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly persons: PersonRepository,
     private readonly access: CaseAccess,
     private readonly sealer: PersonSealer,
     private readonly ledger: LedgerWriter,
@@ -23,19 +24,16 @@ export class AddPersonUseCase {
 
   async execute(actor: Actor, caseId: string, input: PersonInput): Promise<PersonEntity> {
     const valid = validatePerson('input', input);
-    return this.dataSource.transaction(async (manager) => {
-      const locked = await this.access.lockAsLeadUnit(actor, caseId, manager, 'adds persons');
+    return this.txHost.withTransaction(async () => {
+      const locked = await this.access.lockAsLeadUnit(actor, caseId, 'adds persons');
       if (locked.status !== CaseStatus.OPEN) throw conflict('The case is closed');
-      const [{ count }]: { count: number }[] = await manager.query(
-        'SELECT count(*)::int AS count FROM person WHERE case_id = $1',
-        [caseId],
-      );
+      const count = await this.persons.countOfCase(caseId);
       if (count >= Limits.personsPerCase) {
         throw badInput('input', `a case holds at most ${Limits.personsPerCase} persons`);
       }
       const person = this.sealer.create(caseId, count + 1, valid, new Date());
-      await manager.insert(PersonEntity, person);
-      await this.ledger.append(manager, [
+      await this.persons.insert([person]);
+      await this.ledger.append([
         {
           action: HandoffAction.PERSON_ADDED,
           actorId: actor.officerId,

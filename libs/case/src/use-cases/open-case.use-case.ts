@@ -1,7 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
 import {
   badInput,
   forbidden,
@@ -10,15 +8,15 @@ import {
   optionalText,
   requiredText,
 } from '@simpul/common';
-import { IdempotencyStore, requestDigest } from '@simpul/database';
+import { IdempotencyStore, requestDigest, TransactionHost, type TxHost } from '@simpul/database';
 import { Role, type Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { CaseAccess } from '../case-access';
 import { CaseStatus } from '../case-enums';
 import type { OpenCaseInput } from '../dto/open-case.input';
+import { CaseRepository } from '../case.repository';
 import { CaseEntity } from '../entities/case.entity';
-import { PersonEntity } from '../entities/person.entity';
-import { nextReference } from '../next-reference';
+import { PersonRepository } from '../person.repository';
 import { validatePerson } from '../validate-person';
 import { PersonSealer } from '../person-sealer';
 
@@ -28,8 +26,10 @@ const REGION_CODE = /^\d{2}(\.\d{2})?$/;
 @Injectable()
 export class OpenCaseUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly idempotency: IdempotencyStore,
+    private readonly cases: CaseRepository,
+    private readonly persons: PersonRepository,
     private readonly ledger: LedgerWriter,
     private readonly access: CaseAccess,
     private readonly sealer: PersonSealer,
@@ -44,19 +44,19 @@ export class OpenCaseUseCase {
       throw forbidden('Only desk officers, supervisors and investigators open cases');
     }
     const valid = this.validate(input);
-    return this.dataSource.transaction(async (manager) => {
+    return this.txHost.withTransaction(async () => {
       const id = randomUUID();
       if (input.idempotencyKey) {
-        const earlier = await this.idempotency.claim(manager, {
+        const earlier = await this.idempotency.claim({
           officerId: actor.officerId,
           operation: 'openCase',
           key: requiredText('input.idempotencyKey', input.idempotencyKey, Limits.idempotencyKey),
           digest: requestDigest({ ...input, idempotencyKey: undefined }),
           newId: id,
         });
-        if (earlier) return manager.findOneByOrFail(CaseEntity, { id: earlier });
+        if (earlier) return this.earlier(earlier);
       }
-      return this.open(manager, actor, id, valid);
+      return this.open(actor, id, valid);
     });
   }
 
@@ -78,16 +78,21 @@ export class OpenCaseUseCase {
     };
   }
 
+  private async earlier(id: string): Promise<CaseEntity> {
+    const found = await this.cases.byId(id);
+    if (!found) throw new Error(`idempotency key names case ${id}, which does not exist`);
+    return found;
+  }
+
   private async open(
-    manager: EntityManager,
     actor: Actor,
     id: string,
     valid: ReturnType<OpenCaseUseCase['validate']>,
   ): Promise<CaseEntity> {
     const now = new Date();
-    const entity = manager.create(CaseEntity, {
+    const entity = Object.assign(new CaseEntity(), {
       id,
-      reference: await nextReference(manager, 'TPPO', 'case_reference_seq', now),
+      reference: await this.cases.nextReference(now),
       title: valid.title,
       summary: valid.summary,
       status: CaseStatus.OPEN,
@@ -98,15 +103,12 @@ export class OpenCaseUseCase {
       openedAt: now,
       closedAt: null,
     });
-    await manager.insert(CaseEntity, entity);
-    if (valid.persons.length) {
-      await manager.insert(
-        PersonEntity,
-        valid.persons.map((person, i) => this.sealer.create(id, i + 1, person, now)),
-      );
-    }
-    await this.access.addParties(manager, id, [actor.unitId]);
-    await this.ledger.append(manager, [
+    await this.cases.insert(entity);
+    await this.persons.insert(
+      valid.persons.map((person, i) => this.sealer.create(id, i + 1, person, now)),
+    );
+    await this.access.addParties(id, [actor.unitId]);
+    await this.ledger.append([
       {
         action: HandoffAction.CASE_OPENED,
         actorId: actor.officerId,

@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { badInput, isUuid, notFound } from '@simpul/common';
+import { TransactionHost, type TxHost } from '@simpul/database';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import type { PersonIdentity } from '@simpul/privacy';
 import { CaseAccess } from '../case-access';
 import type { UpdatePersonInput } from '../dto/update-person.input';
-import { PersonEntity } from '../entities/person.entity';
+import type { PersonEntity } from '../entities/person.entity';
+import { PersonRepository } from '../person.repository';
 import { PersonSealer } from '../person-sealer';
 import { validatePerson } from '../validate-person';
 
@@ -28,7 +28,8 @@ const FIELDS = [
 @Injectable()
 export class UpdatePersonUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly persons: PersonRepository,
     private readonly access: CaseAccess,
     private readonly sealer: PersonSealer,
     private readonly ledger: LedgerWriter,
@@ -43,18 +44,13 @@ export class UpdatePersonUseCase {
     if (!changed.length) throw badInput('input', 'names no field to change');
     if (input.fullName === null) throw badInput('input.fullName', 'cannot be cleared');
     if (input.sex === null) throw badInput('input.sex', 'cannot be cleared');
-    const existing = isUuid(personId)
-      ? await this.dataSource.manager.findOneBy(PersonEntity, { id: personId })
-      : null;
+    const existing = isUuid(personId) ? await this.persons.byId(personId) : null;
     if (!existing) throw notFound('Person');
-    return this.dataSource.transaction(async (manager) => {
-      const locked = await this.access.lockAsLeadUnit(
-        actor,
-        existing.caseId,
-        manager,
-        'corrects persons',
-      );
-      const person = await manager.findOneByOrFail(PersonEntity, { id: personId });
+    return this.txHost.withTransaction(async () => {
+      const locked = await this.access.lockAsLeadUnit(actor, existing.caseId, 'corrects persons');
+      // Read again under the case's lock: a concurrent correction has committed by now.
+      const person = await this.persons.byId(personId);
+      if (!person) throw notFound('Person');
       const current = this.sealer.open(person);
       const keep = <T>(given: T | undefined, stored: T): T =>
         given === undefined ? stored : given;
@@ -69,8 +65,8 @@ export class UpdatePersonUseCase {
         isChild: keep(input.isChild, input.birthDate !== undefined ? null : person.isChild),
       });
       Object.assign(person, { sex: valid.sex }, this.sealer.sealed(person.id, valid, new Date()));
-      await manager.save(PersonEntity, person);
-      await this.ledger.append(manager, [
+      await this.persons.save(person);
+      await this.ledger.append([
         {
           action: HandoffAction.PERSON_UPDATED,
           actorId: actor.officerId,

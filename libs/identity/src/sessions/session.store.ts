@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { UnitReader } from '@simpul/agency';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
+import { TransactionalRepository, TransactionHost, type TxHost } from '@simpul/database';
 import type { Actor } from '../actor';
 import type { Credential } from '../credential';
 import type { Role } from '../role';
@@ -35,23 +35,10 @@ interface ActorRow {
   id: string;
   username: string;
   unit_id: string;
-  agency_id: string;
   roles: Role[];
 }
 
-const ACTOR_COLUMNS = `o.id, o.username, o.unit_id, u.agency_id, o.roles
-  FROM officer o JOIN unit u ON u.id = o.unit_id`;
-
-const toActor = (row: ActorRow | undefined): Actor | null =>
-  row
-    ? {
-        officerId: row.id,
-        username: row.username,
-        unitId: row.unit_id,
-        agencyId: row.agency_id,
-        roles: row.roles,
-      }
-    : null;
+const ACTOR_COLUMNS = `o.id, o.username, o.unit_id, o.roles FROM officer o`;
 
 /**
  * Sign-in sessions, refresh-token rotation and token revocation, all in PostgreSQL. Redis plays no
@@ -59,15 +46,18 @@ const toActor = (row: ActorRow | undefined): Actor | null =>
  * query, made on every request (like the officer lookup it replaces).
  */
 @Injectable()
-export class SessionStore {
+export class SessionStore extends TransactionalRepository {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TransactionHost) txHost: TxHost,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly units: UnitReader,
+  ) {
+    super(txHost);
+  }
 
   /** A new session for this officer with its first refresh token. */
-  async start(officerId: string, manager?: EntityManager): Promise<StartedSession> {
-    const db = manager ?? this.dataSource.manager;
+  async start(officerId: string): Promise<StartedSession> {
+    const db = this.db;
     const expiresAt = new Date(Date.now() + this.config.refreshTtlSeconds * 1000);
     const refreshToken = newRefreshToken();
     const [row]: { session_id: string }[] = await db.query(
@@ -94,7 +84,8 @@ export class SessionStore {
    */
   rotate(refreshToken: string): Promise<Rotation> {
     const digest = refreshTokenDigest(refreshToken);
-    return this.dataSource.transaction(async (manager): Promise<Rotation> => {
+    return this.txHost.withTransaction(async (): Promise<Rotation> => {
+      const manager = this.inTransaction;
       const [row]: {
         session_id: string;
         officer_id: string;
@@ -115,7 +106,7 @@ export class SessionStore {
       );
       if (!row) return { status: 'invalid' };
       if (row.used) {
-        await this.revokeSession(row.session_id, SessionRevocation.REFRESH_REUSE, manager);
+        await this.revokeSession(row.session_id, SessionRevocation.REFRESH_REUSE);
         return { status: 'reused' };
       }
       if (!row.usable) return { status: 'invalid' };
@@ -140,12 +131,8 @@ export class SessionStore {
    * Ends one session: its access tokens and refresh tokens stop working at once, and open
    * WebSockets on it are told when the transaction commits.
    */
-  async revokeSession(
-    sessionId: string,
-    reason: SessionRevocation,
-    manager?: EntityManager,
-  ): Promise<void> {
-    const db = manager ?? this.dataSource.manager;
+  async revokeSession(sessionId: string, reason: SessionRevocation): Promise<void> {
+    const db = this.db;
     const rows: { officer_id: string }[] = await db.query(
       `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2
         WHERE id = $1 AND revoked_at IS NULL
@@ -160,11 +147,11 @@ export class SessionStore {
    * tells open WebSockets of the officer to re-check (also when no session was open: SSO tokens).
    */
   async revokeOfficerSessions(
-    manager: EntityManager,
     officerId: string,
     reason: SessionRevocation,
     keepSessionId: string | null = null,
   ): Promise<number> {
+    const manager = this.inTransaction;
     const rows: unknown[] = await manager.query(
       `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2
         WHERE officer_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid)
@@ -176,8 +163,8 @@ export class SessionStore {
   }
 
   /** Refuses one access token from now until it expires (logout). */
-  async revokeToken(tokenId: string, expiresAt: Date, manager?: EntityManager): Promise<void> {
-    const db = manager ?? this.dataSource.manager;
+  async revokeToken(tokenId: string, expiresAt: Date): Promise<void> {
+    const db = this.db;
     await db.query(
       `INSERT INTO revoked_token (token_id, expires_at) VALUES ($1, $2)
        ON CONFLICT (token_id) DO NOTHING`,
@@ -188,12 +175,20 @@ export class SessionStore {
   }
 
   /**
+   * Tells open WebSockets of the officer to re-check their access when the running transaction
+   * commits (its unit or roles changed).
+   */
+  async announceAccessChange(officerId: string): Promise<void> {
+    await announceAccessChange(this.db, officerId);
+  }
+
+  /**
    * The officer behind a credential, as it is NOW: null when the officer was deactivated, the
    * token revoked, or (for Simpul's tokens) the session ended. Read on every request and by every
    * open WebSocket's periodic check.
    */
   async currentActor(credential: Credential): Promise<Actor | null> {
-    const rows: ActorRow[] = await this.dataSource.query(
+    const rows: ActorRow[] = await this.db.query(
       `SELECT ${ACTOR_COLUMNS}
         WHERE o.id = $1 AND o.active
           AND NOT EXISTS (SELECT 1 FROM revoked_token r WHERE r.token_id = $2)
@@ -203,17 +198,31 @@ export class SessionStore {
                    AND s.revoked_at IS NULL AND s.expires_at > now()))`,
       [credential.officerId, credential.tokenId, credential.sessionId],
     );
-    return toActor(rows[0]);
+    return this.toActor(rows[0]);
   }
 
   /** The active officer an SSO token names by username, unless that token was revoked. */
   async actorByUsername(username: string, tokenId: string): Promise<Actor | null> {
-    const rows: ActorRow[] = await this.dataSource.query(
+    const rows: ActorRow[] = await this.db.query(
       `SELECT ${ACTOR_COLUMNS}
         WHERE o.username = $1 AND o.active
           AND NOT EXISTS (SELECT 1 FROM revoked_token r WHERE r.token_id = $2)`,
       [username, tokenId],
     );
-    return toActor(rows[0]);
+    return this.toActor(rows[0]);
+  }
+
+  /** The unit's agency comes from the agency lib (cached there: a unit never changes agency). */
+  private async toActor(row: ActorRow | undefined): Promise<Actor | null> {
+    if (!row) return null;
+    const agencyId = (await this.units.agencyIdsOf([row.unit_id])).get(row.unit_id);
+    if (!agencyId) return null;
+    return {
+      officerId: row.id,
+      username: row.username,
+      unitId: row.unit_id,
+      agencyId,
+      roles: row.roles,
+    };
   }
 }

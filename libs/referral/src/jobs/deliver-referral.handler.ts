@@ -1,19 +1,12 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost, type TxHost } from '@simpul/database';
 import { HandlesJob, type JobHandler } from '@simpul/delivery';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { DeliveryState } from '../referral-enums';
+import { ReferralRepository } from '../referral.repository';
 
 /** Deliveries that share one transaction, at most (keeps the statement and the lock short). */
 const MAX_BATCH = 32;
-
-interface DeliveredRow {
-  id: string;
-  from_unit_id: string;
-  to_unit_id: string;
-  case_id: string;
-}
 
 interface Waiting {
   referralId: string;
@@ -37,7 +30,8 @@ export class DeliverReferralHandler implements JobHandler<'deliver-referral'> {
   private running = false;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly referrals: ReferralRepository,
     private readonly ledger: LedgerWriter,
   ) {}
 
@@ -65,14 +59,14 @@ export class DeliverReferralHandler implements JobHandler<'deliver-referral'> {
   }
 
   private async deliver(referralIds: string[]): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      // One statement locks the rows, checks them and marks them: a run that finds a referral
-      // delivered already (or waited for one that just delivered it) leaves it out.
-      const [delivered]: [DeliveredRow[], number] = await manager.query(
-        `UPDATE referral SET delivery = $2, delivered_at = $3
-          WHERE id = ANY($1::uuid[]) AND delivery <> $2
-          RETURNING id, from_unit_id, to_unit_id, case_id`,
-        [[...new Set(referralIds)], DeliveryState.DELIVERED, new Date()],
+    // A job has no request: withTransaction opens the CLS context the transaction travels in.
+    await this.txHost.withTransaction(async () => {
+      // A run that finds a referral delivered already (or waited for one that just delivered
+      // it) leaves it out.
+      const delivered = await this.referrals.markDelivered(
+        referralIds,
+        DeliveryState.DELIVERED,
+        new Date(),
       );
       // Every row updated gets its entry; in the order the jobs came.
       const order = referralIds.map((id) => id.toLowerCase());
@@ -87,7 +81,7 @@ export class DeliverReferralHandler implements JobHandler<'deliver-referral'> {
           referralId: row.id,
           payload: { delivery: DeliveryState.DELIVERED },
         }));
-      await this.ledger.append(manager, drafts);
+      await this.ledger.append(drafts);
     });
   }
 }

@@ -4,8 +4,8 @@ import { badInput, Limits, optionalText } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import type { LedgerEntryDraft } from '@simpul/ledger';
 import { ReferralEntity } from '../entities/referral.entity';
-import { ReferralPersonEntity } from '../entities/referral-person.entity';
 import { ReferralFactory } from '../referral-factory';
+import { ReferralRepository } from '../referral.repository';
 import { ReferralTransition } from '../referral-transition';
 
 /**
@@ -18,6 +18,7 @@ export class RedirectReferralUseCase {
   constructor(
     private readonly transition: ReferralTransition,
     private readonly factory: ReferralFactory,
+    private readonly referrals: ReferralRepository,
   ) {}
 
   async execute(
@@ -37,16 +38,15 @@ export class RedirectReferralUseCase {
       expectedVersion,
       note: validNote,
       payload: { redirectedToUnit: toUnitId },
-      apply: async (referral, now, manager) => {
+      apply: async (referral, now) => {
         if (toUnitId === referral.toUnitId || toUnitId === referral.fromUnitId) {
           throw badInput(
             'toUnitId',
             'must be a unit other than the sender and the current receiver',
           );
         }
-        const persons = await manager.findBy(ReferralPersonEntity, { referralId: referral.id });
+        const personIds = await this.referrals.personIdsOf(referral.id);
         const created = await this.factory.create(
-          manager,
           {
             id: randomUUID(),
             caseId: referral.caseId,
@@ -56,7 +56,7 @@ export class RedirectReferralUseCase {
             services: referral.services,
             priority: referral.priority,
             summary: referral.summary,
-            personIds: persons.map((p) => p.personId),
+            personIds,
             redirectedFromId: referral.id,
             // The same persons travel on the same basis.
             lawfulBasis: referral.lawfulBasis,
