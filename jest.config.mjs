@@ -18,6 +18,8 @@ const common = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: { '^@simpul/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
   testEnvironment: 'node',
+  // Evaluates Nest before nestjs-cls (CommonJS) require()s it: test/support/preload-nest.ts.
+  setupFiles: ['<rootDir>/test/support/preload-nest.ts'],
 };
 export default {
   projects: [

@@ -25,7 +25,10 @@ const options = {
     target: 'es2022',
     baseUrl: root,
     paths: Object.fromEntries(
-      (await readdir(join(root, 'libs'))).map((lib) => [`@simpul/${lib}`, [`libs/${lib}/src/index.ts`]]),
+      (await readdir(join(root, 'libs'))).map((lib) => [
+        `@simpul/${lib}`,
+        [`libs/${lib}/src/index.ts`],
+      ]),
     ),
     keepClassNames: true,
   },
@@ -43,7 +46,11 @@ for (const source of sources) {
     await mkdir(dirname(out), { recursive: true });
     if (file.endsWith('.ts') && !file.endsWith('.d.ts')) {
       if (skip.test(file)) continue;
-      const { code, map } = await transformFile(file, { ...options, filename: file, sourceFileName: relative(dirname(out), file) });
+      const { code, map } = await transformFile(file, {
+        ...options,
+        filename: file,
+        sourceFileName: relative(dirname(out), file),
+      });
       const js = out.replace(/\.ts$/, '.js');
       await writeFile(js, `${code}\n//# sourceMappingURL=${js.split('/').pop()}.map\n`);
       if (map) await writeFile(`${js}.map`, map);

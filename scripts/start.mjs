@@ -12,7 +12,10 @@ const say = (line) => console.log(`[simpul] ${line}`);
 function answers(url, fallbackPort) {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
-    const socket = createConnection({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port || fallbackPort) });
+    const socket = createConnection({
+      host: hostname.replace(/^\[|\]$/g, ''),
+      port: Number(port || fallbackPort),
+    });
     const done = (ok) => (socket.destroy(), resolve(ok));
     socket.setTimeout(1000, () => done(false));
     socket.once('connect', () => done(true));
@@ -32,10 +35,15 @@ async function resolveServices() {
   const redisUp = await answers(redisUrl, 6379);
   if (pgUp && redisUp) return { databaseUrl, redisUrl, stop: async () => {} };
   if ((!pgUp && env.DATABASE_URL) || (!redisUp && env.REDIS_URL)) {
-    throw new Error(`${!pgUp ? 'DATABASE_URL' : 'REDIS_URL'} does not answer: start that service or fix the URL`);
+    throw new Error(
+      `${!pgUp ? 'DATABASE_URL' : 'REDIS_URL'} does not answer: start that service or fix the URL`,
+    );
   }
   if (!containerEngine()) {
-    const missing = [!pgUp && 'PostgreSQL on 127.0.0.1:5432', !redisUp && 'Redis on 127.0.0.1:6379'].filter(Boolean);
+    const missing = [
+      !pgUp && 'PostgreSQL on 127.0.0.1:5432',
+      !redisUp && 'Redis on 127.0.0.1:6379',
+    ].filter(Boolean);
     throw new Error(
       `${missing.join(' and ')} not answering, and no container engine to start them.\n` +
         '  Install and start them:  sudo apt-get install -y postgresql redis-server\n' +
@@ -65,7 +73,10 @@ async function resolveServices() {
 }
 
 function run(script, name) {
-  const child = spawn(process.execPath, ['--enable-source-maps', join(root, script)], { env, stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--enable-source-maps', join(root, script)], {
+    env,
+    stdio: 'inherit',
+  });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`[simpul] ${name} stopped (${signal ?? `exit ${code}`}); stopping Simpul`);
@@ -96,7 +107,9 @@ async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  await Promise.all(
+    children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
+  );
   await services?.stop();
   process.exit(code);
 }
@@ -105,16 +118,22 @@ process.on('SIGTERM', () => shutdown(0));
 
 try {
   say('building');
-  const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], {
+    stdio: 'inherit',
+  });
   if (build.status !== 0) throw new Error('build failed');
   services = await resolveServices();
   env.DATABASE_URL = services.databaseUrl;
   env.REDIS_URL = services.redisUrl;
   say('preparing the database (migrations, reference data, demo cast)');
-  const prepare = spawnSync(process.execPath, [join(root, 'dist/apps/gateway/src/cli/prepare-database.js')], {
-    env,
-    stdio: 'inherit',
-  });
+  const prepare = spawnSync(
+    process.execPath,
+    [join(root, 'dist/apps/gateway/src/cli/prepare-database.js')],
+    {
+      env,
+      stdio: 'inherit',
+    },
+  );
   if (prepare.status !== 0) throw new Error('database preparation failed (see above)');
   const port = Number(env.PORT || 3000);
   const gateway = run('dist/apps/gateway/src/main.js', 'gateway');

@@ -1,0 +1,48 @@
+// Which lib (or app) may import which, by element type: the allowed dependency graph of
+// docs/architecture.md ("Layers"). eslint.config.mjs enforces it with eslint-plugin-boundaries.
+// A lib reaches a lib above it only through a port that lib defines (e.g. CaseReferralsPort).
+
+const INFRASTRUCTURE = ['common', 'config', 'database', 'queue', 'observability', 'privacy', 'sla'];
+
+/** element type → the element types it may import. */
+export const LAYERS = {
+  // infrastructure: no domain knowledge
+  common: [],
+  config: [],
+  sla: ['common'],
+  queue: ['common', 'config'],
+  privacy: ['common', 'config'],
+  database: ['common', 'config'],
+  observability: ['common', 'config', 'queue', 'database'],
+  // the outbox and job dispatch: infrastructure for the contexts
+  delivery: ['common', 'config', 'database', 'queue'],
+  // contexts, bottom to top
+  agency: ['common', 'config', 'database'],
+  identity: ['common', 'config', 'database', 'agency'],
+  ledger: ['common', 'config', 'database', 'queue', 'delivery'],
+  case: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger'],
+  referral: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'case'],
+  admin: [...INFRASTRUCTURE, 'agency', 'identity', 'ledger'],
+  // the apps compose the libs
+  gateway: [
+    ...INFRASTRUCTURE,
+    'delivery',
+    'agency',
+    'identity',
+    'ledger',
+    'case',
+    'referral',
+    'admin',
+  ],
+  worker: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'case', 'referral'],
+};
+
+const APPS = new Set(['gateway', 'worker']);
+
+/** eslint-plugin-boundaries element descriptors: one element per lib folder and app folder. */
+export function libElements() {
+  return Object.keys(LAYERS).map((type) => ({
+    type,
+    pattern: APPS.has(type) ? `apps/${type}` : `libs/${type}`,
+  }));
+}
