@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgencyModule } from '@simpul/agency';
-import { CaseModule } from '@simpul/case';
+import { AgencyEntity, AgencyModule, UnitEntity } from '@simpul/agency';
+import { CaseEntity, CaseModule, PersonEntity } from '@simpul/case';
 import { DatabaseModule } from '@simpul/database';
 import { DeliveryModule } from '@simpul/delivery';
-import { IdentityModule } from '@simpul/identity';
+import { IdentityModule, OfficerEntity } from '@simpul/identity';
 import { LedgerModule } from '@simpul/ledger';
 import { ReferralPersonEntity } from './entities/referral-person.entity';
 import { ReferralEntity } from './entities/referral.entity';
@@ -94,7 +94,16 @@ export class ReferralModule {}
 /** Referrals for the worker: the delivery job handler, no GraphQL. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ReferralEntity, ReferralPersonEntity]),
+    // The tables the referral tables' foreign keys point at must be known to TypeORM too.
+    TypeOrmModule.forFeature([
+      ReferralEntity,
+      ReferralPersonEntity,
+      CaseEntity,
+      PersonEntity,
+      UnitEntity,
+      AgencyEntity,
+      OfficerEntity,
+    ]),
     LedgerModule,
     DeliveryModule,
   ],

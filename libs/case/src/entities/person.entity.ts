@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { Sex } from '../case-enums';
 
 /**
@@ -6,10 +6,16 @@ import type { Sex } from '../case-enums';
  * opened only for parties with need-to-know; NIK and passport are searchable through keyed hashes.
  */
 @Entity('person')
+@Unique('person_case_id_position_key', ['caseId', 'position'])
+@Index('person_national_id_hmac_idx', ['nationalIdHmac'], { where: 'national_id_hmac IS NOT NULL' })
+@Index('person_passport_hmac_idx', ['passportHmac'], { where: 'passport_hmac IS NOT NULL' })
+@Index('person_identity_key_idx', ['identityKeyId'])
 export class PersonEntity {
   /** Generated before the insert: the sealed identity is bound to it. */
   @PrimaryColumn('uuid') id: string;
-  @Column({ type: 'uuid', name: 'case_id' }) caseId: string;
+  @ForeignKey('case', 'id', { name: 'person_case_id_fkey' })
+  @Column({ type: 'uuid', name: 'case_id' })
+  caseId: string;
   /** 1-based order within the case; the label "Korban N" is derived from it. */
   @Column({ type: 'int' }) position: number;
   @Column({ type: 'text' }) label: string;

@@ -1,4 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Generated,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 /**
  * Work to hand to BullMQ, written in the same transaction as the change that caused it. The relay
@@ -6,10 +13,13 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
  * `dispatchedAt`.
  */
 @Entity('outbox')
+@Index('outbox_pending_idx', ['id'], { where: 'dispatched_at IS NULL' })
 export class OutboxEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
   /** The BullMQ job id: unique across restores and databases, unlike `id`. */
-  @Column({ type: 'uuid', name: 'job_key' }) jobKey: string;
+  @Column({ type: 'uuid', name: 'job_key' })
+  @Generated('uuid')
+  jobKey: string;
   @Column({ type: 'text' }) queue: string;
   @Column({ type: 'text', name: 'job_name' }) jobName: string;
   @Column({ type: 'jsonb' }) payload: Record<string, unknown>;

@@ -1,8 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 
 /** The free text of a ledger entry's note; the entry itself holds only its digest. */
 @Entity('handoff_note')
 export class HandoffNoteEntity {
-  @PrimaryColumn({ type: 'bigint' }) seq: string;
+  @ForeignKey('ledger_entry', 'seq', { name: 'handoff_note_seq_fkey' })
+  @PrimaryColumn({ type: 'bigint' })
+  seq: string;
   @Column({ type: 'text' }) text: string;
 }

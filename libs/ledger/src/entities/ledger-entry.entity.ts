@@ -1,8 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { HandoffAction } from '../handoff-action';
 
 /** Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE). Ids, codes and digests only. */
 @Entity('ledger_entry')
+@Unique('ledger_entry_entry_hash_key', ['entryHash'])
+@Index('ledger_entry_case_idx', ['caseId', 'seq'])
+@Index('ledger_entry_referral_idx', ['referralId', 'seq'])
 export class LedgerEntryEntity {
   /** bigint: kept as a decimal string end to end. */
   @PrimaryColumn({ type: 'bigint' }) seq: string;
