@@ -1,4 +1,4 @@
-// Type-aware lint (style.md): promise safety, exhaustive switches, type-only imports, no `any`,
+// Type-aware lint (docs/conventions.md): promise safety, exhaustive switches, type-only imports, no `any`,
 // and no deep or relative imports across libs — a lib is used through its index.ts only.
 import eslint from '@eslint/js';
 import boundaries from 'eslint-plugin-boundaries';

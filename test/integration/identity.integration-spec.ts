@@ -79,7 +79,7 @@ describe('identity: seeding, login and token verification', () => {
     ).toEqual(hashesBefore);
   });
 
-  it('places every demo officer in the unit and with the roles DESIGN.md lists', async () => {
+  it('places every demo officer in the unit and roles docs/architecture.md lists', async () => {
     const rows: { username: string; code: string; roles: Role[] }[] = await dataSource.query(
       `SELECT o.username, u.code, o.roles FROM officer o JOIN unit u ON u.id = o.unit_id
         WHERE o.username = ANY($1::text[])`,

@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import { GatewayModule } from './gateway.module';
 import { registerSecurityHeaders } from './hardening/security-headers';
 
-/** Request bodies over 1 MB are refused with HTTP 413 (DESIGN.md) before any parsing. */
+/** Request bodies over 1 MB are refused with HTTP 413 (docs/architecture.md) before any parsing. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**

@@ -13,7 +13,7 @@ function refuse(message: string): never {
   process.exit(1);
 }
 
-/** BullMQ keys must never be evicted; the worker refuses a Redis that could (DESIGN.md, Runtime). */
+/** BullMQ keys must never be evicted: the worker refuses a Redis that could (docs/stack.md). */
 async function checkRedis(config: AppConfig): Promise<void> {
   const redis = createRedis(config.redisUrl, 'worker');
   let timer: NodeJS.Timeout | undefined;

@@ -7,7 +7,7 @@ import { CaseRepository } from './case.repository';
 import type { CaseEntity } from './entities/case.entity';
 
 /**
- * Who may see a case (docs/architecture.md, access model): its parties — recorded in case_party —
+ * Who may see a case (docs/architecture.md, access): its parties — recorded in case_party —
  * and auditors (read-only). A SUPERVISOR acts for every unit of its agency. Everyone else gets
  * NOT_FOUND, never FORBIDDEN, so that a case's existence does not leak. Inside a use case the
  * checks read through its transaction (it travels with the request).

@@ -1,6 +1,6 @@
 import { badInput } from './errors';
 
-/** Input limits of DESIGN.md ("The path of one referral"). */
+/** Input limits of docs/architecture.md ("The path of one referral"). */
 export const Limits = {
   title: 200,
   summary: 4000,

@@ -19,7 +19,7 @@ export interface AppConfig {
   /** How often an open WebSocket re-checks that its token is neither revoked nor its officer deactivated. */
   wsSessionCheckMs: number;
   demoPassword: string;
-  /** Load the demo cast of DESIGN.md (never in production). */
+  /** Load the demo cast of docs/architecture.md (never in production). */
   seedDemo: boolean;
   logLevel: string;
   rateLimitOfficerRpm: number;

@@ -41,7 +41,7 @@ export class HandoffEventBus implements OnApplicationShutdown {
   }
 
   // Not onModuleDestroy: closing there crashed test processes with "Connection is closed" while
-  // subscriptions were still being torn down (stack-notes.md).
+  // subscriptions were still being torn down (docs/stack.md).
   async onApplicationShutdown(): Promise<void> {
     // Not RedisPubSub.close(): its QUIT would wait forever for a Redis that is away.
     const connections = this.connections;

@@ -1,7 +1,7 @@
 import type { Actor } from './actor';
 import { Role } from './role';
 
-/** Pure access rules of DESIGN.md's access model, decided from the Actor alone. */
+/** Pure access rules of docs/architecture.md's access model, decided from the Actor alone. */
 
 export function hasRole(actor: Actor, role: Role): boolean {
   return actor.roles.includes(role);

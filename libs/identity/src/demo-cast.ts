@@ -8,7 +8,7 @@ export interface DemoOfficer {
   displayName: string;
 }
 
-/** DESIGN.md "Demo cast" (development and test only): usernames, units and roles exactly. */
+/** The demo cast of docs/architecture.md (development and test only): usernames, units, roles. */
 export const DEMO_CAST: readonly DemoOfficer[] = [
   { username: 'kbri.phnompenh', unitCode: 'KBRI-PHNOMPENH', roles: [Role.DESK_OFFICER], displayName: 'Rina Wulandari' },
   { username: 'kemlu.pwni', unitCode: 'KEMLU-PWNI', roles: [Role.DESK_OFFICER], displayName: 'Andi Pratama' },

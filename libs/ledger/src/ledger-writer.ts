@@ -24,7 +24,7 @@ export interface LedgerEntryDraft {
 /**
  * Appends entries to the hash chain. Call it as the LAST step of the use case's transaction: it
  * locks the chain head, so every other append waits until this transaction commits. That lock is
- * what makes seq gapless and the chain a total order (DESIGN.md, "The ledger").
+ * what makes seq gapless and the chain a total order (docs/architecture.md, "The ledger").
  *
  * Every append in the hub queues for that one lock, so it is held for as little as possible: one
  * round trip to read the head, one statement that writes everything else, then COMMIT. Each

@@ -23,7 +23,7 @@ import { HEALTH_REDIS, HealthController } from './health.controller';
 export class HealthModule implements OnApplicationShutdown {
   constructor(@Inject(HEALTH_REDIS) private readonly redis: Redis) {}
 
-  /** Not in onModuleDestroy: Redis clients closed there crashed a test process (stack-notes). */
+  /** Not in onModuleDestroy: Redis clients closed there crashed a test process (docs/stack.md). */
   onApplicationShutdown(): void {
     // Nothing is pending on a probe connection worth waiting for: drop it at once.
     this.redis.disconnect();

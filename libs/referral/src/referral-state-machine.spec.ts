@@ -24,7 +24,7 @@ const standing: Record<Who, CallerStanding> = {
   stranger: { actsForSender: false, actsForReceiver: false, canSee: false },
 };
 
-/** The rule table of DESIGN.md, written out independently of the implementation. */
+/** The rule table of docs/architecture.md, written out independently of the implementation. */
 const expected: Record<ReferralAction, { side: 'sender' | 'receiver'; from: S[]; to: S }> = {
   acknowledge: { side: 'receiver', from: [S.REQUESTED], to: S.RECEIVED },
   accept: { side: 'receiver', from: [S.REQUESTED, S.RECEIVED], to: S.ACCEPTED },

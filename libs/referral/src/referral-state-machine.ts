@@ -1,7 +1,7 @@
 import { ReferralStatus as S } from './referral-enums';
 
 /**
- * The referral rule table of DESIGN.md, framework-free. Use cases ask `decide` whether an action
+ * The referral rule table (docs/architecture.md), framework-free. Use cases ask `decide` if an action
  * is allowed; nothing else in the code knows which status may follow which.
  */
 export type ReferralAction =

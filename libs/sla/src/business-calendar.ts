@@ -27,7 +27,7 @@ export interface BusinessCalendarOptions {
  * Which local dates are business days, and "N business days later" in a time zone.
  *
  * "N business days" is the same local clock time on the N-th business day after the day the
- * clock starts, in the receiving unit's zone (DESIGN.md, Deadlines). When the referral is sent on
+ * clock starts, in the receiving unit's zone (docs/architecture.md). When the referral is sent on
  * a weekend day or holiday, the clock starts at 00:00 of the next business day: sent Saturday
  * 15:00 with 1 business day → Tuesday 00:00, i.e. the whole of Monday. This is the only rule under
  * which a referral sent later never gets an earlier deadline (Friday 23:59 → Monday 23:59,

@@ -22,7 +22,7 @@ export interface Deadlines {
 const hours = (amount: number): DeadlineSpan => ({ unit: 'calendarHours', amount });
 const businessDays = (amount: number): DeadlineSpan => ({ unit: 'businessDays', amount });
 
-/** DESIGN.md "Deadlines (defaults, configurable)". */
+/** docs/architecture.md "Deadlines (defaults, configurable)". */
 export const DEFAULT_DEADLINE_POLICIES: Readonly<Record<Priority, DeadlinePolicy>> = {
   [Priority.EMERGENCY]: { acknowledge: hours(2), accept: hours(24) },
   [Priority.URGENT]: { acknowledge: businessDays(1), accept: businessDays(3) },

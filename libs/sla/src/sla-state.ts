@@ -9,7 +9,7 @@ export enum SlaState {
 }
 
 /**
- * The SLA of a referral, computed when read from its timestamps (DESIGN.md, Deadlines), so no job
+ * The SLA of a referral, computed when read from its timestamps (docs/architecture.md), so no job
  * has to write it. "Past" a deadline means strictly after it: an event at the deadline's exact
  * millisecond is on time, in every row of the table alike.
  */

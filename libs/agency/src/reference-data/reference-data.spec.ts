@@ -19,7 +19,7 @@ describe('reference data', () => {
     }
   });
 
-  it('holds the units of the demo cast exactly as DESIGN.md lists them', () => {
+  it('holds the units of the demo cast exactly as docs/architecture.md lists them', () => {
     const cast: [string, string, string, AgencyKind, string | null, string | null, string][] = [
       ['KBRI-PHNOMPENH', 'KBRI Phnom Penh', 'KEMLU', AgencyKind.KEMLU, null, 'KH', 'Asia/Phnom_Penh'],
       ['KEMLU-PWNI', 'Direktorat Pelindungan WNI', 'KEMLU', AgencyKind.KEMLU, null, null, 'Asia/Jakarta'],

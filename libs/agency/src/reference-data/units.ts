@@ -30,7 +30,7 @@ const regional = (code: string, name: string, agencyCode: string, abbr: string):
   return { code, name, agencyCode, regionCode: p.code, countryCode: null, timeZone: p.timeZone };
 };
 
-/** Central desks: every unit of DESIGN.md's demo cast that is not a mission or provincial. */
+/** Central desks: each demo-cast unit (docs/architecture.md) not abroad and not provincial. */
 const CENTRAL_UNITS: readonly UnitReference[] = [
   national('KEMLU-PWNI', 'Direktorat Pelindungan WNI', 'KEMLU'),
   national('KP2MI-PUSAT', 'Direktorat Pelindungan', 'KP2MI'),
@@ -90,7 +90,7 @@ const PROVINCIAL_UNITS = PROVINCES.flatMap((p) => [
   ),
 ]);
 
-/** Names the demo cast (DESIGN.md) spells differently from the generated pattern. */
+/** Names the demo cast (docs/architecture.md) spells differently from the generated pattern. */
 const CAST_NAMES: Record<string, string> = {
   'UPTDPPA-NTT': 'UPTD PPA Provinsi NTT',
 };
