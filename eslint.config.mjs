@@ -46,8 +46,8 @@ export default tseslint.config(
       ],
     },
   },
-  // Each lib may use only the libs below it (docs/architecture.md, "Layers"), and only through
-  // their index.ts: the graph lives in scripts/lib-layers.mjs, a unit test proves the rule bites.
+  // Each lib may use only the libs below it (docs/conventions.md, "Layers and data access"), and
+  // only through their index.ts: the graph is scripts/lib-layers.mjs; a unit test proves it bites.
   {
     files: ['libs/**/*.ts', 'apps/**/*.ts'],
     ignores: ['**/*.spec.ts'],

@@ -1,5 +1,6 @@
 // Which lib (or app) may import which, by element type: the allowed dependency graph of
-// docs/architecture.md ("Layers"). eslint.config.mjs enforces it with eslint-plugin-boundaries.
+// docs/conventions.md ("Layers and data access"). eslint.config.mjs enforces it with
+// eslint-plugin-boundaries.
 // A lib reaches a lib above it only through a port that lib defines (e.g. CaseReferralsPort).
 
 const INFRASTRUCTURE = ['common', 'config', 'database', 'queue', 'observability', 'privacy', 'sla'];
