@@ -120,6 +120,12 @@ describe('ledger', () => {
     });
   });
 
+  it('appends only inside a transaction: never on an autocommit connection of its own', async () => {
+    // The chain-head lock must be held until the use case commits, so outside a transaction
+    // (the one that travels with the request) the writer refuses before touching the ledger.
+    await expect(writer.append([draft(randomUUID())])).rejects.toThrow(/inside a transaction/);
+  });
+
   it('spends no seq on a transaction that rolls back', async () => {
     const caseId = randomUUID();
     const [before] = await append([draft(caseId)]);

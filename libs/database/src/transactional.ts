@@ -5,12 +5,16 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
 import type { EntityManager } from 'typeorm';
 
-export { Propagation, Transactional, TransactionHost } from '@nestjs-cls/transactional';
+// Not re-exported: the @Transactional() decorator, which finds its TransactionHost through a
+// process-wide static; with two Nest apps in one process (tests boot gateway and worker side by
+// side) it could open the transaction on the other app's pool. Use cases call the injected
+// `txHost.withTransaction(…)` instead.
+export { Propagation, TransactionHost } from '@nestjs-cls/transactional';
 
 /**
  * The transaction of the running use case travels with its async context (AsyncLocalStorage via
  * nestjs-cls) instead of as a `manager` parameter. Repositories read `txHost.tx`: the
- * transaction's EntityManager inside `@Transactional()` / `txHost.withTransaction(…)`, the shared
+ * transaction's EntityManager inside `txHost.withTransaction(…)`, the shared
  * pool's manager outside one.
  */
 export type TxHost = TransactionHost<TransactionalAdapterTypeOrm>;

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { Transactional } from '@simpul/database';
+import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost, type TxHost } from '@simpul/database';
 import type { Credential } from './credential';
 import { SessionRevocation, SessionStore } from './sessions/session.store';
 
@@ -10,14 +10,18 @@ import { SessionRevocation, SessionStore } from './sessions/session.store';
  */
 @Injectable()
 export class LogoutUseCase {
-  constructor(private readonly sessions: SessionStore) {}
+  constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
+    private readonly sessions: SessionStore,
+  ) {}
 
-  @Transactional()
-  async execute(credential: Credential): Promise<void> {
-    await this.sessions.revokeToken(credential.tokenId, credential.expiresAt);
-    if (credential.sessionId) {
-      await this.sessions.revokeSession(credential.sessionId, SessionRevocation.LOGOUT);
-    }
-    await this.sessions.announceAccessChange(credential.officerId);
+  execute(credential: Credential): Promise<void> {
+    return this.txHost.withTransaction(async () => {
+      await this.sessions.revokeToken(credential.tokenId, credential.expiresAt);
+      if (credential.sessionId) {
+        await this.sessions.revokeSession(credential.sessionId, SessionRevocation.LOGOUT);
+      }
+      await this.sessions.announceAccessChange(credential.officerId);
+    });
   }
 }

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { conflict, DomainError, ErrorCode, forbidden, isUuid, notFound } from '@simpul/common';
-import { Transactional } from '@simpul/database';
+import { TransactionHost, type TxHost } from '@simpul/database';
 import { Role, type Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter, type LedgerEntryDraft } from '@simpul/ledger';
 import type { ReferralEntity } from './entities/referral.entity';
@@ -46,14 +46,18 @@ export interface TransitionRequest {
 @Injectable()
 export class ReferralTransition {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly referrals: ReferralRepository,
     private readonly standing: ReferralStanding,
     private readonly ledger: LedgerWriter,
   ) {}
 
   /** One transaction (or a part of the caller's, when one is running). */
-  @Transactional()
-  async run(request: TransitionRequest): Promise<ReferralEntity> {
+  run(request: TransitionRequest): Promise<ReferralEntity> {
+    return this.txHost.withTransaction(() => this.transition(request));
+  }
+
+  private async transition(request: TransitionRequest): Promise<ReferralEntity> {
     const { actor, action } = request;
     if (!isUuid(request.referralId)) throw notFound('Referral');
     const referral = await this.referrals.lockForUpdate(request.referralId);
