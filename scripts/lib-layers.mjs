@@ -9,6 +9,8 @@ const INFRASTRUCTURE = ['common', 'config', 'database', 'queue', 'observability'
 export const LAYERS = {
   // infrastructure: no domain knowledge
   common: [],
+  // the ledger's format (hashes, proofs, verification): framework-free, shared with apps/verifier
+  'ledger-format': [],
   config: [],
   sla: ['common'],
   queue: ['common', 'config'],
@@ -20,13 +22,14 @@ export const LAYERS = {
   // contexts, bottom to top
   agency: ['common', 'config', 'database'],
   identity: ['common', 'config', 'database', 'agency'],
-  ledger: ['common', 'config', 'database', 'queue', 'delivery'],
+  ledger: ['common', 'config', 'database', 'queue', 'delivery', 'ledger-format'],
   case: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger'],
   referral: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'case'],
   admin: [...INFRASTRUCTURE, 'agency', 'identity', 'ledger'],
   // the apps compose the libs
   gateway: [
     ...INFRASTRUCTURE,
+    'ledger-format',
     'delivery',
     'agency',
     'identity',
@@ -35,10 +38,21 @@ export const LAYERS = {
     'referral',
     'admin',
   ],
-  worker: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'case', 'referral'],
+  worker: [
+    ...INFRASTRUCTURE,
+    'ledger-format',
+    'delivery',
+    'agency',
+    'identity',
+    'ledger',
+    'case',
+    'referral',
+  ],
+  // the offline verifier: the ledger format and nothing of the hub
+  verifier: ['ledger-format'],
 };
 
-const APPS = new Set(['gateway', 'worker']);
+const APPS = new Set(['gateway', 'worker', 'verifier']);
 
 /** eslint-plugin-boundaries element descriptors: one element per lib folder and app folder. */
 export function libElements() {

@@ -23,11 +23,6 @@ const folders = (parent: string): string[] =>
     .map((entry) => entry.name)
     .sort();
 
-const hasTypeScript = (dir: string): boolean =>
-  readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true }).some(
-    (entry) => entry.isFile() && entry.name.endsWith('.ts'),
-  );
-
 const nestCli = JSON.parse(readFileSync(join(ROOT, 'nest-cli.json'), 'utf8')) as {
   root: string;
   sourceRoot: string;
@@ -38,8 +33,8 @@ const tsconfig = JSON.parse(readFileSync(join(ROOT, 'tsconfig.base.json'), 'utf8
 };
 
 const libs = folders('libs');
-/** Nest applications are the apps with TypeScript; apps/console is static files the gateway serves. */
-const nestApps = folders('apps').filter((app) => hasTypeScript(`apps/${app}`));
+/** Node applications start at src/main.ts; apps/console is a browser app the gateway serves. */
+const nestApps = folders('apps').filter((app) => existsSync(join(ROOT, `apps/${app}/src/main.ts`)));
 
 const projectsOfType = (type: NestProject['type']): string[] =>
   Object.entries(nestCli.projects)
@@ -50,7 +45,7 @@ const projectsOfType = (type: NestProject['type']): string[] =>
 describe('workspace layout', () => {
   it('finds the libs and apps it compares', () => {
     expect(libs).toEqual(expect.arrayContaining(['admin', 'privacy', 'referral']));
-    expect(nestApps).toEqual(['gateway', 'worker']);
+    expect(nestApps).toEqual(['gateway', 'verifier', 'worker']);
     expect(folders('apps')).toEqual([...nestApps, 'console'].sort());
   });
 

@@ -1,6 +1,6 @@
 export * from './handoff-action';
-export * from './canonical-json';
-export * from './ledger-hash';
+// The format (hashing, Merkle proofs, checkpoints, verification) is its own framework-free lib.
+export * from '@simpul/ledger-format';
 export * from './ledger-writer';
 export * from './ledger-reader';
 export * from './ledger.module';

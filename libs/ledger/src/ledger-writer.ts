@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { entryHash, hashedEntryOf, noteDigest, payloadDigest } from '@simpul/ledger-format';
 import { LedgerEntryEntity } from './entities/ledger-entry.entity';
 import type { HandoffAction } from './handoff-action';
-import { entryHash, hashedEntryOf, noteDigest, payloadDigest } from './ledger-hash';
 import { LedgerRepository } from './ledger.repository';
 
 /** Payloads carry ids, codes and counts only: never personal data (the ledger is exported). */

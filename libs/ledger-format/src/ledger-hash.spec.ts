@@ -1,4 +1,3 @@
-import { HandoffAction } from './handoff-action';
 import {
   GENESIS_PREV_HASH,
   entryHash,
@@ -37,7 +36,7 @@ function exampleChain(): StoredEntry[] {
       ...common,
       seq: '0',
       at: new Date('2026-03-02T01:30:00.000Z'),
-      action: HandoffAction.REFERRAL_SENT,
+      action: 'REFERRAL_SENT',
       actorId: ids.actor,
       noteDigest: noteDigest(NOTE),
       payload: payload0,
@@ -49,7 +48,7 @@ function exampleChain(): StoredEntry[] {
       ...common,
       seq: '1',
       at: new Date('2026-03-02T01:30:00.412Z'),
-      action: HandoffAction.REFERRAL_DELIVERED,
+      action: 'REFERRAL_DELIVERED',
       actorId: null,
       noteDigest: null,
       payload: payload1,

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
-import type { HandoffAction } from './handoff-action';
 
 /** prevHash of seq 0. */
 export const GENESIS_PREV_HASH = '0'.repeat(64);
@@ -24,7 +23,8 @@ export interface HashedEntry {
   seq: string;
   /** `Date.toISOString()`: UTC with milliseconds */
   at: string;
-  action: HandoffAction;
+  /** a HandoffAction code; the format hashes any code as text */
+  action: string;
   actor: string | null;
   fromUnit: string | null;
   toUnit: string | null;
@@ -61,7 +61,8 @@ export function entryHash(prevHash: string, entry: HashedEntry): string {
 export interface StoredEntry {
   seq: string;
   at: Date;
-  action: HandoffAction;
+  /** a HandoffAction code; the format hashes any code as text */
+  action: string;
   actorId: string | null;
   fromUnitId: string | null;
   toUnitId: string | null;

@@ -1,0 +1,193 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { GENESIS_PREV_HASH, entryHash, payloadDigest } from '../ledger-hash';
+import { keyIdOf, rawPublicKey, signCheckpoint } from '../checkpoint/checkpoint-signature';
+import { inMemoryNodes } from '../merkle/merkle-node-store';
+import { consistencyProof, inclusionProof, treeRoot } from '../merkle/merkle-proof';
+import type {
+  ExportedEntry,
+  LedgerDocument,
+  PublishedKeys,
+  SignedCheckpoint,
+} from './ledger-document';
+import { verifyLedgerDocument } from './verify-ledger-document';
+
+const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+const keyId = keyIdOf(publicKey);
+const keys: PublishedKeys = {
+  keys: [
+    {
+      keyId,
+      algorithm: 'Ed25519',
+      publicKey: rawPublicKey(publicKey).toString('base64'),
+      status: 'current',
+    },
+  ],
+};
+const CASE = '3a7c9e1b-5d2f-4a86-b4c3-1e9f8d7a6b50';
+
+/** A chain of n entries built the way the hub builds it. */
+function chain(n: number): ExportedEntry[] {
+  const entries: ExportedEntry[] = [];
+  let prev = GENESIS_PREV_HASH;
+  for (let i = 0; i < n; i++) {
+    const payload = { services: ['SHELTER'], attempt: i };
+    const entry: ExportedEntry = {
+      seq: String(i),
+      at: new Date(Date.UTC(2026, 2, 2, 1, 30, 0, i)).toISOString(),
+      action: i % 2 ? 'REFERRAL_DELIVERED' : 'REFERRAL_SENT',
+      actor: null,
+      fromUnit: null,
+      toUnit: null,
+      caseId: i % 3 === 0 ? CASE : null,
+      referralId: null,
+      alertId: null,
+      noteDigest: null,
+      payload,
+      payloadDigest: payloadDigest(payload),
+      prevHash: prev,
+      entryHash: '',
+    };
+    entry.entryHash = entryHash(prev, entry);
+    prev = entry.entryHash;
+    entries.push(entry);
+  }
+  return entries;
+}
+
+function checkpointOf(entries: ExportedEntry[], treeSize = entries.length): SignedCheckpoint {
+  const body = {
+    treeSize: String(treeSize),
+    rootHash: treeRoot(
+      treeSize,
+      inMemoryNodes(entries.slice(0, treeSize).map((e) => e.entryHash)),
+    ).toString('hex'),
+    issuedAt: '2026-12-01T00:00:00.000Z',
+    keyId,
+  };
+  return { ...body, signature: signCheckpoint(body, privateKey) };
+}
+
+const ledger = (
+  entries: ExportedEntry[],
+  checkpoint = checkpointOf(chain(20)),
+): LedgerDocument => ({
+  kind: 'ledger',
+  checkpoint,
+  entries,
+});
+
+describe('verifyLedgerDocument', () => {
+  it('accepts an intact ledger and says what it verified', () => {
+    const verdict = verifyLedgerDocument(ledger(chain(20)), keys);
+    expect(verdict.ok).toBe(true);
+    expect(verdict.verified.join('\n')).toMatch(/signed by key/);
+    expect(verdict.verified.join('\n')).toMatch(
+      /Merkle root of entries 0…19 equals the signed root/,
+    );
+  });
+
+  it('names an edited entry', () => {
+    const entries = chain(20);
+    entries[7] = { ...entries[7], action: 'REFERRAL_ACCEPTED' };
+    expect(verifyLedgerDocument(ledger(entries), keys).failure).toEqual({
+      seq: '7',
+      reason: 'entryHash does not recompute',
+    });
+  });
+
+  it('names an edited payload', () => {
+    const entries = chain(20);
+    entries[4] = { ...entries[4], payload: { services: ['REPATRIATION'], attempt: 4 } };
+    expect(verifyLedgerDocument(ledger(entries), keys).failure?.seq).toBe('4');
+  });
+
+  it('finds a deleted entry, two swapped entries, a truncated tail and a forged insert', () => {
+    const deleted = chain(20).filter((e) => e.seq !== '9');
+    expect(verifyLedgerDocument(ledger(deleted), keys).failure?.seq).toBe('10');
+
+    const swapped = chain(20);
+    [swapped[5], swapped[6]] = [swapped[6], swapped[5]];
+    expect(verifyLedgerDocument(ledger(swapped), keys).ok).toBe(false);
+
+    const truncated = chain(20).slice(0, 15);
+    expect(verifyLedgerDocument(ledger(truncated), keys).failure?.reason).toMatch(
+      /covers 20 entries/,
+    );
+
+    const forged = chain(20);
+    forged.splice(3, 0, { ...forged[3], payload: { forged: true } });
+    expect(verifyLedgerDocument(ledger(forged), keys).failure?.seq).toBe('3');
+  });
+
+  it('finds a chain rebuilt after a change: the signed root differs', () => {
+    const original = chain(20);
+    const rebuilt = chain(20).map((e) => ({ ...e }));
+    // Rebuild every hash from seq 5 on, as a superuser with the hashing code could.
+    rebuilt[5].payload = { services: ['NONE'], attempt: 5 };
+    let prev = rebuilt[4].entryHash;
+    for (const entry of rebuilt.slice(5)) {
+      entry.payloadDigest = payloadDigest(entry.payload);
+      entry.prevHash = prev;
+      entry.entryHash = entryHash(prev, entry);
+      prev = entry.entryHash;
+    }
+    const verdict = verifyLedgerDocument(ledger(rebuilt, checkpointOf(original)), keys);
+    expect(verdict.failure?.reason).toMatch(/not the ones the checkpoint signed/);
+  });
+
+  it('refuses a checkpoint that is not signed by a published key, or whose root was changed', () => {
+    const checkpoint = checkpointOf(chain(20));
+    expect(
+      verifyLedgerDocument(ledger(chain(20), { ...checkpoint, rootHash: 'ab'.repeat(32) }), keys)
+        .failure?.reason,
+    ).toBe('checkpoint: the signature does not verify');
+    expect(verifyLedgerDocument(ledger(chain(20)), { keys: [] }).failure?.reason).toMatch(
+      /not among the published keys/,
+    );
+  });
+
+  it('checks a dossier entry by entry against the signed tree', () => {
+    const entries = chain(20);
+    const lookup = inMemoryNodes(entries.map((e) => e.entryHash));
+    const ofCase = entries
+      .filter((e) => e.caseId === CASE)
+      .map((e) => ({
+        ...e,
+        inclusionProof: {
+          treeSize: '20',
+          auditPath: inclusionProof(Number(e.seq), 20, lookup).map((d) => d.toString('hex')),
+        },
+      }));
+    const dossier: LedgerDocument = {
+      kind: 'dossier',
+      checkpoint: checkpointOf(entries),
+      entries: ofCase,
+    };
+    expect(verifyLedgerDocument(dossier, keys)).toMatchObject({ ok: true });
+
+    const edited = ofCase.map((e) => ({ ...e }));
+    edited[2].inclusionProof.auditPath[0] = 'cd'.repeat(32);
+    expect(verifyLedgerDocument({ ...dossier, entries: edited }, keys).failure).toMatchObject({
+      seq: ofCase[2].seq,
+    });
+  });
+
+  it('checks a consistency proof between two signed checkpoints', () => {
+    const entries = chain(20);
+    const lookup = inMemoryNodes(entries.map((e) => e.entryHash));
+    const older = checkpointOf(entries, 13);
+    const newer = checkpointOf(entries, 20);
+    const path = consistencyProof(13, 20, lookup).map((d) => d.toString('hex'));
+    const doc = { ...ledger(entries, newer), consistency: [{ from: older, to: newer, path }] };
+    expect(verifyLedgerDocument(doc, keys).verified.join('\n')).toMatch(/extends the one of 13/);
+    const forkedOlder = checkpointOf(
+      chain(13).map((e, i) => (i === 0 ? e : e)),
+      13,
+    );
+    const bad = {
+      ...doc,
+      consistency: [{ from: { ...forkedOlder, rootHash: 'ab'.repeat(32) }, to: newer, path }],
+    };
+    expect(verifyLedgerDocument(bad, keys).ok).toBe(false);
+  });
+});
