@@ -13,6 +13,14 @@ const swc = [
     module: { type: 'es6' },
   },
 ];
+/*
+ * Integration and e2e hooks boot a gateway or hash a dozen passwords: 1–3 s on an idle machine,
+ * far longer on a busy shared one (CI, several runs at once). Jest's 5 s default then failed
+ * `beforeAll` hooks, and the boot that finished after the environment was torn down crashed the
+ * whole run. Jest reads this from the top level only (a project's own value is ignored); tests
+ * that need longer still say so themselves.
+ */
+const TEST_TIMEOUT_MS = 30_000;
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
@@ -22,6 +30,7 @@ const common = {
   setupFiles: ['<rootDir>/test/support/preload-nest.ts'],
 };
 export default {
+  testTimeout: TEST_TIMEOUT_MS,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'] },
     {

@@ -26,7 +26,7 @@ describe('no personal data outside its sealed column', () => {
 
   beforeAll(async () => {
     apps = await startAppProcesses({ env: { ...process.env, LOG_LEVEL: 'debug' } });
-  });
+  }, 90_000); // two processes to start and become ready (up to 60 s each)
   afterAll(async () => {
     await apps?.stop();
   });

@@ -15,8 +15,8 @@ export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 export interface BusinessCalendarOptions {
   /**
    * Local dates (YYYY-MM-DD) that are not business days: national holidays and cuti bersama.
-   * The reference-data loader (one file per year) passes its dates here; merge years with
-   * `withHolidays`.
+   * No holiday data is loaded yet (planned: one file per year, passed here; merge years with
+   * `withHolidays`), so the default calendar skips weekends only.
    */
   holidays?: Iterable<string>;
   /** Days that are never business days; Saturday and Sunday unless a mission works otherwise. */

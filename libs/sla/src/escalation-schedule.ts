@@ -10,8 +10,8 @@ export interface EscalationStep {
 
 /**
  * When to escalate a deadline that is missed: at 100%, 150% and 200% of its window, measured from
- * the window's start (sentAt for both deadlines). The SLA timers schedule one delayed job per step
- * with a deterministic id; a step whose instant has passed fires at once.
+ * the window's start (sentAt for both deadlines). The SLA timers (planned, not built yet) are to
+ * schedule one delayed job per step with a deterministic id; a step already past fires at once.
  */
 export function escalationSchedule(windowStart: Date, dueAt: Date): EscalationStep[] {
   const start = windowStart.getTime();

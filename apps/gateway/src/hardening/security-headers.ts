@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@simpul/config';
 
 /**
- * Helmet's headers on every response (GraphQL, health, metrics, the console): HSTS, nosniff,
+ * Helmet's headers on every response (GraphQL, health, the console): HSTS, nosniff,
  * Referrer-Policy no-referrer, COOP/CORP same-origin, X-Frame-Options DENY and a Content Security
  * Policy that lets a console served from the same origin load its own scripts, styles, images
  * and fonts and call /graphql over HTTP and WebSocket — and nothing else (no inline script, no

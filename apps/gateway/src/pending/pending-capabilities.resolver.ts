@@ -20,6 +20,11 @@ const ALERTS = 'Alerts (raising, routing and acknowledging)';
 const CHECKPOINTS = 'Ledger checkpoints and proofs';
 const STATS = 'Handoff statistics';
 
+/** What the served schema says of each of these operations: the truth, until it is built. */
+const pending = (capability: string) => ({
+  description: `${capability}: not built yet, answers NOT_IMPLEMENTED`,
+});
+
 /**
  * Contract operations whose capability is not built yet. Each answers NOT_IMPLEMENTED naming the
  * capability — the one sanctioned placeholder — so agency systems can code against the contract
@@ -28,7 +33,7 @@ const STATS = 'Handoff statistics';
 @SignedIn()
 @Resolver()
 export class PendingCapabilitiesResolver {
-  @Query(() => AlertConnectionModel)
+  @Query(() => AlertConnectionModel, pending(ALERTS))
   alerts(
     @Args('status', { type: () => [AlertStatus], nullable: true }) _status?: AlertStatus[],
     @Args('first', { type: () => Int, nullable: true }) _first?: number,
@@ -37,24 +42,24 @@ export class PendingCapabilitiesResolver {
     throw notImplemented(ALERTS);
   }
 
-  @Query(() => AlertModel, { nullable: true })
+  @Query(() => AlertModel, { nullable: true, ...pending(ALERTS) })
   alert(@Args('id', { type: () => ID }) _id: string): AlertModel {
     throw notImplemented(ALERTS);
   }
 
-  @Mutation(() => AlertModel)
+  @Mutation(() => AlertModel, pending(ALERTS))
   raiseAlert(@Args('input') _input: RaiseAlertInput): AlertModel {
     throw notImplemented(ALERTS);
   }
 
   @Mutation(() => AlertDeliveryModel, {
-    description: "id of the Alert; acknowledges the delivery to the caller's unit",
+    description: `id of the Alert; acknowledges the delivery to the caller's unit. ${pending(ALERTS).description}`,
   })
   acknowledgeAlert(@Args('id', { type: () => ID }) _id: string): AlertDeliveryModel {
     throw notImplemented(ALERTS);
   }
 
-  @Mutation(() => AlertModel)
+  @Mutation(() => AlertModel, pending(ALERTS))
   resolveAlert(
     @Args('id', { type: () => ID }) _id: string,
     @Args('note') _note: string,
@@ -62,7 +67,7 @@ export class PendingCapabilitiesResolver {
     throw notImplemented(ALERTS);
   }
 
-  @Mutation(() => AlertModel)
+  @Mutation(() => AlertModel, pending(ALERTS))
   dismissAlert(
     @Args('id', { type: () => ID }) _id: string,
     @Args('note') _note: string,
@@ -70,7 +75,7 @@ export class PendingCapabilitiesResolver {
     throw notImplemented(ALERTS);
   }
 
-  @Query(() => AuditEntryConnectionModel)
+  @Query(() => AuditEntryConnectionModel, pending(CHECKPOINTS))
   auditEntries(
     @Args('afterSeq', { type: () => String, nullable: true }) _afterSeq?: string,
     @Args('first', { type: () => Int, nullable: true }) _first?: number,
@@ -78,12 +83,12 @@ export class PendingCapabilitiesResolver {
     throw notImplemented(CHECKPOINTS);
   }
 
-  @Query(() => AuditCheckpointModel, { nullable: true })
+  @Query(() => AuditCheckpointModel, { nullable: true, ...pending(CHECKPOINTS) })
   auditCheckpoint(): AuditCheckpointModel {
     throw notImplemented(CHECKPOINTS);
   }
 
-  @Query(() => InclusionProofModel)
+  @Query(() => InclusionProofModel, pending(CHECKPOINTS))
   auditInclusionProof(
     @Args('seq') _seq: string,
     @Args('treeSize', { type: () => String, nullable: true }) _treeSize?: string,
@@ -91,7 +96,7 @@ export class PendingCapabilitiesResolver {
     throw notImplemented(CHECKPOINTS);
   }
 
-  @Query(() => ConsistencyProofModel)
+  @Query(() => ConsistencyProofModel, pending(CHECKPOINTS))
   auditConsistencyProof(
     @Args('fromSize') _fromSize: string,
     @Args('toSize', { type: () => String, nullable: true }) _toSize?: string,
@@ -99,7 +104,7 @@ export class PendingCapabilitiesResolver {
     throw notImplemented(CHECKPOINTS);
   }
 
-  @Query(() => [AgencyHandoffStatsModel])
+  @Query(() => [AgencyHandoffStatsModel], pending(STATS))
   handoffStats(
     @Args('from', { type: () => Date, nullable: true }) _from?: Date,
     @Args('to', { type: () => Date, nullable: true }) _to?: Date,
@@ -114,7 +119,10 @@ export class PendingCapabilitiesResolver {
  */
 @Resolver(() => HandoffEventModel)
 export class HandoffEventAlertResolver {
-  @ResolveField(() => AlertModel, { nullable: true })
+  @ResolveField(() => AlertModel, {
+    nullable: true,
+    description: 'Always null: no ledger entry names an alert until alerts are built',
+  })
   alert(@Parent() event: HandoffEventModel): AlertModel | null {
     if (event.alertId) throw notImplemented(ALERTS);
     return null;

@@ -2,7 +2,7 @@ import { AgencyKind } from '../agency-kind';
 import { PROVINCES } from './provinces';
 
 export interface AgencyReference {
-  /** Stable identifier: tests, examples and routing rules find agencies by code. */
+  /** Stable identifier: tests, examples and agency systems find agencies by code. */
   code: string;
   name: string;
   kind: AgencyKind;

@@ -16,7 +16,7 @@ type Context = RequestContext<Actor> & CredentialCarrier;
  * Default deny for GraphQL (registered by the gateway as APP_GUARD): every root query, mutation
  * and subscription must declare its rule — @Public(), @Roles(…) or @SignedIn() — and an operation
  * that declares none is refused for everyone. Anything but @Public() needs a valid bearer token.
- * HTTP controllers (health, metrics) are not GraphQL and pass untouched: they have their own rules.
+ * HTTP controllers (health) are not GraphQL and pass untouched: they have their own rules.
  * It also installs the request-scoped loaders every resolver may use.
  */
 @Injectable()

@@ -4,13 +4,22 @@ import { Role } from '../role';
 registerEnumType(Role, {
   name: 'Role',
   valuesMap: {
-    DESK_OFFICER: { description: 'sends, acknowledges, accepts, rejects referrals for its unit' },
+    DESK_OFFICER: {
+      description:
+        'opens cases, sends referrals, and acknowledges, accepts, rejects, redirects and works those addressed to its unit',
+    },
     SUPERVISOR: {
       description:
-        'desk officer rights + reassign/override within its agency, receives escalations',
+        'desk officer rights for every unit of its own agency: sees their cases and acts as their sender or receiver',
     },
-    INVESTIGATOR: { description: 'police: raises alerts, sees police-only fields' },
-    AUDITOR: { description: 'reads timelines, audit ledger and statistics; no victim identities' },
-    ADMIN: { description: 'manages agencies, units, officers, routing rules' },
+    INVESTIGATOR: {
+      description:
+        'police officer: desk officer rights for its unit; police notes are kept by POLRI units that are parties of the case',
+    },
+    AUDITOR: {
+      description:
+        'reads every case, referral and handoff timeline; changes nothing; never sees victim identities',
+    },
+    ADMIN: { description: 'manages agencies, units and officers; sees no case' },
   },
 });

@@ -2,7 +2,20 @@ import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { LedgerEntryEntity } from '../entities/ledger-entry.entity';
 import { HandoffAction } from '../handoff-action';
 
-registerEnumType(HandoffAction, { name: 'HandoffAction' });
+// The contract's actions of capabilities not built yet are served but never written.
+const NO_ALERTS = { description: 'Never written yet: alerts are not built' };
+registerEnumType(HandoffAction, {
+  name: 'HandoffAction',
+  valuesMap: {
+    REFERRAL_ESCALATED: { description: 'Never written yet: escalation is not built' },
+    ALERT_RAISED: NO_ALERTS,
+    ALERT_DELIVERED: NO_ALERTS,
+    ALERT_ACKNOWLEDGED: NO_ALERTS,
+    ALERT_RESOLVED: NO_ALERTS,
+    ALERT_DISMISSED: NO_ALERTS,
+    ALERT_ESCALATED: NO_ALERTS,
+  },
+});
 
 /**
  * One ledger entry as a timeline shows it. The case, referral, alert, actor, fromUnit and toUnit

@@ -35,7 +35,10 @@ export class ReferralModel {
   @Field(() => Date, { nullable: true }) acknowledgedAt: Date | null;
   @Field(() => Date, { nullable: true }) acceptedAt: Date | null;
   @Field(() => Date, { nullable: true }) closedAt: Date | null;
-  @Field(() => Int) escalationLevel: number;
+  @Field(() => Int, {
+    description: 'Levels escalated above the receiving desk: always 0, escalation is not built yet',
+  })
+  escalationLevel: number;
   @Field(() => LawfulBasis, {
     nullable: true,
     description: 'Why the identities of the named persons travel with this referral',
