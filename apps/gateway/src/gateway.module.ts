@@ -18,8 +18,10 @@ import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { hardeningProviders } from './hardening';
 import {
   HandoffEventAlertResolver,
-  PendingCapabilitiesResolver,
-} from './pending/pending-capabilities.resolver';
+  PendingAlertsResolver,
+} from './pending/pending-alerts.resolver';
+import { PendingAuditResolver } from './pending/pending-audit.resolver';
+import { PendingStatsResolver } from './pending/pending-stats.resolver';
 
 @Module({
   imports: [
@@ -54,8 +56,10 @@ import {
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     UnitEventsResolver,
-    PendingCapabilitiesResolver,
+    PendingAlertsResolver,
     HandoffEventAlertResolver,
+    PendingAuditResolver,
+    PendingStatsResolver,
     ...hardeningProviders,
   ],
 })

@@ -8,17 +8,8 @@ import {
   AlertStatus,
   RaiseAlertInput,
 } from './alert.models';
-import {
-  AgencyHandoffStatsModel,
-  AuditCheckpointModel,
-  AuditEntryConnectionModel,
-  ConsistencyProofModel,
-  InclusionProofModel,
-} from './audit.models';
 
 const ALERTS = 'Alerts (raising, routing and acknowledging)';
-const CHECKPOINTS = 'Ledger checkpoints and proofs';
-const STATS = 'Handoff statistics';
 
 /** What the served schema says of each of these operations: the truth, until it is built. */
 const pending = (capability: string) => ({
@@ -26,13 +17,13 @@ const pending = (capability: string) => ({
 });
 
 /**
- * Contract operations whose capability is not built yet. Each answers NOT_IMPLEMENTED naming the
- * capability — the one sanctioned placeholder — so agency systems can code against the contract
- * today. Delete an operation here when its lib serves it.
+ * Contract operations of alerts, not built yet. Each answers NOT_IMPLEMENTED naming the capability —
+ * the one sanctioned placeholder — so agency systems can code against the contract today. Delete
+ * an operation here when its lib serves it, and this file when none is left.
  */
 @SignedIn()
 @Resolver()
-export class PendingCapabilitiesResolver {
+export class PendingAlertsResolver {
   @Query(() => AlertConnectionModel, pending(ALERTS))
   alerts(
     @Args('status', { type: () => [AlertStatus], nullable: true }) _status?: AlertStatus[],
@@ -73,43 +64,6 @@ export class PendingCapabilitiesResolver {
     @Args('note') _note: string,
   ): AlertModel {
     throw notImplemented(ALERTS);
-  }
-
-  @Query(() => AuditEntryConnectionModel, pending(CHECKPOINTS))
-  auditEntries(
-    @Args('afterSeq', { type: () => String, nullable: true }) _afterSeq?: string,
-    @Args('first', { type: () => Int, nullable: true }) _first?: number,
-  ): AuditEntryConnectionModel {
-    throw notImplemented(CHECKPOINTS);
-  }
-
-  @Query(() => AuditCheckpointModel, { nullable: true, ...pending(CHECKPOINTS) })
-  auditCheckpoint(): AuditCheckpointModel {
-    throw notImplemented(CHECKPOINTS);
-  }
-
-  @Query(() => InclusionProofModel, pending(CHECKPOINTS))
-  auditInclusionProof(
-    @Args('seq') _seq: string,
-    @Args('treeSize', { type: () => String, nullable: true }) _treeSize?: string,
-  ): InclusionProofModel {
-    throw notImplemented(CHECKPOINTS);
-  }
-
-  @Query(() => ConsistencyProofModel, pending(CHECKPOINTS))
-  auditConsistencyProof(
-    @Args('fromSize') _fromSize: string,
-    @Args('toSize', { type: () => String, nullable: true }) _toSize?: string,
-  ): ConsistencyProofModel {
-    throw notImplemented(CHECKPOINTS);
-  }
-
-  @Query(() => [AgencyHandoffStatsModel], pending(STATS))
-  handoffStats(
-    @Args('from', { type: () => Date, nullable: true }) _from?: Date,
-    @Args('to', { type: () => Date, nullable: true }) _to?: Date,
-  ): AgencyHandoffStatsModel[] {
-    throw notImplemented(STATS);
   }
 }
 
