@@ -26,6 +26,8 @@ export const LAYERS = {
   case: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger'],
   referral: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'case'],
   admin: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger'],
+  // read-only questions across contexts (statistics, holdings, ping-pong): docs/adr/0010-insight-reads-across-contexts.md
+  insight: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'case', 'referral'],
   // the apps compose the libs
   gateway: [
     ...INFRASTRUCTURE,
@@ -37,6 +39,7 @@ export const LAYERS = {
     'case',
     'referral',
     'admin',
+    'insight',
   ],
   worker: [
     ...INFRASTRUCTURE,
@@ -47,6 +50,7 @@ export const LAYERS = {
     'ledger',
     'case',
     'referral',
+    'insight',
   ],
   // the offline verifier: the ledger format and nothing of the hub
   verifier: ['ledger-format'],

@@ -9,6 +9,7 @@ import { APP_CONFIG, ConfigModule, type AppConfig } from '@simpul/config';
 import { DatabaseModule } from '@simpul/database';
 import { DeliveryModule, OutboxRepository } from '@simpul/delivery';
 import { AccessTokenAuthenticator, GraphqlAuthGuard, IdentityModule } from '@simpul/identity';
+import { InsightModule } from '@simpul/insight';
 import { LedgerModule } from '@simpul/ledger';
 import { HealthModule, LoggerModule } from '@simpul/observability';
 import { ReferralModule } from '@simpul/referral';
@@ -21,7 +22,6 @@ import {
   PendingAlertsResolver,
 } from './pending/pending-alerts.resolver';
 import { PendingAuditResolver } from './pending/pending-audit.resolver';
-import { PendingStatsResolver } from './pending/pending-stats.resolver';
 
 @Module({
   imports: [
@@ -51,6 +51,7 @@ import { PendingStatsResolver } from './pending/pending-stats.resolver';
     CaseModule,
     ReferralModule,
     AdminModule,
+    InsightModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
@@ -59,7 +60,6 @@ import { PendingStatsResolver } from './pending/pending-stats.resolver';
     PendingAlertsResolver,
     HandoffEventAlertResolver,
     PendingAuditResolver,
-    PendingStatsResolver,
     ...hardeningProviders,
   ],
 })

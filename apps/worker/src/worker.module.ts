@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@simpul/config';
 import { DatabaseModule } from '@simpul/database';
 import { DeliveryWorkerModule } from '@simpul/delivery';
+import { InsightWorkerModule } from '@simpul/insight';
 import { LedgerModule, LedgerSequencerModule } from '@simpul/ledger';
 import { LoggerModule } from '@simpul/observability';
 import { ReferralWorkerModule } from '@simpul/referral';
@@ -23,6 +24,7 @@ import { ReferralWorkerModule } from '@simpul/referral';
     // Seals appended ledger entries into the chain (one worker at a time: an advisory lock).
     LedgerSequencerModule,
     ReferralWorkerModule, // deliver-referral
+    InsightWorkerModule, // the ping-pong sweep (alerts the province's Gugus Tugas)
   ],
 })
 export class WorkerModule {}

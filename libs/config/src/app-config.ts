@@ -47,6 +47,10 @@ export interface AppConfig {
   outboxParkAfterFailures: number;
   /** How long gateway and worker may take to shut down on SIGTERM/SIGINT before they force exit. */
   shutdownGraceMs: number;
+  /** A case whose referrals were rejected or redirected more than this many times is ping-pong. */
+  pingPongThreshold: number;
+  /** How often the worker looks for cases that crossed the ping-pong threshold. */
+  pingPongSweepMs: number;
 }
 
 export interface OidcConfig {

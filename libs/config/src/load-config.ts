@@ -168,5 +168,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxLeaseMs: integer(env, 'OUTBOX_LEASE_MS', 60_000, 500, 86_400_000),
     outboxParkAfterFailures: integer(env, 'OUTBOX_PARK_AFTER_FAILURES', 5, 1, 1000),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 1000, 600_000),
+    pingPongThreshold: integer(env, 'PING_PONG_THRESHOLD', 3, 1, 100),
+    pingPongSweepMs: integer(env, 'PING_PONG_SWEEP_MS', 30_000, 100, 86_400_000),
   };
 }

@@ -144,6 +144,48 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
       referral: REFERRAL_LINK,
     },
   },
+  // Insight (libs/insight): returned only to auditors and Gugus Tugas officers, scoped by
+  // InsightAccess; counts, codes and dates, no case content and no identity.
+  AgencyHandoffStats: {
+    withParent: [
+      'accepted',
+      'agency',
+      'breached',
+      'medianMinutesToAccept',
+      'medianMinutesToReceive',
+      'received',
+      'redirected',
+      'rejected',
+    ],
+  },
+  UnitHolding: {
+    withParent: ['lastAction', 'lastSeq', 'since', 'status'],
+    guarded: { referral: REFERRAL_LINK },
+  },
+  PingPongCase: {
+    withParent: ['bounces', 'caseId', 'caseReference', 'lastBounceAt', 'provinceCode'],
+    guarded: { case: CASE_LINK },
+  },
+  // Anonymised: cells under k = 11 persons suppressed (libs/insight/src/k-anonymity.ts).
+  EvaluationStatistics: { withParent: ['cells', 'fromMonth', 'k', 'toMonth'] },
+  EvaluationCell: {
+    withParent: [
+      'accepted',
+      'agencyCode',
+      'casesOpened',
+      'completed',
+      'exploitationType',
+      'failed',
+      'medianMinutesToAccept',
+      'month',
+      'persons',
+      'provinceCode',
+      'redirected',
+      'referrals',
+      'rejected',
+      'suppressed',
+    ],
+  },
   // Types of capabilities not built yet: their operations answer NOT_IMPLEMENTED, so no object of
   // these types is ever returned. Their rules are decided with their issue.
   Alert: {
@@ -166,12 +208,6 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
   AuditEntryEdge: { withParent: [], guarded: pending('cursor node') },
   ConsistencyProof: { withParent: [], guarded: pending('fromSize path toSize') },
   InclusionProof: { withParent: [], guarded: pending('auditPath leafHash seq treeSize') },
-  AgencyHandoffStats: {
-    withParent: [],
-    guarded: pending(
-      'accepted agency breached medianMinutesToAccept medianMinutesToReceive received rejected',
-    ),
-  },
 };
 
 function pending(fields: string): Record<string, string> {

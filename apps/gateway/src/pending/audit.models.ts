@@ -1,10 +1,9 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfoModel } from '@simpul/common';
-import { AgencyModel } from '@simpul/agency';
 import { HandoffEventModel } from '@simpul/ledger';
 
 /*
- * Contract types of the ledger checkpoints/proofs and statistics capabilities. Their operations
+ * Contract types of the ledger checkpoints and proofs capability. Their operations
  * answer NOT_IMPLEMENTED until those issues are built.
  */
 
@@ -46,19 +45,4 @@ export class ConsistencyProofModel {
   @Field() fromSize: string;
   @Field() toSize: string;
   @Field(() => [String]) path: string[];
-}
-
-@ObjectType('AgencyHandoffStats')
-export class AgencyHandoffStatsModel {
-  @Field(() => AgencyModel) agency: AgencyModel;
-  @Field(() => Int) received: number;
-  @Field(() => Int) accepted: number;
-  @Field(() => Int) rejected: number;
-  @Field(() => Int) breached: number;
-  @Field(() => Float, {
-    nullable: true,
-    description: 'median minutes from sent to received / to accepted, null when none',
-  })
-  medianMinutesToReceive: number | null;
-  @Field(() => Float, { nullable: true }) medianMinutesToAccept: number | null;
 }
