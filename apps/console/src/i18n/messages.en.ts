@@ -269,6 +269,8 @@ export const messagesEn: Same<typeof messagesId> = {
     submit: 'Search',
     results_one: '{{count}} case',
     results_other: '{{count}} cases',
+    shown: 'Showing {{shown}} of {{count}} cases',
+    more: 'Load more',
     timeline: 'Handoff audit trail',
     picture: 'Handoff picture: one lane per work unit',
     pictureSummary:

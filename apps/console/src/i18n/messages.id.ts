@@ -266,6 +266,8 @@ export const messagesId = {
     submit: 'Cari',
     results_one: '{{count}} kasus',
     results_other: '{{count}} kasus',
+    shown: 'Menampilkan {{shown}} dari {{count}} kasus',
+    more: 'Muat lebih banyak',
     timeline: 'Jejak audit serah terima',
     picture: 'Gambar serah terima: satu lajur per satuan kerja',
     pictureSummary:
