@@ -135,6 +135,7 @@ export const messagesEn: Same<typeof messagesId> = {
     confidential: 'Confidential',
     history: 'History',
     noHistory: 'No history yet.',
+    actorWithheld: 'Withheld (need to know)',
     system: 'System',
     actions: 'Actions',
     noActions: 'There is nothing you can do in this status.',

@@ -132,6 +132,7 @@ export const messagesId = {
     confidential: 'Rahasia',
     history: 'Riwayat',
     noHistory: 'Belum ada riwayat.',
+    actorWithheld: 'Dirahasiakan (perlu tahu)',
     system: 'Sistem',
     actions: 'Tindakan',
     noActions: 'Tidak ada tindakan yang dapat Anda lakukan pada status ini.',
