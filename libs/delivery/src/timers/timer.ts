@@ -32,7 +32,7 @@ const TIMER_KEY_NAMESPACE = 'simpul:timer:v1';
  * The outbox job_key (and so the BullMQ job id, `outbox-<key>`) of a timer: a name-based UUID
  * (version 5 layout, SHA-1) of its identity.
  */
-export function timerJobKey(timer: Omit<TimerSpec, 'fireAt'>): string {
+export function timerJobKey(timer: Omit<TimerSpec, 'fireAt'> & { fireAt?: Date }): string {
   const name = [
     timer.subjectKind,
     timer.subjectId,
