@@ -51,6 +51,13 @@ export interface AppConfig {
   pingPongThreshold: number;
   /** How often the worker looks for cases that crossed the ping-pong threshold. */
   pingPongSweepMs: number;
+  /**
+   * How far the clock of deadlines and escalation runs ahead of the system clock
+   * (SIMPUL_CLOCK_OFFSET; development and test only, always 0 in production).
+   */
+  clockOffsetMs: number;
+  /** How often the worker rebuilds escalation timers from PostgreSQL and fires those due. */
+  timerSweepMs: number;
 }
 
 export interface OidcConfig {
