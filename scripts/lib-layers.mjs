@@ -26,6 +26,9 @@ export const LAYERS = {
   case: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger'],
   referral: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'case'],
   admin: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger'],
+  // notifications, email and webhooks: derived from sealed ledger entries; referral only for the
+  // reference a notification shows
+  notification: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'referral'],
   // the apps compose the libs
   gateway: [
     ...INFRASTRUCTURE,
@@ -37,6 +40,7 @@ export const LAYERS = {
     'case',
     'referral',
     'admin',
+    'notification',
   ],
   worker: [
     ...INFRASTRUCTURE,
@@ -47,6 +51,7 @@ export const LAYERS = {
     'ledger',
     'case',
     'referral',
+    'notification',
   ],
   // the offline verifier: the ledger format and nothing of the hub
   verifier: ['ledger-format'],

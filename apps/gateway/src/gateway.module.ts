@@ -11,7 +11,9 @@ import { DeliveryModule, OutboxRepository } from '@simpul/delivery';
 import { AccessTokenAuthenticator, GraphqlAuthGuard, IdentityModule } from '@simpul/identity';
 import { LedgerModule } from '@simpul/ledger';
 import { HealthModule, LoggerModule } from '@simpul/observability';
+import { NotificationModule } from '@simpul/notification';
 import { ReferralModule } from '@simpul/referral';
+import { NotificationAddedResolver } from './events/notification-added.resolver';
 import { UnitEventsResolver } from './events/unit-events.resolver';
 import { graphqlOptions } from './graphql/graphql-options';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
@@ -51,11 +53,13 @@ import { PendingStatsResolver } from './pending/pending-stats.resolver';
     CaseModule,
     ReferralModule,
     AdminModule,
+    NotificationModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     UnitEventsResolver,
+    NotificationAddedResolver,
     PendingAlertsResolver,
     HandoffEventAlertResolver,
     PendingAuditResolver,

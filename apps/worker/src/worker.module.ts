@@ -4,6 +4,7 @@ import { DatabaseModule } from '@simpul/database';
 import { DeliveryWorkerModule } from '@simpul/delivery';
 import { LedgerModule, LedgerSequencerModule } from '@simpul/ledger';
 import { LoggerModule } from '@simpul/observability';
+import { NotificationWorkerModule } from '@simpul/notification';
 import { ReferralWorkerModule } from '@simpul/referral';
 
 /**
@@ -23,6 +24,7 @@ import { ReferralWorkerModule } from '@simpul/referral';
     // Seals appended ledger entries into the chain (one worker at a time: an advisory lock).
     LedgerSequencerModule,
     ReferralWorkerModule, // deliver-referral
+    NotificationWorkerModule, // notify-handoff-events, send-notification-email, deliver-webhook
   ],
 })
 export class WorkerModule {}

@@ -35,4 +35,9 @@ export enum HandoffAction {
   OFFICER_PASSWORD_RESET = 'OFFICER_PASSWORD_RESET',
   // Operations: a parked outbox row relayed again (its id and job name, never its payload).
   OUTBOX_ROW_REPLAYED = 'OUTBOX_ROW_REPLAYED',
+  // Outbound webhooks per unit: the endpoint's id, unit, URL origin and changed fields, never
+  // the secret or the URL's path and query.
+  WEBHOOK_ENDPOINT_CREATED = 'WEBHOOK_ENDPOINT_CREATED',
+  WEBHOOK_ENDPOINT_UPDATED = 'WEBHOOK_ENDPOINT_UPDATED',
+  WEBHOOK_ENDPOINT_DELETED = 'WEBHOOK_ENDPOINT_DELETED',
 }

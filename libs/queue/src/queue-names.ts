@@ -10,6 +10,16 @@ export const QueueName = {
    * never wait behind deliveries, nor deliveries behind them.
    */
   Events: 'events',
+  /**
+   * Notifications: turning sealed ledger entries into in-app notifications, emails and webhook
+   * deliveries (libs/notification), and sending the emails.
+   */
+  Notifications: 'notifications',
+  /**
+   * Outbound webhooks: a queue of their own, so that a slow or dead receiver never holds up
+   * notifications or deliveries.
+   */
+  Webhooks: 'webhooks',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -17,10 +27,16 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export interface JobPayloads {
   'deliver-referral': { referralId: string };
   'publish-handoff-events': { seqs: string[] };
+  'notify-handoff-events': { seqs: string[] };
+  'send-notification-email': { notificationId: string };
+  'deliver-webhook': { deliveryId: string };
 }
 export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'deliver-referral': QueueName.Delivery,
   'publish-handoff-events': QueueName.Events,
+  'notify-handoff-events': QueueName.Notifications,
+  'send-notification-email': QueueName.Notifications,
+  'deliver-webhook': QueueName.Webhooks,
 };
