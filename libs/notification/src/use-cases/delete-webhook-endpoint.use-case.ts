@@ -23,7 +23,8 @@ export class DeleteWebhookEndpointUseCase {
     assertWebhookAdmin(actor);
     if (!isUuid(id)) throw notFound('Webhook endpoint');
     return this.dataSource.transaction(async (manager) => {
-      const [row]: { unit_id: string; url: string }[] = await manager.query(
+      // An UPDATE … RETURNING answers [rows, affected count].
+      const [[row]]: [{ unit_id: string; url: string }[], number] = await manager.query(
         `UPDATE webhook_endpoint SET deleted_at = now(), active = false, secret_sealed = '',
                 updated_at = now()
           WHERE id = $1 AND deleted_at IS NULL
