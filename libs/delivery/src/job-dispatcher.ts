@@ -28,6 +28,7 @@ const CONCURRENCY: Record<QueueName, number> = {
   // Each holds a socket to a receiver for at most the webhook timeout; slow ones must not starve
   // the others.
   [QueueName.Webhooks]: 16,
+  [QueueName.Timers]: 4,
 };
 
 /**

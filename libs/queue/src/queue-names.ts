@@ -20,6 +20,11 @@ export const QueueName = {
    * notifications or deliveries.
    */
   Webhooks: 'webhooks',
+  /**
+   * Escalation timers (delayed jobs, one per step of a deadline): a queue of their own, so that a
+   * burst of due timers never delays deliveries or live events.
+   */
+  Timers: 'timers',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -30,6 +35,15 @@ export interface JobPayloads {
   'notify-handoff-events': { seqs: string[] };
   'send-notification-email': { notificationId: string };
   'deliver-webhook': { deliveryId: string };
+  /** One escalation timer: which subject, which deadline and step, when (ISO 8601, UTC). */
+  'fire-timer': {
+    subjectKind: string;
+    subjectId: string;
+    deadline: string;
+    dueAt: string;
+    step: number;
+    fireAt: string;
+  };
 }
 export type JobName = keyof JobPayloads;
 
@@ -39,4 +53,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'notify-handoff-events': QueueName.Notifications,
   'send-notification-email': QueueName.Notifications,
   'deliver-webhook': QueueName.Webhooks,
+  'fire-timer': QueueName.Timers,
 };
