@@ -26,6 +26,8 @@ export const LAYERS = {
   case: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger'],
   referral: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'case'],
   admin: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger'],
+  // alerts reach units by routing rules and may open a case (promote): above case and referral
+  alert: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'case', 'referral'],
   // the apps compose the libs
   gateway: [
     ...INFRASTRUCTURE,
@@ -37,6 +39,7 @@ export const LAYERS = {
     'case',
     'referral',
     'admin',
+    'alert',
   ],
   worker: [
     ...INFRASTRUCTURE,
@@ -47,6 +50,7 @@ export const LAYERS = {
     'ledger',
     'case',
     'referral',
+    'alert',
   ],
   // the offline verifier: the ledger format and nothing of the hub
   verifier: ['ledger-format'],

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AdminModule } from '@simpul/admin';
+import { AlertModule } from '@simpul/alert';
 import { AgencyModule } from '@simpul/agency';
 import { CaseModule } from '@simpul/case';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '@simpul/config';
@@ -16,10 +17,6 @@ import { UnitEventsResolver } from './events/unit-events.resolver';
 import { graphqlOptions } from './graphql/graphql-options';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { hardeningProviders } from './hardening';
-import {
-  HandoffEventAlertResolver,
-  PendingAlertsResolver,
-} from './pending/pending-alerts.resolver';
 import { PendingAuditResolver } from './pending/pending-audit.resolver';
 import { PendingStatsResolver } from './pending/pending-stats.resolver';
 
@@ -51,13 +48,12 @@ import { PendingStatsResolver } from './pending/pending-stats.resolver';
     CaseModule,
     ReferralModule,
     AdminModule,
+    AlertModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     UnitEventsResolver,
-    PendingAlertsResolver,
-    HandoffEventAlertResolver,
     PendingAuditResolver,
     PendingStatsResolver,
     ...hardeningProviders,

@@ -5,6 +5,7 @@ import { DeliveryWorkerModule } from '@simpul/delivery';
 import { LedgerModule, LedgerSequencerModule } from '@simpul/ledger';
 import { LoggerModule } from '@simpul/observability';
 import { ReferralWorkerModule } from '@simpul/referral';
+import { AlertWorkerModule } from '@simpul/alert';
 
 /**
  * The worker: no HTTP, only the outbox relay, the ledger sequencer and the job handlers. A context lib's handlers run
@@ -23,6 +24,7 @@ import { ReferralWorkerModule } from '@simpul/referral';
     // Seals appended ledger entries into the chain (one worker at a time: an advisory lock).
     LedgerSequencerModule,
     ReferralWorkerModule, // deliver-referral
+    AlertWorkerModule, // deliver-alert
   ],
 })
 export class WorkerModule {}
