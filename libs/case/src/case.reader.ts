@@ -6,6 +6,7 @@ import { keysetPage, type KeysetPage } from '@simpul/database';
 import type { Actor } from '@simpul/identity';
 import { CaseAccess } from './case-access';
 import type { CaseStatus } from './case-enums';
+import { containsPattern, NO_CASE_FILTER, type CaseFilter } from './case-filter';
 import { CaseEntity } from './entities/case.entity';
 import { PersonEntity } from './entities/person.entity';
 
@@ -29,12 +30,17 @@ export class CaseReader {
     return this.access.readableCase(actor, found.id);
   }
 
-  /** Cases the actor's units are party of (all for auditors), newest first, keyset-paginated. */
+  /**
+   * Cases the actor's units are party of (all for auditors), narrowed by the filter, newest
+   * first, keyset-paginated. The filter runs in SQL so that a search reaches every case, not
+   * only the first page.
+   */
   async list(
     actor: Actor,
     status: CaseStatus[] | null | undefined,
     first?: number | null,
     after?: string | null,
+    filter: CaseFilter = NO_CASE_FILTER,
   ): Promise<CasePage> {
     const qb = this.dataSource.manager.createQueryBuilder(CaseEntity, 'c');
     if (!CaseAccess.isAuditor(actor)) {
@@ -44,6 +50,25 @@ export class CaseReader {
       });
     }
     if (status?.length) qb.andWhere('c.status = ANY(:status)', { status });
+    if (filter.reference) {
+      qb.andWhere('c.reference ILIKE :reference', { reference: containsPattern(filter.reference) });
+    }
+    if (filter.regionCode) {
+      // A province code matches the province itself and every regency in it (53 → 53, 53.71).
+      qb.andWhere('(c.region_code = :region OR c.region_code LIKE :regencies)', {
+        region: filter.regionCode,
+        regencies: `${filter.regionCode}.%`,
+      });
+    }
+    if (filter.exploitationType) {
+      qb.andWhere(':exploitation = ANY(c.exploitation_types)', {
+        exploitation: filter.exploitationType,
+      });
+    }
+    if (filter.openedFrom)
+      qb.andWhere('c.opened_at >= :openedFrom', { openedFrom: filter.openedFrom });
+    if (filter.openedBefore)
+      qb.andWhere('c.opened_at < :openedBefore', { openedBefore: filter.openedBefore });
     return keysetPage(
       qb,
       { column: 'c.opened_at', idColumn: 'c.id', timeOf: (c) => c.openedAt },

@@ -47,6 +47,13 @@ export interface AppConfig {
   outboxParkAfterFailures: number;
   /** How long gateway and worker may take to shut down on SIGTERM/SIGINT before they force exit. */
   shutdownGraceMs: number;
+  /**
+   * How far the clock of deadlines and escalation runs ahead of the system clock
+   * (SIMPUL_CLOCK_OFFSET; development and test only, always 0 in production).
+   */
+  clockOffsetMs: number;
+  /** How often the worker rebuilds escalation timers from PostgreSQL and fires those due. */
+  timerSweepMs: number;
 }
 
 export interface OidcConfig {

@@ -4,3 +4,4 @@ export * from './secret';
 export * from './load-config';
 export * from './config.module';
 export * from './client-address';
+export * from './clock';

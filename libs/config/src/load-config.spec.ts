@@ -168,3 +168,20 @@ describe('loadConfig: client addresses and slow clients', () => {
     );
   });
 });
+
+describe('loadConfig: the clock of deadlines and escalation', () => {
+  it('runs on the system clock unless SIMPUL_CLOCK_OFFSET moves it, and sweeps timers every minute', () => {
+    expect(loadConfig(base).clockOffsetMs).toBe(0);
+    expect(loadConfig(base).timerSweepMs).toBe(60_000);
+    expect(loadConfig({ ...base, SIMPUL_CLOCK_OFFSET: '3d' }).clockOffsetMs).toBe(3 * 86_400_000);
+    expect(loadConfig({ ...base, SIMPUL_CLOCK_OFFSET: '36h' }).clockOffsetMs).toBe(36 * 3_600_000);
+    expect(loadConfig({ ...base, SIMPUL_CLOCK_OFFSET: '-90m' }).clockOffsetMs).toBe(-90 * 60_000);
+  });
+
+  it('refuses an offset it cannot read, and any offset in production', () => {
+    expect(configErrorOf({ SIMPUL_CLOCK_OFFSET: 'tomorrow' }).variable).toBe('SIMPUL_CLOCK_OFFSET');
+    expect(configErrorOf({ SIMPUL_CLOCK_OFFSET: '3 days' }).variable).toBe('SIMPUL_CLOCK_OFFSET');
+    const production = configErrorOf({ SIMPUL_ENV: 'production', SIMPUL_CLOCK_OFFSET: '1d' });
+    expect(production.variable).toBe('SIMPUL_CLOCK_OFFSET');
+  });
+});

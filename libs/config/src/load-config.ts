@@ -127,6 +127,29 @@ function httpServer(env: Env): HttpServerConfig {
   };
 }
 
+const OFFSET_UNITS_MS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000 };
+
+/**
+ * SIMPUL_CLOCK_OFFSET: a whole number of days, hours or minutes (`3d`, `36h`, `-90m`) the clock of
+ * deadlines and escalation runs ahead of the system clock — how the README walks a referral up
+ * the escalation ladder without waiting days. Refused in production.
+ */
+function clockOffset(env: Env, simpulEnv: SimpulEnv): number {
+  const raw = env.SIMPUL_CLOCK_OFFSET?.trim();
+  if (!raw) return 0;
+  if (simpulEnv === 'production') {
+    throw new ConfigError('SIMPUL_CLOCK_OFFSET', 'must not be set in production');
+  }
+  const match = /^(-?\d{1,6})([dhm])$/.exec(raw);
+  if (!match) {
+    throw new ConfigError(
+      'SIMPUL_CLOCK_OFFSET',
+      `must be a whole number of days, hours or minutes such as 3d, 36h or -90m (got '${raw}')`,
+    );
+  }
+  return Number(match[1]) * OFFSET_UNITS_MS[match[2]];
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const simpulEnv = oneOf(env, 'SIMPUL_ENV', ENVS, 'development');
   const keysDir = keysDirectory(env);
@@ -168,5 +191,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxLeaseMs: integer(env, 'OUTBOX_LEASE_MS', 60_000, 500, 86_400_000),
     outboxParkAfterFailures: integer(env, 'OUTBOX_PARK_AFTER_FAILURES', 5, 1, 1000),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 1000, 600_000),
+    clockOffsetMs: clockOffset(env, simpulEnv),
+    timerSweepMs: integer(env, 'TIMER_SWEEP_MS', 60_000, 100, 3_600_000),
   };
 }

@@ -10,3 +10,7 @@ export * from './outbox-relay';
 export * from './job-dispatcher';
 export * from './delivery.module';
 export * from './delivery-worker.module';
+export * from './timers/timer';
+export * from './timers/handles-timers.decorator';
+export * from './timers/timer-scheduler';
+export * from './timers/timer-sweep';

@@ -24,6 +24,7 @@ import { OutboxRepository } from './outbox.repository';
 const CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Delivery]: 64,
   [QueueName.Events]: 4,
+  [QueueName.Timers]: 4,
 };
 
 /**

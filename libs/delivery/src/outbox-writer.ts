@@ -6,7 +6,7 @@ import { JOB_QUEUE, type JobName, type JobPayloads } from '@simpul/queue';
 export const OUTBOX_CHANNEL = 'simpul_outbox';
 
 export interface EnqueueOptions {
-  /** Run the job this long after the row was written (SLA timers, not built yet): from the write. */
+  /** Run the job this long after the row was written (escalation timers use TimerScheduler). */
   delayMs?: number;
 }
 

@@ -10,6 +10,11 @@ export const QueueName = {
    * never wait behind deliveries, nor deliveries behind them.
    */
   Events: 'events',
+  /**
+   * Escalation timers (delayed jobs, one per step of a deadline): a queue of their own, so that a
+   * burst of due timers never delays deliveries or live events.
+   */
+  Timers: 'timers',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -19,6 +24,15 @@ export interface JobPayloads {
   /** One receiving unit of an alert: one job per unit, so each unit's delivery stands alone. */
   'deliver-alert': { alertId: string; unitId: string };
   'publish-handoff-events': { seqs: string[] };
+  /** One escalation timer: which subject, which deadline and step, when (ISO 8601, UTC). */
+  'fire-timer': {
+    subjectKind: string;
+    subjectId: string;
+    deadline: string;
+    dueAt: string;
+    step: number;
+    fireAt: string;
+  };
 }
 export type JobName = keyof JobPayloads;
 
@@ -26,4 +40,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'deliver-referral': QueueName.Delivery,
   'deliver-alert': QueueName.Delivery,
   'publish-handoff-events': QueueName.Events,
+  'fire-timer': QueueName.Timers,
 };

@@ -1,3 +1,4 @@
+import { holidayDates } from './holidays';
 import {
   addDays,
   assertTimeZone,
@@ -14,9 +15,8 @@ export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 export interface BusinessCalendarOptions {
   /**
-   * Local dates (YYYY-MM-DD) that are not business days: national holidays and cuti bersama.
-   * No holiday data is loaded yet (planned: one file per year, passed here; merge years with
-   * `withHolidays`), so the default calendar skips weekends only.
+   * Local dates (YYYY-MM-DD) that are not business days: national holidays and cuti bersama
+   * (DEFAULT_BUSINESS_CALENDAR loads every year file of ./holidays; merge more with `withHolidays`).
    */
   holidays?: Iterable<string>;
   /** Days that are never business days; Saturday and Sunday unless a mission works otherwise. */
@@ -101,5 +101,12 @@ function pickDate({ year, month, day }: LocalDate): LocalDate {
   return { year, month, day };
 }
 
-/** Saturdays and Sundays off, no holidays: the default until the holiday data file is loaded. */
-export const DEFAULT_BUSINESS_CALENDAR = new BusinessCalendar();
+/** Saturdays and Sundays off, no holidays (tests of the weekday arithmetic alone). */
+export const WEEKENDS_ONLY_CALENDAR = new BusinessCalendar();
+
+/**
+ * The calendar of every deadline: Saturdays and Sundays off, and Indonesia's national holidays
+ * and cuti bersama of every year file in ./holidays. Indonesian missions abroad keep Indonesia's
+ * holidays too; the dates are local dates in the receiving unit's own zone.
+ */
+export const DEFAULT_BUSINESS_CALENDAR = new BusinessCalendar({ holidays: holidayDates() });

@@ -62,12 +62,24 @@ describe('computeDeadlines', () => {
     );
   });
 
-  it('crosses a year end', () => {
+  it('crosses a year end, skipping New Year’s Day of the 2027 holiday file', () => {
     const sent = wall('Asia/Jayapura', '2026-12-31 09:00');
     expect(computeDeadlines(sent, ROUTINE, 'Asia/Jayapura')).toEqual({
-      acknowledgeBy: wall('Asia/Jayapura', '2027-01-04 09:00'),
-      acceptBy: wall('Asia/Jayapura', '2027-01-07 09:00'),
+      acknowledgeBy: wall('Asia/Jayapura', '2027-01-05 09:00'),
+      acceptBy: wall('Asia/Jayapura', '2027-01-08 09:00'),
     });
+  });
+
+  it('skips Nyepi, Lebaran and their cuti bersama of the 2026 SKB by default', () => {
+    // Tue 17 March 2026 in NTT (WITA); 18–24 March are holidays, cuti bersama or the weekend.
+    const sent = wall('Asia/Makassar', '2026-03-17 10:00');
+    expect(computeDeadlines(sent, ROUTINE, 'Asia/Makassar')).toEqual({
+      acknowledgeBy: wall('Asia/Makassar', '2026-03-26 10:00'),
+      acceptBy: wall('Asia/Makassar', '2026-03-31 10:00'),
+    });
+    expect(computeDeadlines(sent, URGENT, 'Asia/Makassar').acknowledgeBy).toEqual(
+      wall('Asia/Makassar', '2026-03-25 10:00'),
+    );
   });
 
   describe('with holidays', () => {

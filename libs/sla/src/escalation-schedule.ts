@@ -1,26 +1,66 @@
-/** How far past a missed deadline each escalation fires, as a share of the deadline's window. */
+import { DEFAULT_BUSINESS_CALENDAR, type BusinessCalendar } from './business-calendar';
+import type { DeadlineSpan } from './deadline-policy';
+
+/** How far past a missed deadline each escalation step fires, as a share of the deadline's window. */
 export const ESCALATION_PERCENTS = [100, 150, 200] as const;
 
+/** The highest escalation level: GT-PUSAT (docs/architecture.md, "Escalation"). */
+export const MAX_ESCALATION_LEVEL = 4;
+
 export interface EscalationStep {
-  /** Levels above the desk: 1 supervisor, 2 agency head, 3 the region's Gugus Tugas. */
-  level: 1 | 2 | 3;
+  /** 1, 2, 3: the step of this deadline (each step that fires climbs the subject one level). */
+  step: 1 | 2 | 3;
   percentOfWindow: (typeof ESCALATION_PERCENTS)[number];
   at: Date;
 }
 
 /**
- * When to escalate a deadline that is missed: at 100%, 150% and 200% of its window, measured from
- * the window's start (sentAt for both deadlines). The SLA timers (planned, not built yet) are to
- * schedule one delayed job per step with a deterministic id; a step already past fires at once.
+ * When to escalate a missed deadline: at 100%, 150% and 200% of its window, measured in elapsed
+ * time from the window's start (sentAt for both deadlines of a referral). For deadlines counted
+ * in calendar hours (EMERGENCY referrals, alerts); a step already past fires at once.
  */
 export function escalationSchedule(windowStart: Date, dueAt: Date): EscalationStep[] {
   const start = windowStart.getTime();
   const window = dueAt.getTime() - start;
   if (!(window > 0)) throw new RangeError('deadline must be after the start of its window');
   return ESCALATION_PERCENTS.map((percent, index) => ({
-    level: (index + 1) as EscalationStep['level'],
+    step: (index + 1) as EscalationStep['step'],
     percentOfWindow: percent,
     // Rounded up so that a step never fires before its share of the window has fully elapsed.
     at: new Date(start + Math.ceil((window * percent) / 100)),
   }));
+}
+
+/**
+ * The escalation steps of a deadline of `span`, due at `dueAt` for a unit in `timeZone`.
+ *
+ * Calendar hours: `escalationSchedule`. Business days: 150% and 200% of N business days are
+ * counted in business days after the deadline, at the deadline's local clock time — rounded up to
+ * a whole business day and at least one business day after the step before — so that no step
+ * falls on a weekend or holiday, when nobody is at the desk to be reminded: ROUTINE acknowledge
+ * (2 days) steps at 2, 3 and 4 business days after sending, ROUTINE accept (5) at 5, 8 and 10,
+ * URGENT acknowledge (1) at 1, 2 and 3.
+ */
+export function escalationSteps(
+  windowStart: Date,
+  dueAt: Date,
+  span: DeadlineSpan,
+  timeZone: string,
+  calendar: BusinessCalendar = DEFAULT_BUSINESS_CALENDAR,
+): EscalationStep[] {
+  if (span.unit === 'calendarHours') return escalationSchedule(windowStart, dueAt);
+  if (!(dueAt.getTime() > windowStart.getTime())) {
+    throw new RangeError('deadline must be after the start of its window');
+  }
+  let previousExtra = 0;
+  return ESCALATION_PERCENTS.map((percent, index) => {
+    const share = Math.ceil((span.amount * (percent - 100)) / 100);
+    const extra = index === 0 ? 0 : Math.max(share, previousExtra + 1);
+    previousExtra = extra;
+    return {
+      step: (index + 1) as EscalationStep['step'],
+      percentOfWindow: percent,
+      at: calendar.addBusinessDays(dueAt, extra, timeZone),
+    };
+  });
 }

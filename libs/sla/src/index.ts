@@ -1,6 +1,7 @@
 export * from './priority';
 export * from './zoned-time';
 export * from './business-calendar';
+export * from './holidays';
 export * from './deadline-policy';
 export * from './sla-referral';
 export * from './sla-state';

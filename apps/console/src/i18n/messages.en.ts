@@ -135,6 +135,7 @@ export const messagesEn: Same<typeof messagesId> = {
     confidential: 'Confidential',
     history: 'History',
     noHistory: 'No history yet.',
+    actorWithheld: 'Withheld (need to know)',
     system: 'System',
     actions: 'Actions',
     noActions: 'There is nothing you can do in this status.',
@@ -269,6 +270,8 @@ export const messagesEn: Same<typeof messagesId> = {
     submit: 'Search',
     results_one: '{{count}} case',
     results_other: '{{count}} cases',
+    shown: 'Showing {{shown}} of {{count}} cases',
+    more: 'Load more',
     timeline: 'Handoff audit trail',
     picture: 'Handoff picture: one lane per work unit',
     pictureSummary:

@@ -132,6 +132,7 @@ export const messagesId = {
     confidential: 'Rahasia',
     history: 'Riwayat',
     noHistory: 'Belum ada riwayat.',
+    actorWithheld: 'Dirahasiakan (perlu tahu)',
     system: 'Sistem',
     actions: 'Tindakan',
     noActions: 'Tidak ada tindakan yang dapat Anda lakukan pada status ini.',
@@ -266,6 +267,8 @@ export const messagesId = {
     submit: 'Cari',
     results_one: '{{count}} kasus',
     results_other: '{{count}} kasus',
+    shown: 'Menampilkan {{shown}} dari {{count}} kasus',
+    more: 'Muat lebih banyak',
     timeline: 'Jejak audit serah terima',
     picture: 'Gambar serah terima: satu lajur per satuan kerja',
     pictureSummary:

@@ -2,7 +2,9 @@ import { SignedIn } from '@simpul/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, type Actor } from '@simpul/identity';
 import { CaseStatus } from '../case-enums';
+import { validCaseFilter } from '../case-filter';
 import { CaseReader } from '../case.reader';
+import { CaseFilterInput } from '../dto/case-filter.input';
 import { OpenCaseInput } from '../dto/open-case.input';
 import { CaseConnectionModel } from '../models/case-connection.model';
 import { toCaseModel } from '../models/case.mapper';
@@ -37,8 +39,10 @@ export class CaseResolver {
     @Args('status', { type: () => [CaseStatus], nullable: true }) status?: CaseStatus[] | null,
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
+    @Args('filter', { type: () => CaseFilterInput, nullable: true })
+    filter?: CaseFilterInput | null,
   ): Promise<CaseConnectionModel> {
-    const page = await this.reader.list(actor, status, first, after);
+    const page = await this.reader.list(actor, status, first, after, validCaseFilter(filter));
     return {
       edges: page.items.map(({ cursor, entity }) => ({ cursor, node: toCaseModel(entity) })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null },

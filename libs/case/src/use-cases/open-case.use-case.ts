@@ -15,14 +15,13 @@ import { Role, type Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { CaseAccess } from '../case-access';
 import { CaseStatus } from '../case-enums';
+import { REGION_CODE } from '../case-filter';
 import type { OpenCaseInput } from '../dto/open-case.input';
 import { CaseEntity } from '../entities/case.entity';
 import { PersonEntity } from '../entities/person.entity';
 import { nextReference } from '../next-reference';
 import { validatePerson } from '../validate-person';
 import { PersonSealer } from '../person-sealer';
-
-const REGION_CODE = /^\d{2}(\.\d{2})?$/;
 
 /** openCase: the caller's unit becomes the lead unit; CASE_OPENED goes on the ledger. */
 @Injectable()

@@ -8,6 +8,7 @@ import { formatLocal } from '../../format/time';
 import { AUDIT_CASE } from './audit-queries';
 import { handoffPicture } from './handoff-picture';
 import { HandoffPictureSvg } from './HandoffPictureSvg';
+import { actorLabel } from '../../format/actor';
 
 /** A case's story for the auditor: the handoff picture beside the readable list of events. */
 export default function AuditCaseScreen({ id }: { id: string }) {
@@ -59,8 +60,7 @@ export default function AuditCaseScreen({ id }: { id: string }) {
                   ` · ${e.fromUnit?.name ?? '—'} → ${e.toUnit?.name ?? '—'}`}
               </Text>
               <Text size="sm">
-                {t('audit.actor')}:{' '}
-                {e.actor ? `${e.actor.displayName} (${e.actor.unit.name})` : t('referral.system')}
+                {t('audit.actor')}: {actorLabel(t, e)}
               </Text>
               {e.note && <Text size="sm">“{e.note}”</Text>}
               <details>

@@ -1,16 +1,17 @@
 import { Alert, Button, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from 'urql';
+import { useClient, useQuery, type CombinedError } from 'urql';
 import { Link } from '../../app/router';
 import { paths } from '../../app/routes';
 import { PageTitle } from '../../components/PageTitle';
 import { ReferralList } from '../../components/ReferralList';
 import { errorText } from '../../format/errors';
 import { formatDate } from '../../format/time';
+import type { ResultOf, VariablesOf } from '../../graphql/graphql';
 import { enumsId } from '../../i18n/enums.id';
 import { PROVINCES, regionName } from '../../reference/regions';
-import { CASES } from '../cases/case-queries';
+import { SEARCH_CASES } from '../cases/case-queries';
 
 interface Search {
   reference: string;
@@ -20,35 +21,72 @@ interface Search {
   to: string;
 }
 
+type CaseFilter = NonNullable<VariablesOf<typeof SEARCH_CASES>['filter']>;
+type FoundCase = ResultOf<typeof SEARCH_CASES>['cases']['edges'][number]['node'];
+
 const EMPTY: Search = { reference: '', province: '', exploitation: '', from: '', to: '' };
+
+/** A local calendar date as the instant its day starts in the auditor's own time zone. */
+const startOfLocalDay = (date: string) => new Date(`${date}T00:00:00`).toISOString();
+const startOfNextLocalDay = (date: string) => {
+  const next = new Date(`${date}T00:00:00`);
+  next.setDate(next.getDate() + 1);
+  return next.toISOString();
+};
+
+/** The form as the API's filter: the server searches every case, not only a first page. */
+function toFilter(search: Search): CaseFilter {
+  return {
+    reference: search.reference.trim() || null,
+    regionCode: search.province || null,
+    exploitationType: (search.exploitation || null) as CaseFilter['exploitationType'],
+    openedFrom: search.from ? startOfLocalDay(search.from) : null,
+    openedBefore: search.to ? startOfNextLocalDay(search.to) : null,
+  };
+}
 
 /** The auditor's case search: by number, province of origin, exploitation type and date opened. */
 export default function AuditScreen() {
   const { t } = useTranslation();
-  const [{ data, fetching, error }] = useQuery({ query: CASES });
+  const client = useClient();
   const [draft, setDraft] = useState<Search>(EMPTY);
   const [search, setSearch] = useState<Search>(EMPTY);
-  const rows = useMemo(() => {
-    const reference = search.reference.trim().toUpperCase();
-    const from = search.from ? Date.parse(`${search.from}T00:00:00`) : null;
-    const to = search.to ? Date.parse(`${search.to}T23:59:59`) : null;
-    return (data?.cases.edges.map((e) => e.node) ?? []).filter(
-      (c) =>
-        (!reference || c.reference.toUpperCase().includes(reference)) &&
-        (!search.province || c.regionCode?.slice(0, 2) === search.province) &&
-        (!search.exploitation ||
-          c.exploitationTypes.includes(
-            search.exploitation as (typeof c.exploitationTypes)[number],
-          )) &&
-        (from === null || Date.parse(c.openedAt) >= from) &&
-        (to === null || Date.parse(c.openedAt) <= to),
-    );
-  }, [data, search]);
+  const filter = useMemo(() => toFilter(search), [search]);
+  const [{ data, fetching, error }] = useQuery({ query: SEARCH_CASES, variables: { filter } });
+  // Later pages, appended by "load more"; a new search starts from the first page again.
+  const [more, setMore] = useState<{ rows: FoundCase[]; cursor: string | null } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<CombinedError | null>(null);
+
+  const firstRows = data?.cases.edges.map((e) => e.node) ?? [];
+  const rows = more ? [...firstRows, ...more.rows] : firstRows;
+  const cursor = more ? more.cursor : (data?.cases.pageInfo.endCursor ?? null);
+  const hasMore = more ? more.cursor !== null : Boolean(data?.cases.pageInfo.hasNextPage);
+  const total = data?.cases.totalCount ?? 0;
+
+  const loadMore = async () => {
+    setLoadingMore(true);
+    setMoreError(null);
+    const result = await client.query(SEARCH_CASES, { filter, after: cursor }).toPromise();
+    setLoadingMore(false);
+    if (result.error) setMoreError(result.error);
+    if (!result.data) return;
+    const page = result.data.cases;
+    setMore({
+      rows: [...(more?.rows ?? []), ...page.edges.map((e) => e.node)],
+      cursor: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
+    });
+  };
+
   const set = (key: keyof Search) => (value: string) => setDraft({ ...draft, [key]: value });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSearch(draft);
+    // A new search starts again from its first page.
+    setMore(null);
+    setMoreError(null);
   };
+  const shownError = error ?? moreError;
   return (
     <Stack gap="md">
       <PageTitle text={t('audit.title')} />
@@ -96,13 +134,17 @@ export default function AuditScreen() {
         </div>
         <Button type="submit">{t('audit.submit')}</Button>
       </form>
-      {error && (
+      {shownError && (
         <Alert color="red" variant="outline" role="alert">
-          {errorText(t, error)}
+          {errorText(t, shownError)}
         </Alert>
       )}
       <Text role="status">
-        {fetching && !data ? t('app.loading') : t('audit.results', { count: rows.length })}
+        {fetching && !data
+          ? t('app.loading')
+          : rows.length < total
+            ? t('audit.shown', { shown: rows.length, count: total })
+            : t('audit.results', { count: total })}
       </Text>
       {rows.length > 0 && (
         <ReferralList
@@ -125,6 +167,11 @@ export default function AuditScreen() {
             { key: 'opened', header: t('cases.openedAt'), render: (c) => formatDate(c.openedAt) },
           ]}
         />
+      )}
+      {hasMore && (
+        <Button variant="default" onClick={() => void loadMore()} loading={loadingMore}>
+          {t('audit.more')}
+        </Button>
       )}
     </Stack>
   );

@@ -33,6 +33,27 @@ export const CASES = graphql(
   [CaseSummary],
 );
 
+/** The auditor's search: filtered and paged on the server, so it reaches every case. */
+export const SEARCH_CASES = graphql(
+  `
+    query SearchCases($filter: CaseFilterInput, $first: Int = 50, $after: String) {
+      cases(filter: $filter, first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...CaseSummary
+          }
+        }
+      }
+    }
+  `,
+  [CaseSummary],
+);
+
 export const CasePersons = graphql(`
   fragment CasePersons on Case {
     persons {

@@ -8,6 +8,7 @@ import { Tag } from '../../components/Tag';
 import { formatLocal } from '../../format/time';
 import type { ResultOf } from '../../graphql/graphql';
 import type { ReferralDetail } from './referral-queries';
+import { actorLabel } from '../../format/actor';
 
 type Detail = ResultOf<typeof ReferralDetail>;
 
@@ -185,8 +186,7 @@ export function ReferralHistory({ referral: r }: { referral: Detail }) {
             <li key={e.id}>
               <Text fw={600}>{t(`enum.action.${e.action}`)}</Text>
               <Text size="sm">
-                <time dateTime={e.at}>{formatLocal(e.at)}</time> ·{' '}
-                {e.actor ? `${e.actor.displayName} (${e.actor.unit.name})` : t('referral.system')}
+                <time dateTime={e.at}>{formatLocal(e.at)}</time> · {actorLabel(t, e)}
               </Text>
               {e.note && <Text size="sm">“{e.note}”</Text>}
             </li>

@@ -1,0 +1,101 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, CLOCK, type AppConfig, type Clock } from '@simpul/config';
+import { describeError } from '../outbox-job';
+import { TimerHandlers } from './timer-handlers';
+import { TimerScheduler } from './timer-scheduler';
+import { timerJobKey } from './timer';
+
+export interface SweepOutcome {
+  /** Timers due by the clock that the sweep fired itself. */
+  fired: number;
+  /** Timers not yet due that it (re-)armed; those armed already are left as they are. */
+  armed: number;
+}
+
+/**
+ * Rebuilds escalation timers from PostgreSQL (worker side), at start and every TIMER_SWEEP_MS:
+ * asks each TimerHandler for the next timer of every subject with a running deadline, arms
+ * those not due yet (a no-op for a timer already armed) and fires those due — each in its own
+ * transaction, with its outbox row marked done. So no escalation is lost to a Redis that lost
+ * its delayed jobs, to a subject written before its timers existed, or to a delay longer than
+ * the outbox holds; and a clock moved forward in a test or a walkthrough fires what came due.
+ */
+@Injectable()
+export class TimerSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(TimerSweep.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<SweepOutcome> | undefined;
+  private stopped = false;
+  private failing = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly handlers: TimerHandlers,
+    private readonly scheduler: TimerScheduler,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweep(), this.config.timerSweepMs);
+    void this.sweep();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One pass (tests call it after moving the clock); a pass already running is joined. */
+  sweep(): Promise<SweepOutcome> {
+    if (this.stopped) return Promise.resolve({ fired: 0, armed: 0 });
+    this.running ??= this.pass().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async pass(): Promise<SweepOutcome> {
+    const outcome: SweepOutcome = { fired: 0, armed: 0 };
+    try {
+      for (const [kind, handler] of this.handlers.entries()) {
+        const now = this.clock.now();
+        const pending = await handler.pendingTimers(this.dataSource.manager, now);
+        const later = pending.filter((timer) => timer.fireAt.getTime() > now.getTime());
+        if (later.length) {
+          await this.dataSource.transaction((manager) => this.scheduler.schedule(manager, later));
+          outcome.armed += later.length;
+        }
+        for (const timer of pending) {
+          if (this.stopped || timer.fireAt.getTime() > now.getTime()) continue;
+          await this.dataSource.transaction(async (manager) => {
+            // Its job, if armed, finds the row done and the step recorded: nothing twice.
+            await manager.query(
+              `UPDATE outbox SET done_at = now(), parked_at = NULL
+                WHERE job_key = $1 AND done_at IS NULL`,
+              [timerJobKey(timer)],
+            );
+            await handler.fire(manager, timer, now);
+          });
+          outcome.fired += 1;
+        }
+        if (outcome.fired)
+          this.logger.log(`Timer sweep fired ${outcome.fired} due ${kind} timer(s)`);
+      }
+      if (this.failing) this.logger.log('Timer sweep resumed');
+      this.failing = false;
+    } catch (error) {
+      // Logged once per outage, not at every pass; the next pass tries again.
+      if (!this.failing) this.logger.warn(`Timer sweep failed: ${describeError(error)}`);
+      this.failing = true;
+    }
+    return outcome;
+  }
+}

@@ -1,0 +1,42 @@
+import type { HolidayYear } from './holiday-year';
+
+const holiday = (date: string, name: string) => ({ date, name, kind: 'NATIONAL_HOLIDAY' as const });
+
+/**
+ * 2027 is PROVISIONAL: the SKB of the three ministers on holidays and cuti bersama for 2027 could
+ * not be found when this file was written (December 2026). Listed are only the holidays whose date
+ * is fixed by Keputusan Presiden Nomor 8 Tahun 2024 tentang Hari-Hari Libur (a fixed day of the
+ * year) or by the Gregorian Easter computus. The holidays of the Hijri, Saka and Buddhist
+ * calendars and every day of cuti bersama are set by the SKB alone: until it is added here they
+ * count as business days.
+ */
+export const HOLIDAYS_2027: HolidayYear = {
+  year: 2027,
+  status: 'provisional',
+  source:
+    'Keputusan Bersama Menteri Agama, Menteri Ketenagakerjaan, dan Menteri PAN-RB tentang Hari ' +
+    'Libur Nasional dan Cuti Bersama Tahun 2027: not found (December 2026); fixed dates after ' +
+    'Keputusan Presiden Nomor 8 Tahun 2024 tentang Hari-Hari Libur',
+  references: [],
+  dates: [
+    holiday('2027-01-01', 'Tahun Baru 2027 Masehi'),
+    holiday('2027-03-26', 'Wafat Yesus Kristus'),
+    holiday('2027-03-28', 'Kebangkitan Yesus Kristus (Paskah)'),
+    holiday('2027-05-01', 'Hari Buruh Internasional'),
+    holiday('2027-05-06', 'Kenaikan Yesus Kristus'),
+    holiday('2027-06-01', 'Hari Lahir Pancasila'),
+    holiday('2027-08-17', 'Proklamasi Kemerdekaan'),
+    holiday('2027-12-25', 'Kelahiran Yesus Kristus'),
+  ],
+  missing: [
+    'Isra Mikraj Nabi Muhammad S.A.W. (Hijri calendar)',
+    'Tahun Baru Imlek 2578 Kongzili (falls on Saturday 6 February 2027 by the Chinese calendar)',
+    'Hari Suci Nyepi (Saka calendar)',
+    'Idul Fitri 1448 Hijriah',
+    'Idul Adha 1448 Hijriah',
+    'Hari Raya Waisak 2571 BE',
+    '1 Muharam Tahun Baru Islam 1449 Hijriah',
+    'Maulid Nabi Muhammad S.A.W.',
+    'every day of cuti bersama',
+  ],
+};
