@@ -142,8 +142,34 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
       note: EVENT_CONTENT,
       case: CASE_LINK,
       referral: REFERRAL_LINK,
+      hashed:
+        'AUDITOR and ADMIN only, null for everyone else (HandoffEventHashedResolver): the raw ids the hash covers',
     },
   },
+  // Returned only through HandoffEvent.hashed (AUDITOR, ADMIN): ids, codes, digests, no note text.
+  HashedLedgerEntry: {
+    withParent: [
+      'action',
+      'actor',
+      'alertId',
+      'at',
+      'caseId',
+      'fromUnit',
+      'noteDigest',
+      'payload',
+      'payloadDigest',
+      'referralId',
+      'seq',
+      'toUnit',
+    ],
+  },
+  // Returned by AUDITOR/ADMIN-only operations (auditEntries, auditCheckpoint, the proofs,
+  // issueCheckpoint): the ledger's public commitments, no personal data.
+  AuditCheckpoint: { withParent: ['issuedAt', 'keyId', 'rootHash', 'signature', 'treeSize'] },
+  AuditEntryConnection: { withParent: ['edges', 'pageInfo', 'totalCount'] },
+  AuditEntryEdge: { withParent: ['cursor', 'node'] },
+  ConsistencyProof: { withParent: ['fromSize', 'path', 'toSize'] },
+  InclusionProof: { withParent: ['auditPath', 'leafHash', 'seq', 'treeSize'] },
   // Types of capabilities not built yet: their operations answer NOT_IMPLEMENTED, so no object of
   // these types is ever returned. Their rules are decided with their issue.
   Alert: {
@@ -158,14 +184,6 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
     guarded: pending('acknowledgedAt acknowledgedBy alert deliveredAt delivery id unit'),
   },
   AlertEdge: { withParent: [], guarded: pending('cursor node') },
-  AuditCheckpoint: {
-    withParent: [],
-    guarded: pending('issuedAt keyId rootHash signature treeSize'),
-  },
-  AuditEntryConnection: { withParent: [], guarded: pending('edges pageInfo totalCount') },
-  AuditEntryEdge: { withParent: [], guarded: pending('cursor node') },
-  ConsistencyProof: { withParent: [], guarded: pending('fromSize path toSize') },
-  InclusionProof: { withParent: [], guarded: pending('auditPath leafHash seq treeSize') },
   AgencyHandoffStats: {
     withParent: [],
     guarded: pending(

@@ -4,6 +4,7 @@ import { ReferralConfidential1764800000000 } from './1764800000000-referral-conf
 import { LoginKnownPairs1764820000000 } from './1764820000000-login-known-pairs';
 import { OutboxDoneOnEffect1764830000000 } from './1764830000000-outbox-done-on-effect';
 import { LedgerSequencer1764870000000 } from './1764870000000-ledger-sequencer';
+import { LedgerCheckpoints1764920000000 } from './1764920000000-ledger-checkpoints';
 
 /** Every migration, in order. Listed explicitly (no glob) so that dist/ and Jest load the same set. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   LoginKnownPairs1764820000000,
   OutboxDoneOnEffect1764830000000,
   LedgerSequencer1764870000000,
+  LedgerCheckpoints1764920000000,
 ];
