@@ -13,11 +13,13 @@ import { AccessTokenAuthenticator, GraphqlAuthGuard, IdentityModule } from '@sim
 import { LedgerModule } from '@simpul/ledger';
 import { HealthModule, LoggerModule } from '@simpul/observability';
 import { ReferralModule } from '@simpul/referral';
+import { HandoffEventHashedResolver } from './audit/handoff-event-hashed.resolver';
+import { LedgerAuditResolver } from './audit/ledger-audit.resolver';
+import { LedgerKeysController } from './audit/ledger-keys.controller';
 import { UnitEventsResolver } from './events/unit-events.resolver';
 import { graphqlOptions } from './graphql/graphql-options';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { hardeningProviders } from './hardening';
-import { PendingAuditResolver } from './pending/pending-audit.resolver';
 import { PendingStatsResolver } from './pending/pending-stats.resolver';
 
 @Module({
@@ -50,11 +52,13 @@ import { PendingStatsResolver } from './pending/pending-stats.resolver';
     AdminModule,
     AlertModule,
   ],
+  controllers: [LedgerKeysController],
   providers: [
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     UnitEventsResolver,
-    PendingAuditResolver,
+    LedgerAuditResolver,
+    HandoffEventHashedResolver,
     PendingStatsResolver,
     ...hardeningProviders,
   ],

@@ -8,6 +8,7 @@ import type {
   SimpulEnv,
 } from './app-config';
 import { parseTrustProxy } from './client-address';
+import { ledgerConfig } from './ledger-config';
 
 type Env = Record<string, string | undefined>;
 
@@ -193,5 +194,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 1000, 600_000),
     clockOffsetMs: clockOffset(env, simpulEnv),
     timerSweepMs: integer(env, 'TIMER_SWEEP_MS', 60_000, 100, 3_600_000),
+    ledger: ledgerConfig(env, simpulEnv, keysDir),
   };
 }

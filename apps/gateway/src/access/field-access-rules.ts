@@ -136,8 +136,34 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
       referral: REFERRAL_LINK,
       alert:
         'checked again for the caller by AlertReader.visible: null when it may not see the alert',
+      hashed:
+        'AUDITOR and ADMIN only, null for everyone else (HandoffEventHashedResolver): the raw ids the hash covers',
     },
   },
+  // Returned only through HandoffEvent.hashed (AUDITOR, ADMIN): ids, codes, digests, no note text.
+  HashedLedgerEntry: {
+    withParent: [
+      'action',
+      'actor',
+      'alertId',
+      'at',
+      'caseId',
+      'fromUnit',
+      'noteDigest',
+      'payload',
+      'payloadDigest',
+      'referralId',
+      'seq',
+      'toUnit',
+    ],
+  },
+  // Returned by AUDITOR/ADMIN-only operations (auditEntries, auditCheckpoint, the proofs,
+  // issueCheckpoint): the ledger's public commitments, no personal data.
+  AuditCheckpoint: { withParent: ['issuedAt', 'keyId', 'rootHash', 'signature', 'treeSize'] },
+  AuditEntryConnection: { withParent: ['edges', 'pageInfo', 'totalCount'] },
+  AuditEntryEdge: { withParent: ['cursor', 'node'] },
+  ConsistencyProof: { withParent: ['fromSize', 'path', 'toSize'] },
+  InclusionProof: { withParent: ['auditPath', 'leafHash', 'seq', 'treeSize'] },
   // docs/access-model.md, "Alerts": the raising and receiving units see an alert in full, AUDITOR
   // without its text; everyone else never gets it (NOT_FOUND, absent, null).
   Alert: {
@@ -194,14 +220,6 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
   },
   // Types of capabilities not built yet: their operations answer NOT_IMPLEMENTED, so no object of
   // these types is ever returned. Their rules are decided with their issue.
-  AuditCheckpoint: {
-    withParent: [],
-    guarded: pending('issuedAt keyId rootHash signature treeSize'),
-  },
-  AuditEntryConnection: { withParent: [], guarded: pending('edges pageInfo totalCount') },
-  AuditEntryEdge: { withParent: [], guarded: pending('cursor node') },
-  ConsistencyProof: { withParent: [], guarded: pending('fromSize path toSize') },
-  InclusionProof: { withParent: [], guarded: pending('auditPath leafHash seq treeSize') },
   AgencyHandoffStats: {
     withParent: [],
     guarded: pending(
