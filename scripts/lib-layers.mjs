@@ -29,6 +29,8 @@ export const LAYERS = {
   // notifications, email and webhooks: derived from sealed ledger entries; referral only for the
   // reference a notification shows
   notification: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'referral'],
+  // alerts reach units by routing rules and may open a case (promote): above case and referral
+  alert: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'case', 'referral'],
   // the apps compose the libs
   gateway: [
     ...INFRASTRUCTURE,
@@ -41,6 +43,7 @@ export const LAYERS = {
     'referral',
     'admin',
     'notification',
+    'alert',
   ],
   worker: [
     ...INFRASTRUCTURE,
@@ -52,6 +55,7 @@ export const LAYERS = {
     'case',
     'referral',
     'notification',
+    'alert',
   ],
   // the offline verifier: the ledger format and nothing of the hub
   verifier: ['ledger-format'],

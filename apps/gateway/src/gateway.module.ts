@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AdminModule } from '@simpul/admin';
+import { AlertModule } from '@simpul/alert';
 import { AgencyModule } from '@simpul/agency';
 import { CaseModule } from '@simpul/case';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '@simpul/config';
@@ -14,15 +15,13 @@ import { HealthModule, LoggerModule } from '@simpul/observability';
 import { NotificationModule } from '@simpul/notification';
 import { ReferralModule } from '@simpul/referral';
 import { NotificationAddedResolver } from './events/notification-added.resolver';
+import { HandoffEventHashedResolver } from './audit/handoff-event-hashed.resolver';
+import { LedgerAuditResolver } from './audit/ledger-audit.resolver';
+import { LedgerKeysController } from './audit/ledger-keys.controller';
 import { UnitEventsResolver } from './events/unit-events.resolver';
 import { graphqlOptions } from './graphql/graphql-options';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { hardeningProviders } from './hardening';
-import {
-  HandoffEventAlertResolver,
-  PendingAlertsResolver,
-} from './pending/pending-alerts.resolver';
-import { PendingAuditResolver } from './pending/pending-audit.resolver';
 import { PendingStatsResolver } from './pending/pending-stats.resolver';
 
 @Module({
@@ -54,15 +53,16 @@ import { PendingStatsResolver } from './pending/pending-stats.resolver';
     ReferralModule,
     AdminModule,
     NotificationModule,
+    AlertModule,
   ],
+  controllers: [LedgerKeysController],
   providers: [
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     UnitEventsResolver,
     NotificationAddedResolver,
-    PendingAlertsResolver,
-    HandoffEventAlertResolver,
-    PendingAuditResolver,
+    LedgerAuditResolver,
+    HandoffEventHashedResolver,
     PendingStatsResolver,
     ...hardeningProviders,
   ],

@@ -1,4 +1,5 @@
 import type { TrustProxyConfig } from './client-address';
+import type { LedgerConfig } from './ledger-config';
 
 export type SimpulEnv = 'development' | 'test' | 'production';
 
@@ -54,6 +55,8 @@ export interface AppConfig {
   clockOffsetMs: number;
   /** How often the worker rebuilds escalation timers from PostgreSQL and fires those due. */
   timerSweepMs: number;
+  /** Ledger checkpoints: the signing key, retired public keys and how often to sign. */
+  ledger: LedgerConfig;
   /** Email, webhooks and the links they carry (libs/notification). */
   notifications: NotificationConfig;
   /** Prometheus metrics and Bull Board (README, "Operating"). */

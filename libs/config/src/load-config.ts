@@ -11,6 +11,7 @@ import type {
   SimpulEnv,
 } from './app-config';
 import { parseTrustProxy } from './client-address';
+import { ledgerConfig } from './ledger-config';
 
 type Env = Record<string, string | undefined>;
 
@@ -258,5 +259,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     operators: operators(env, simpulEnv),
     clockOffsetMs: clockOffset(env, simpulEnv),
     timerSweepMs: integer(env, 'TIMER_SWEEP_MS', 60_000, 100, 3_600_000),
+    ledger: ledgerConfig(env, simpulEnv, keysDir),
   };
 }

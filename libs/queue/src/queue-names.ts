@@ -3,7 +3,7 @@
  * under the old name would be stranded.
  */
 export const QueueName = {
-  /** Delivering referrals to inboxes. */
+  /** Delivering referrals to inboxes and alerts to their receiving units. */
   Delivery: 'delivery',
   /**
    * Publishing sealed ledger entries to live subscribers: a queue of its own, so that live events
@@ -31,6 +31,8 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 /** Job name → payload type. Payloads carry ids only, never personal data. */
 export interface JobPayloads {
   'deliver-referral': { referralId: string };
+  /** One receiving unit of an alert: one job per unit, so each unit's delivery stands alone. */
+  'deliver-alert': { alertId: string; unitId: string };
   'publish-handoff-events': { seqs: string[] };
   'notify-handoff-events': { seqs: string[] };
   'send-notification-email': { notificationId: string };
@@ -49,6 +51,7 @@ export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'deliver-referral': QueueName.Delivery,
+  'deliver-alert': QueueName.Delivery,
   'publish-handoff-events': QueueName.Events,
   'notify-handoff-events': QueueName.Notifications,
   'send-notification-email': QueueName.Notifications,

@@ -1,52 +1,10 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { PageInfoModel } from '@simpul/common';
 import { AgencyModel } from '@simpul/agency';
-import { HandoffEventModel } from '@simpul/ledger';
 
 /*
- * Contract types of the ledger checkpoints/proofs and statistics capabilities. Their operations
- * answer NOT_IMPLEMENTED until those issues are built.
+ * Contract types of the statistics capability. Its operations answer NOT_IMPLEMENTED until that
+ * issue is built. (The ledger's checkpoint and proof types are in ../audit/audit-proof.models.ts.)
  */
-
-@ObjectType('AuditEntryEdge')
-export class AuditEntryEdgeModel {
-  @Field() cursor: string;
-  @Field(() => HandoffEventModel) node: HandoffEventModel;
-}
-
-@ObjectType('AuditEntryConnection')
-export class AuditEntryConnectionModel {
-  @Field(() => [AuditEntryEdgeModel]) edges: AuditEntryEdgeModel[];
-  @Field(() => PageInfoModel) pageInfo: PageInfoModel;
-  @Field(() => Int) totalCount: number;
-}
-
-@ObjectType('AuditCheckpoint', {
-  description: 'A signed tree head over the first treeSize ledger entries (RFC 9162 Merkle tree).',
-})
-export class AuditCheckpointModel {
-  @Field() treeSize: string;
-  @Field() rootHash: string;
-  @Field() issuedAt: Date;
-  @Field() keyId: string;
-  @Field({ description: "base64 Ed25519 signature over the checkpoint's canonical bytes" })
-  signature: string;
-}
-
-@ObjectType('InclusionProof')
-export class InclusionProofModel {
-  @Field() seq: string;
-  @Field() treeSize: string;
-  @Field() leafHash: string;
-  @Field(() => [String]) auditPath: string[];
-}
-
-@ObjectType('ConsistencyProof')
-export class ConsistencyProofModel {
-  @Field() fromSize: string;
-  @Field() toSize: string;
-  @Field(() => [String]) path: string[];
-}
 
 @ObjectType('AgencyHandoffStats')
 export class AgencyHandoffStatsModel {
