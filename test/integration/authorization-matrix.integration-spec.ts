@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AlertType, RaiseAlertUseCase, Severity } from '@simpul/alert';
 import { ExploitationType, OpenCaseUseCase, Sex } from '@simpul/case';
 import { Role, type Actor } from '@simpul/identity';
 import {
@@ -362,6 +363,155 @@ function listed(response: GraphqlResponse<unknown>, f: Fixture, root: 'inbox' | 
   return node ? 'LISTED' : 'OK';
 }
 
+/*
+ * Alerts (docs/access-model.md, "Alerts"): Polda NTT raises one in NTT, which routing sends to
+ * POLDA-NTT, BP3MI-NTT, UPTDPPA-NTT and GT-NTT. So among the callers above the raiser and the
+ * receivers (and BP3MI's supervisor) see it in full, the auditor without its text, everyone else —
+ * ADMIN included — not at all.
+ */
+const ALERT_SUMMARY = 'Peringatan uji — isi rahasia kepolisian';
+const ALERT_UNITS = [
+  'nonPartyPolice',
+  'sender',
+  'senderSupervisor',
+  'otherParty',
+  'nonPartySupervisor',
+] as const;
+/** Parties of the matrix's case (KBRI's lead, BP3MI and UPTD PPA NTT, RPTC). */
+const CASE_PARTIES = [
+  'lead',
+  'leadSupervisor',
+  'sender',
+  'senderSupervisor',
+  'receiver',
+  'receiverSupervisor',
+  'otherParty',
+] as const;
+
+function alertTable(
+  units: Outcome,
+  auditor: Outcome,
+  others: Outcome,
+  overrides: Partial<Record<Caller, Outcome>> = {},
+): Record<Caller, Outcome> {
+  const cells = Object.fromEntries(
+    CALLERS.map((c) => [c, (ALERT_UNITS as readonly string[]).includes(c) ? units : others]),
+  ) as Record<Caller, Outcome>;
+  return { ...cells, auditor, admin: others, ...overrides };
+}
+
+interface AlertRow {
+  operation: string;
+  query: string;
+  variables: (alertId: string, caseId: string) => Record<string, unknown>;
+  classify?: (response: GraphqlResponse<unknown>, alertId: string) => Outcome;
+  expected: Record<Caller, Outcome>;
+}
+
+function alertOutcome(node: { summary: string; restricted: boolean } | undefined): Outcome {
+  if (!node) return 'ABSENT';
+  if (node.restricted) {
+    expect(node.summary).toBe('');
+    return 'RESTRICTED';
+  }
+  expect(node.summary).toBe(ALERT_SUMMARY);
+  return 'FULL';
+}
+
+/** Who sees an alert but may not act (auditor, ADMIN) is refused at the door: FORBIDDEN. */
+const ALERT_ACTS = alertTable('OK', 'FORBIDDEN', 'NOT_FOUND', { admin: 'FORBIDDEN' });
+
+const ALERT_MATRIX: AlertRow[] = [
+  {
+    operation: 'alert',
+    query: 'query($id: ID!) { alert(id: $id) { id summary restricted } }',
+    variables: (id) => ({ id }),
+    classify: (r) =>
+      alertOutcome((r.data as { alert: { summary: string; restricted: boolean } }).alert),
+    expected: alertTable('FULL', 'RESTRICTED', 'NOT_FOUND'),
+  },
+  {
+    operation: 'alerts',
+    query: 'query { alerts(first: 20) { edges { node { id summary restricted } } } }',
+    variables: () => ({}),
+    classify: (r, id) =>
+      alertOutcome(
+        (
+          r.data as {
+            alerts: { edges: { node: { id: string; summary: string; restricted: boolean } }[] };
+          }
+        ).alerts.edges.find((e) => e.node.id === id)?.node,
+      ),
+    expected: alertTable('FULL', 'RESTRICTED', 'ABSENT'),
+  },
+  {
+    operation: 'acknowledgeAlert',
+    query: 'mutation($id: ID!) { acknowledgeAlert(id: $id) { id } }',
+    variables: (id) => ({ id }),
+    expected: ALERT_ACTS,
+  },
+  {
+    operation: 'resolveAlert',
+    query: 'mutation($id: ID!) { resolveAlert(id: $id, note: "Selesai") { id } }',
+    variables: (id) => ({ id }),
+    expected: ALERT_ACTS,
+  },
+  {
+    operation: 'dismissAlert',
+    query: 'mutation($id: ID!) { dismissAlert(id: $id, note: "Ganda", reason: DUPLICATE) { id } }',
+    variables: (id) => ({ id }),
+    expected: ALERT_ACTS,
+  },
+  {
+    operation: 'promoteAlertToCase',
+    query:
+      'mutation($id: ID!) { promoteAlertToCase(id: $id, input: { title: "Dari peringatan" }) { id } }',
+    variables: (id) => ({ id }),
+    expected: ALERT_ACTS,
+  },
+  {
+    operation: 'linkAlertToCase',
+    query: 'mutation($id: ID!, $caseId: ID!) { linkAlertToCase(id: $id, caseId: $caseId) { id } }',
+    variables: (id, caseId) => ({ id, caseId }),
+    // Seeing the alert is not enough: the caller's unit must be a party of the case too.
+    expected: alertTable('NOT_FOUND', 'FORBIDDEN', 'NOT_FOUND', {
+      admin: 'FORBIDDEN',
+      sender: 'OK',
+      senderSupervisor: 'OK',
+      otherParty: 'OK',
+    }),
+  },
+  {
+    operation: 'raiseAlert',
+    query: 'mutation { raiseAlert(input: { type: OTHER, severity: LOW, summary: "Uji" }) { id } }',
+    variables: () => ({}),
+    expected: alertTable('FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', { nonPartyPolice: 'OK' }),
+  },
+  {
+    operation: 'raiseAlert about a case',
+    query:
+      'mutation($caseId: ID!) { raiseAlert(input: { type: OTHER, severity: LOW, summary: "Uji", caseId: $caseId }) { id } }',
+    variables: (_id, caseId) => ({ caseId }),
+    expected: {
+      ...alertTable('NOT_FOUND', 'FORBIDDEN', 'NOT_FOUND', { admin: 'FORBIDDEN' }),
+      ...Object.fromEntries(CASE_PARTIES.map((c) => [c, 'OK'])),
+    },
+  },
+  {
+    operation: 'previewAlertRouting',
+    query:
+      'query { previewAlertRouting(input: { type: SUSPECTED_TRAFFICKING, severity: LOW, regionCode: "53" }) { code } }',
+    variables: () => ({}),
+    expected: alertTable('OK', 'FORBIDDEN', 'OK'),
+  },
+  {
+    operation: 'alertRoutingRules',
+    query: 'query { alertRoutingRules { id } }',
+    variables: () => ({}),
+    expected: alertTable('FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', { admin: 'OK' }),
+  },
+];
+
 describe('authorization matrix: operation × caller × relation to the referral × confidential', () => {
   let app: NestFastifyApplication;
   let url: string;
@@ -558,4 +708,34 @@ describe('authorization matrix: operation × caller × relation to the referral 
       expect([caller, listedHere]).toEqual([caller, CASE_READ()[caller] === 'OK']);
     }
   }, 60_000);
+
+  const alertCells = ALERT_MATRIX.flatMap((row) =>
+    CALLERS.map((caller) => [row.operation, caller, row.expected[caller], row] as const),
+  );
+
+  it.each(alertCells)(
+    'alert: %s by %s → %s',
+    async (_operation, caller, expected, row) => {
+      // A fresh alert per cell, so that one success (an acknowledgement, a dismissal) cannot change another.
+      const alert = await app
+        .get(RaiseAlertUseCase)
+        .execute(actors.get('nonPartyPolice') as Actor, {
+          type: AlertType.SUSPECTED_TRAFFICKING,
+          severity: Severity.MEDIUM,
+          summary: ALERT_SUMMARY,
+          regionCode: '53',
+        });
+      const response = await (clients.get(caller) as GraphqlClient).request(
+        row.query,
+        row.variables(alert.id, shared.get(false)?.caseId as string),
+      );
+      const outcome = response.errors?.length
+        ? errorCodeOf(response)
+        : row.classify
+          ? row.classify(response, alert.id)
+          : 'OK';
+      expect(outcome).toBe(expected);
+    },
+    30_000,
+  );
 });

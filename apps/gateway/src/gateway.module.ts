@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AdminModule } from '@simpul/admin';
+import { AlertModule } from '@simpul/alert';
 import { AgencyModule } from '@simpul/agency';
 import { CaseModule } from '@simpul/case';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '@simpul/config';
@@ -12,16 +13,16 @@ import { AccessTokenAuthenticator, GraphqlAuthGuard, IdentityModule } from '@sim
 import { InsightModule } from '@simpul/insight';
 import { LedgerModule } from '@simpul/ledger';
 import { HealthModule, LoggerModule } from '@simpul/observability';
+import { NotificationModule } from '@simpul/notification';
 import { ReferralModule } from '@simpul/referral';
+import { NotificationAddedResolver } from './events/notification-added.resolver';
+import { HandoffEventHashedResolver } from './audit/handoff-event-hashed.resolver';
+import { LedgerAuditResolver } from './audit/ledger-audit.resolver';
+import { LedgerKeysController } from './audit/ledger-keys.controller';
 import { UnitEventsResolver } from './events/unit-events.resolver';
 import { graphqlOptions } from './graphql/graphql-options';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { hardeningProviders } from './hardening';
-import {
-  HandoffEventAlertResolver,
-  PendingAlertsResolver,
-} from './pending/pending-alerts.resolver';
-import { PendingAuditResolver } from './pending/pending-audit.resolver';
 
 @Module({
   imports: [
@@ -51,15 +52,18 @@ import { PendingAuditResolver } from './pending/pending-audit.resolver';
     CaseModule,
     ReferralModule,
     AdminModule,
+    NotificationModule,
+    AlertModule,
     InsightModule,
   ],
+  controllers: [LedgerKeysController],
   providers: [
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     UnitEventsResolver,
-    PendingAlertsResolver,
-    HandoffEventAlertResolver,
-    PendingAuditResolver,
+    NotificationAddedResolver,
+    LedgerAuditResolver,
+    HandoffEventHashedResolver,
     ...hardeningProviders,
   ],
 })

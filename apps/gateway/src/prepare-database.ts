@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { seedReferenceData } from '@simpul/agency';
+import { seedAlertRoutingRules } from '@simpul/alert';
 import type { AppConfig } from '@simpul/config';
 import { dataSourceOptions, runMigrations } from '@simpul/database';
 import { seedDemoCast } from '@simpul/identity';
 
 /**
  * Brings a database up to date before the apps start: creates it if missing, applies pending
- * migrations, loads reference data (agencies, units) and — outside production — the demo cast.
+ * migrations, loads reference data (agencies, units, alert routing rules) and — outside production — the demo cast.
  * Idempotent: running it twice creates nothing twice.
  */
 export async function prepareDatabase(config: AppConfig): Promise<string[]> {
@@ -17,6 +18,7 @@ export async function prepareDatabase(config: AppConfig): Promise<string[]> {
   try {
     await dataSource.transaction(async (manager) => {
       await seedReferenceData(manager);
+      await seedAlertRoutingRules(manager);
       if (config.seedDemo) await seedDemoCast(manager, config.demoPassword);
     });
   } finally {

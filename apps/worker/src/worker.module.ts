@@ -5,7 +5,9 @@ import { DeliveryWorkerModule } from '@simpul/delivery';
 import { InsightWorkerModule } from '@simpul/insight';
 import { LedgerModule, LedgerSequencerModule } from '@simpul/ledger';
 import { LoggerModule } from '@simpul/observability';
+import { NotificationWorkerModule } from '@simpul/notification';
 import { ReferralWorkerModule } from '@simpul/referral';
+import { AlertWorkerModule } from '@simpul/alert';
 
 /**
  * The worker: no HTTP, only the outbox relay, the ledger sequencer and the job handlers. A context lib's handlers run
@@ -24,6 +26,8 @@ import { ReferralWorkerModule } from '@simpul/referral';
     // Seals appended ledger entries into the chain (one worker at a time: an advisory lock).
     LedgerSequencerModule,
     ReferralWorkerModule, // deliver-referral
+    AlertWorkerModule, // deliver-alert
+    NotificationWorkerModule, // notify-handoff-events, send-notification-email, deliver-webhook
     InsightWorkerModule, // the ping-pong sweep (alerts the province's Gugus Tugas)
   ],
 })

@@ -10,7 +10,7 @@ const jakartaYear = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', ye
 export async function nextReference(
   manager: EntityManager,
   prefix: string,
-  sequence: 'case_reference_seq' | 'referral_reference_seq',
+  sequence: 'case_reference_seq' | 'referral_reference_seq' | 'alert_reference_seq',
   at: Date,
 ): Promise<string> {
   const [{ n }]: { n: string }[] = await manager.query(`SELECT nextval('${sequence}')::text AS n`);

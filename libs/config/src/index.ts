@@ -5,3 +5,4 @@ export * from './load-config';
 export * from './config.module';
 export * from './client-address';
 export * from './clock';
+export * from './ledger-config';

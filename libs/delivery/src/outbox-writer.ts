@@ -57,6 +57,22 @@ export class OutboxWriter {
   }
 
   /**
+   * The INSERT of one outbox row per payload (an alert's fan-out to its receiving units), for a
+   * caller that folds it into a statement of its own: one round trip however many rows.
+   */
+  insertManySql<N extends JobName>(
+    bind: Bind,
+    name: N,
+    payloads: readonly JobPayloads[N][],
+    options: EnqueueOptions = {},
+  ): string {
+    const delayMs = Math.max(0, Math.round(options.delayMs ?? 0));
+    return `INSERT INTO outbox (queue, job_name, payload, delay_ms)
+      SELECT ${bind(JOB_QUEUE[name])}, ${bind(name)}, p, ${bind(delayMs)}
+        FROM unnest(${bind(payloads.map((payload) => JSON.stringify(payload)))}::jsonb[]) AS p`;
+  }
+
+  /**
    * The SELECT that wakes the relay, for the one writer that nudges: the ledger sequencer, once per
    * sealed batch. PostgreSQL delivers NOTIFY only on commit (and folds duplicates within one
    * transaction), so the relay wakes exactly when the rows become visible.

@@ -19,6 +19,8 @@ export enum HandoffAction {
   ALERT_RESOLVED = 'ALERT_RESOLVED',
   ALERT_DISMISSED = 'ALERT_DISMISSED',
   ALERT_ESCALATED = 'ALERT_ESCALATED',
+  /** An alert linked to a case: an existing one, or one opened from it (payload: caseId, promoted). */
+  ALERT_LINKED = 'ALERT_LINKED',
   CASE_CLOSED = 'CASE_CLOSED',
   PERSON_ADDED = 'PERSON_ADDED',
   PERSON_UPDATED = 'PERSON_UPDATED',
@@ -36,6 +38,15 @@ export enum HandoffAction {
   OFFICER_DEACTIVATED = 'OFFICER_DEACTIVATED',
   OFFICER_REACTIVATED = 'OFFICER_REACTIVATED',
   OFFICER_PASSWORD_RESET = 'OFFICER_PASSWORD_RESET',
+  // Alert routing rules (ADMIN): ids, codes and the names of changed fields only.
+  ALERT_ROUTING_RULE_CREATED = 'ALERT_ROUTING_RULE_CREATED',
+  ALERT_ROUTING_RULE_UPDATED = 'ALERT_ROUTING_RULE_UPDATED',
+  ALERT_ROUTING_RULE_DELETED = 'ALERT_ROUTING_RULE_DELETED',
   // Operations: a parked outbox row relayed again (its id and job name, never its payload).
   OUTBOX_ROW_REPLAYED = 'OUTBOX_ROW_REPLAYED',
+  // Outbound webhooks per unit: the endpoint's id, unit, URL origin and changed fields, never
+  // the secret or the URL's path and query.
+  WEBHOOK_ENDPOINT_CREATED = 'WEBHOOK_ENDPOINT_CREATED',
+  WEBHOOK_ENDPOINT_UPDATED = 'WEBHOOK_ENDPOINT_UPDATED',
+  WEBHOOK_ENDPOINT_DELETED = 'WEBHOOK_ENDPOINT_DELETED',
 }

@@ -98,6 +98,14 @@ export class LedgerReader {
     return entries.map((entry) => toHandoffEvent(entry, notes.get(entry.id)));
   }
 
+  /** Number of sealed entries in the whole ledger: the chain head's next seq. */
+  async sealedCount(manager?: EntityManager): Promise<number> {
+    const [row] = await (manager ?? this.dataSource.manager).query<{ next_seq: string }[]>(
+      'SELECT next_seq::text AS next_seq FROM ledger_head WHERE id = 1',
+    );
+    return Number(row?.next_seq ?? 0);
+  }
+
   /** Number of sealed entries for a case (timelines show a total). */
   countByCase(caseId: string, manager?: EntityManager): Promise<number> {
     return (manager ?? this.dataSource.manager).countBy(LedgerEntryEntity, {

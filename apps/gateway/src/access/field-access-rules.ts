@@ -23,6 +23,8 @@ const CASE_LINK =
   'checked again for the caller by CaseLoader: null / NOT_FOUND when it may not see the case';
 const REFERRAL_LINK =
   'checked again for the caller by ReferralLoader: null when it may not see the referral, restricted when it may only know it exists';
+const ALERT_TEXT =
+  'police free text: blanked by toAlertModel for AUDITOR (AlertView.AUDIT); only the raising and receiving units read it';
 const EVENT_CONTENT =
   'ledger note / actor: null on entries of a referral the caller may only know exists (ReferralViews)';
 
@@ -42,6 +44,41 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
       'lastError',
       'parkedAt',
       'queue',
+    ],
+  },
+  // The signed-in officer's own notifications (NotificationReader reads by officer id only):
+  // codes, a reference, ids and a link; the link's screen applies its own access rules.
+  Notification: {
+    withParent: [
+      'action',
+      'alertId',
+      'caseId',
+      'createdAt',
+      'escalationLevel',
+      'id',
+      'link',
+      'readAt',
+      'reference',
+      'referralId',
+      'seq',
+      'unitCode',
+    ],
+  },
+  NotificationEdge: { withParent: ['cursor', 'node'] },
+  NotificationConnection: { withParent: ['edges', 'pageInfo', 'totalCount'] },
+  // Returned by ADMIN-only operations; the secret is not a field at all.
+  WebhookEndpoint: {
+    withParent: [
+      'active',
+      'createdAt',
+      'id',
+      'lastDeliveredAt',
+      'lastError',
+      'pendingDeliveries',
+      'unitCode',
+      'unitId',
+      'updatedAt',
+      'url',
     ],
   },
   AuthPayload: { withParent: ['accessToken', 'expiresAt', 'officer', 'refreshToken'] },
@@ -126,22 +163,16 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
   ReferralConnection: { withParent: ['edges', 'pageInfo', 'totalCount'] },
   ReferralEdge: { withParent: ['cursor', 'node'] },
   HandoffEvent: {
-    withParent: [
-      'action',
-      'alert',
-      'at',
-      'entryHash',
-      'fromUnit',
-      'id',
-      'prevHash',
-      'seq',
-      'toUnit',
-    ],
+    withParent: ['action', 'at', 'entryHash', 'fromUnit', 'id', 'prevHash', 'seq', 'toUnit'],
     guarded: {
       actor: EVENT_CONTENT,
       note: EVENT_CONTENT,
       case: CASE_LINK,
       referral: REFERRAL_LINK,
+      alert:
+        'checked again for the caller by AlertReader.visible: null when it may not see the alert',
+      hashed:
+        'AUDITOR and ADMIN only, null for everyone else (HandoffEventHashedResolver): the raw ids the hash covers',
     },
   },
   // Insight (libs/insight): returned only to auditors and Gugus Tugas officers, scoped by
@@ -186,32 +217,82 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
       'suppressed',
     ],
   },
-  // Types of capabilities not built yet: their operations answer NOT_IMPLEMENTED, so no object of
-  // these types is ever returned. Their rules are decided with their issue.
+  // Returned only through HandoffEvent.hashed (AUDITOR, ADMIN): ids, codes, digests, no note text.
+  HashedLedgerEntry: {
+    withParent: [
+      'action',
+      'actor',
+      'alertId',
+      'at',
+      'caseId',
+      'fromUnit',
+      'noteDigest',
+      'payload',
+      'payloadDigest',
+      'referralId',
+      'seq',
+      'toUnit',
+    ],
+  },
+  // Returned by AUDITOR/ADMIN-only operations (auditEntries, auditCheckpoint, the proofs,
+  // issueCheckpoint): the ledger's public commitments, no personal data.
+  AuditCheckpoint: { withParent: ['issuedAt', 'keyId', 'rootHash', 'signature', 'treeSize'] },
+  AuditEntryConnection: { withParent: ['edges', 'pageInfo', 'totalCount'] },
+  AuditEntryEdge: { withParent: ['cursor', 'node'] },
+  ConsistencyProof: { withParent: ['fromSize', 'path', 'toSize'] },
+  InclusionProof: { withParent: ['auditPath', 'leafHash', 'seq', 'treeSize'] },
+  // docs/access-model.md, "Alerts": the raising and receiving units see an alert in full, AUDITOR
+  // without its text; everyone else never gets it (NOT_FOUND, absent, null).
   Alert: {
-    withParent: [],
-    guarded: pending(
-      'case countryCode deliveries id raisedAt raisedBy reference regionCode severity status summary type',
-    ),
+    withParent: [
+      'closedAt',
+      'countryCode',
+      'deliveries',
+      'dismissalReason',
+      'escalationLevel',
+      'exploitationTypes',
+      'id',
+      'myDelivery',
+      'raisedAt',
+      'raisedBy',
+      'raisedByUnit',
+      'reference',
+      'regionCode',
+      'restricted',
+      'severity',
+      'status',
+      'type',
+      'version',
+    ],
+    guarded: {
+      summary: ALERT_TEXT,
+      statusNote: ALERT_TEXT,
+      case: CASE_LINK,
+    },
   },
-  AlertConnection: { withParent: [], guarded: pending('edges pageInfo totalCount') },
+  AlertConnection: { withParent: ['edges', 'pageInfo', 'totalCount'] },
+  AlertEdge: { withParent: ['cursor', 'node'] },
   AlertDelivery: {
-    withParent: [],
-    guarded: pending('acknowledgedAt acknowledgedBy alert deliveredAt delivery id unit'),
+    withParent: ['acknowledgedAt', 'acknowledgedBy', 'deliveredAt', 'delivery', 'id', 'unit'],
+    guarded: { alert: 'checked again for the caller by AlertReader.visible: NOT_FOUND otherwise' },
   },
-  AlertEdge: { withParent: [], guarded: pending('cursor node') },
-  AuditCheckpoint: {
-    withParent: [],
-    guarded: pending('issuedAt keyId rootHash signature treeSize'),
+  // Returned by ADMIN-only operations; codes, units and conditions, no personal data.
+  AlertRoutingRule: {
+    withParent: [
+      'abroadOnly',
+      'active',
+      'alertTypes',
+      'code',
+      'countryCode',
+      'createdAt',
+      'exploitationTypes',
+      'id',
+      'minSeverity',
+      'missionsInCountry',
+      'name',
+      'regionCode',
+      'units',
+      'updatedAt',
+    ],
   },
-  AuditEntryConnection: { withParent: [], guarded: pending('edges pageInfo totalCount') },
-  AuditEntryEdge: { withParent: [], guarded: pending('cursor node') },
-  ConsistencyProof: { withParent: [], guarded: pending('fromSize path toSize') },
-  InclusionProof: { withParent: [], guarded: pending('auditPath leafHash seq treeSize') },
 };
-
-function pending(fields: string): Record<string, string> {
-  return Object.fromEntries(
-    fields.split(' ').map((field) => [field, 'never served: its operations are NOT_IMPLEMENTED']),
-  );
-}

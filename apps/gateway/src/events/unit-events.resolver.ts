@@ -1,5 +1,6 @@
 import { SignedIn, type RequestContext } from '@simpul/common';
 import { Context, Resolver, Subscription } from '@nestjs/graphql';
+import { AlertAccess } from '@simpul/alert';
 import { CaseAccess } from '@simpul/case';
 import { HandoffEventBus, type HandoffEventMessage } from '@simpul/delivery';
 import { CurrentActor, type Actor } from '@simpul/identity';
@@ -21,6 +22,7 @@ export class UnitEventsResolver {
     private readonly access: CaseAccess,
     private readonly referrals: ReferralReader,
     private readonly views: ReferralViews,
+    private readonly alerts: AlertAccess,
   ) {}
 
   @Subscription(() => HandoffEventModel, {
@@ -33,13 +35,30 @@ export class UnitEventsResolver {
     @Context() context: RequestContext,
   ): Promise<AsyncIterableIterator<HandoffEventModel>> {
     const units = new Set(await this.access.actingUnitIds(actor));
-    const concerns = (message: HandoffEventMessage) =>
+    const bySides = (message: HandoffEventMessage) =>
       (message.fromUnitId !== null && units.has(message.fromUnitId)) ||
       (message.toUnitId !== null && units.has(message.toUnitId));
+    // An alert's entries concern every unit it went to (a resolve by one desk tells the others):
+    // its units are fixed when it is raised, so each alert is looked up once per subscription.
+    const alertUnits = new Map<string, boolean>();
+    const concerns = async (message: HandoffEventMessage) => {
+      if (bySides(message)) return true;
+      if (message.alertId === null) return false;
+      let ours = alertUnits.get(message.alertId);
+      if (ours === undefined) {
+        const receivers = (await this.alerts.receivingUnitIds([message.alertId])).get(
+          message.alertId,
+        );
+        ours = !!receivers?.some((id) => units.has(id));
+        alertUnits.set(message.alertId, ours);
+        if (alertUnits.size > 10_000) alertUnits.delete(alertUnits.keys().next().value as string);
+      }
+      return ours;
+    };
     // The worker publishes at least once; a subscriber sees each entry once.
     const seen = new Set<string>();
     return filterMapIterator(this.bus.subscribe(), async (message) => {
-      if (!concerns(message) || seen.has(message.seq)) return undefined;
+      if (seen.has(message.seq) || !(await concerns(message))) return undefined;
       seen.add(message.seq);
       if (seen.size > 10_000) seen.delete(seen.values().next().value as string);
       // One subscription keeps one context for all its events: each event is read afresh, not

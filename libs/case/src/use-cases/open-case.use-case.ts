@@ -35,13 +35,7 @@ export class OpenCaseUseCase {
   ) {}
 
   async execute(actor: Actor, input: OpenCaseInput): Promise<CaseEntity> {
-    if (
-      !actor.roles.some(
-        (r) => r === Role.DESK_OFFICER || r === Role.SUPERVISOR || r === Role.INVESTIGATOR,
-      )
-    ) {
-      throw forbidden('Only desk officers, supervisors and investigators open cases');
-    }
+    this.assertRole(actor);
     const valid = this.validate(input);
     return this.dataSource.transaction(async (manager) => {
       const id = randomUUID();
@@ -57,6 +51,25 @@ export class OpenCaseUseCase {
       }
       return this.open(manager, actor, id, valid);
     });
+  }
+
+  /**
+   * Opens a case inside the caller's transaction, for a use case of another context that opens
+   * one as part of its own change (promoteAlertToCase). Checks the role and the input as execute.
+   */
+  async openIn(manager: EntityManager, actor: Actor, input: OpenCaseInput): Promise<CaseEntity> {
+    this.assertRole(actor);
+    return this.open(manager, actor, randomUUID(), this.validate(input));
+  }
+
+  private assertRole(actor: Actor): void {
+    if (
+      !actor.roles.some(
+        (r) => r === Role.DESK_OFFICER || r === Role.SUPERVISOR || r === Role.INVESTIGATOR,
+      )
+    ) {
+      throw forbidden('Only desk officers, supervisors and investigators open cases');
+    }
   }
 
   private validate(input: OpenCaseInput) {

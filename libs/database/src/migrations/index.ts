@@ -4,6 +4,9 @@ import { ReferralConfidential1764800000000 } from './1764800000000-referral-conf
 import { LoginKnownPairs1764820000000 } from './1764820000000-login-known-pairs';
 import { OutboxDoneOnEffect1764830000000 } from './1764830000000-outbox-done-on-effect';
 import { LedgerSequencer1764870000000 } from './1764870000000-ledger-sequencer';
+import { Alerts1764900000000 } from './1764900000000-alerts';
+import { LedgerCheckpoints1764920000000 } from './1764920000000-ledger-checkpoints';
+import { Notifications1764940000000 } from './1764940000000-notifications';
 import { Insight1764930000000 } from './1764930000000-insight';
 
 /** Every migration, in order. Listed explicitly (no glob) so that dist/ and Jest load the same set. */
@@ -14,5 +17,8 @@ export const migrations = [
   LoginKnownPairs1764820000000,
   OutboxDoneOnEffect1764830000000,
   LedgerSequencer1764870000000,
+  Alerts1764900000000,
+  LedgerCheckpoints1764920000000,
   Insight1764930000000,
+  Notifications1764940000000,
 ];

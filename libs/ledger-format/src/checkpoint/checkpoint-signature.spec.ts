@@ -1,6 +1,7 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import {
   checkpointBytes,
+  checkpointFingerprint,
   keyIdOf,
   privateKeyFrom,
   publicKeyFromRaw,
@@ -48,5 +49,14 @@ describe('checkpoint signature', () => {
     const signature = signCheckpoint(body, privateKeyFrom(pem));
     expect(signCheckpoint(body, privateKeyFrom(der))).toBe(signature);
     expect(keyIdOf(publicKey)).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('fingerprints the signed bytes in groups of four hex characters', () => {
+    const fingerprint = checkpointFingerprint(body);
+    expect(fingerprint).toMatch(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
+    expect(fingerprint.replace(/ /g, '')).toBe(
+      createHash('sha256').update(checkpointBytes(body)).digest('hex'),
+    );
+    expect(checkpointFingerprint({ ...body, treeSize: '43' })).not.toBe(fingerprint);
   });
 });

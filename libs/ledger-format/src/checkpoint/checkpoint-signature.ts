@@ -85,3 +85,13 @@ export function privateKeyFrom(text: string): KeyObject {
     ? createPrivateKey(trimmed)
     : createPrivateKey({ key: Buffer.from(trimmed, 'base64'), format: 'der', type: 'pkcs8' });
 }
+
+/**
+ * What a person compares by eye — on the printed Berita Acara and in the verifier's output — to
+ * know that two documents rest on the same signed checkpoint: lowercase hex SHA-256 of
+ * checkpointBytes(body), shown in groups of four.
+ */
+export function checkpointFingerprint(body: CheckpointBody): string {
+  const hex = createHash('sha256').update(checkpointBytes(body)).digest('hex');
+  return hex.match(/.{4}/g)!.join(' ');
+}

@@ -3,17 +3,14 @@ import type { PublishedEntry } from './handoff-event-message';
 import { HandoffAction } from '../handoff-action';
 
 // The contract's actions of capabilities not built yet are served but never written.
-const NO_ALERTS = { description: 'Never written yet: alerts are not built' };
 registerEnumType(HandoffAction, {
   name: 'HandoffAction',
   valuesMap: {
     REFERRAL_ESCALATED: { description: 'Never written yet: escalation is not built' },
-    ALERT_RAISED: NO_ALERTS,
-    ALERT_DELIVERED: NO_ALERTS,
-    ALERT_ACKNOWLEDGED: NO_ALERTS,
-    ALERT_RESOLVED: NO_ALERTS,
-    ALERT_DISMISSED: NO_ALERTS,
-    ALERT_ESCALATED: NO_ALERTS,
+    ALERT_ESCALATED: { description: 'Never written yet: alert escalation is not built' },
+    ALERT_LINKED: {
+      description: 'An alert linked to a case (an existing one, or one opened from it)',
+    },
   },
 });
 

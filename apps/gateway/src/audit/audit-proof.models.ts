@@ -2,10 +2,7 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfoModel } from '@simpul/common';
 import { HandoffEventModel } from '@simpul/ledger';
 
-/*
- * Contract types of the ledger checkpoints and proofs capability. Their operations
- * answer NOT_IMPLEMENTED until those issues are built.
- */
+/** The contract's types of the ledger's audit API (docs/ledger-format.md). */
 
 @ObjectType('AuditEntryEdge')
 export class AuditEntryEdgeModel {

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource } from 'typeorm';
+import {
+  badInput,
+  decodeKeysetCursor,
+  encodeCursor,
+  isUuid,
+  loaderFor,
+  pageSize,
+  type RequestContext,
+} from '@simpul/common';
+import { CaseAccess } from '@simpul/case';
+import type { Actor } from '@simpul/identity';
+import type { AlertStatus } from './alert-enums';
+import { AlertAccess } from './alert-access';
+import { AlertView } from './alert-visibility';
+import { AlertDeliveryEntity } from './entities/alert-delivery.entity';
+import { AlertEntity } from './entities/alert.entity';
+import { toAlertDeliveryModel, toAlertModel } from './models/alert.mapper';
+import type { AlertConnectionModel, AlertDeliveryModel, AlertModel } from './models/alert.model';
+
+export interface AlertFilter {
+  status?: AlertStatus[] | null;
+  /** Only alerts delivered to this unit (one the caller acts for; any unit for an auditor). */
+  unitId?: string | null;
+  /** Only alerts the caller's units (or `unitId`) have — or have not — acknowledged. */
+  acknowledged?: boolean | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/**
+ * Reads alerts as the caller may see them (alert-visibility.ts): lists newest first with keyset
+ * cursors, and batched lookups for field resolvers.
+ */
+@Injectable()
+export class AlertReader {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AlertAccess,
+  ) {}
+
+  async page(
+    context: RequestContext,
+    actor: Actor,
+    filter: AlertFilter,
+  ): Promise<AlertConnectionModel> {
+    const limit = pageSize(filter.first);
+    const units = await this.access.unitsIn(context, actor);
+    const auditor = CaseAccess.isAuditor(actor);
+    const empty = { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    if (filter.unitId != null && !(auditor || units.includes(filter.unitId))) {
+      throw badInput('unitId', 'is not a unit you act for');
+    }
+    if (!auditor && !units.length) return empty;
+    const query = this.dataSource.manager.createQueryBuilder(AlertEntity, 'a');
+    if (!auditor) {
+      query.andWhere(
+        `(a.raised_by_unit_id = ANY(:units::uuid[]) OR EXISTS (SELECT 1 FROM alert_delivery d
+           WHERE d.alert_id = a.id AND d.unit_id = ANY(:units::uuid[])))`,
+        { units },
+      );
+    }
+    if (filter.status?.length)
+      query.andWhere('a.status IN (:...status)', { status: filter.status });
+    const receiving = filter.unitId != null ? [filter.unitId] : auditor ? null : units;
+    if (filter.unitId != null) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM alert_delivery r WHERE r.alert_id = a.id AND r.unit_id = :unitId)',
+        { unitId: filter.unitId },
+      );
+    }
+    if (filter.acknowledged != null) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM alert_delivery k WHERE k.alert_id = a.id
+           ${receiving ? 'AND k.unit_id = ANY(:receiving::uuid[])' : ''}
+           AND k.acknowledged_at IS ${filter.acknowledged ? 'NOT NULL' : 'NULL'})`,
+        { receiving },
+      );
+    }
+    const totalCount = await query.getCount();
+    if (filter.after) {
+      const { time, id } = decodeKeysetCursor(filter.after);
+      query.andWhere('(a.raised_at, a.id) < (:time::timestamptz, :id::uuid)', { time, id });
+    }
+    const rows = await query
+      .orderBy('a.raised_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
+    const items = rows.slice(0, limit);
+    const models = await this.modelsIn(context, actor, items);
+    const edges = models.flatMap((node, i) =>
+      node ? [{ cursor: encodeCursor([items[i].raisedAt.toISOString(), items[i].id]), node }] : [],
+    );
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount,
+    };
+  }
+
+  /** The alerts as the caller sees them; null where it may not. */
+  async modelsIn(
+    context: RequestContext,
+    actor: Actor,
+    alerts: readonly AlertEntity[],
+  ): Promise<(AlertModel | null)[]> {
+    const units = await this.access.unitsIn(context, actor);
+    const views = await this.access.viewsOf(actor, alerts, units);
+    return alerts.map((alert, i) => {
+      const { view } = views[i];
+      return view === AlertView.NONE ? null : toAlertModel(alert, view);
+    });
+  }
+
+  /** One alert for the caller, or null (batched within the request). */
+  async visible(
+    context: RequestContext,
+    actor: Actor,
+    alertId: string,
+  ): Promise<AlertModel | null> {
+    if (!isUuid(alertId)) return null;
+    const loader = loaderFor<AlertModel>(context, 'alert.alert', async (ids) => {
+      const found = await this.dataSource.manager.findBy(AlertEntity, { id: In([...ids]) });
+      const models = await this.modelsIn(context, actor, found);
+      const byId = new Map(found.map((alert, i) => [alert.id, models[i]]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    return loader.load(alertId);
+  }
+
+  /** The deliveries of an alert the caller already sees, in unit-code order (batched). */
+  deliveriesOf(context: RequestContext, alertId: string): Promise<AlertDeliveryModel[]> {
+    const loader = loaderFor<AlertDeliveryModel[]>(context, 'alert.deliveries', async (ids) => {
+      const rows = await this.dataSource.manager
+        .createQueryBuilder(AlertDeliveryEntity, 'd')
+        .innerJoin('unit', 'u', 'u.id = d.unit_id')
+        .where('d.alert_id IN (:...ids)', { ids })
+        .orderBy('u.code')
+        .getMany();
+      return ids.map((id) => rows.filter((row) => row.alertId === id).map(toAlertDeliveryModel));
+    });
+    return loader.load(alertId).then((rows) => rows ?? []);
+  }
+}

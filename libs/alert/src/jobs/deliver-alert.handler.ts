@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import {
+  HandlesJob,
+  markOutboxRowsDone,
+  type JobHandler,
+  type OutboxJobRef,
+} from '@simpul/delivery';
+import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { DeliveryState } from '@simpul/referral';
+import { alertEntry } from '../alert-entry';
+
+/** Deliveries that share one transaction, at most (keeps the statement short). */
+const MAX_BATCH = 128;
+
+interface Waiting {
+  alertId: string;
+  unitId: string;
+  job: OutboxJobRef;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+interface DeliveredRow {
+  alert_id: string;
+  unit_id: string;
+  raised_by_unit_id: string;
+}
+
+/**
+ * Puts an alert in one receiving unit's feed: delivery = DELIVERED, deliveredAt, and
+ * ALERT_DELIVERED on the ledger (from the raising unit to the receiving unit, so the unit's live
+ * events carry it), once — a re-run finds it delivered and does nothing. Its outbox row is marked
+ * done in the same transaction. As for referrals, the jobs that arrive while one transaction runs
+ * go together into the next: an alert to 100 units costs a few transactions, not 100.
+ */
+@Injectable()
+@HandlesJob('deliver-alert')
+export class DeliverAlertHandler implements JobHandler<'deliver-alert'> {
+  private waiting: Waiting[] = [];
+  private running = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: LedgerWriter,
+  ) {}
+
+  handle({ alertId, unitId }: { alertId: string; unitId: string }, job: OutboxJobRef) {
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ alertId, unitId, job, resolve, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    while (this.waiting.length) {
+      const batch = this.waiting.splice(0, MAX_BATCH);
+      try {
+        await this.deliver(batch);
+        batch.forEach((w) => w.resolve());
+      } catch (error) {
+        if (batch.length === 1) batch[0].reject(error);
+        // One delivery that fails must not fail the others: each on its own.
+        else for (const w of batch) await this.deliver([w]).then(w.resolve, w.reject);
+      }
+    }
+    this.running = false;
+  }
+
+  private async deliver(batch: Waiting[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await markOutboxRowsDone(
+        manager,
+        batch.map((w) => w.job),
+      );
+      const [delivered]: [DeliveredRow[], number] = await manager.query(
+        `UPDATE alert_delivery d SET delivery = $3, delivered_at = $4
+           FROM alert a, unnest($1::uuid[], $2::uuid[]) AS j(alert_id, unit_id)
+          WHERE d.alert_id = j.alert_id AND d.unit_id = j.unit_id AND a.id = d.alert_id
+            AND d.delivery <> $3
+          RETURNING d.alert_id, d.unit_id, a.raised_by_unit_id`,
+        [
+          batch.map((w) => w.alertId),
+          batch.map((w) => w.unitId),
+          DeliveryState.DELIVERED,
+          new Date(),
+        ],
+      );
+      const order = batch.map((w) => `${w.alertId}/${w.unitId}`.toLowerCase());
+      const key = (row: DeliveredRow) => `${row.alert_id}/${row.unit_id}`;
+      await this.ledger.append(
+        manager,
+        delivered
+          .sort((a, b) => order.indexOf(key(a)) - order.indexOf(key(b)))
+          .map((row) =>
+            alertEntry(HandoffAction.ALERT_DELIVERED, {
+              actorId: null,
+              fromUnitId: row.raised_by_unit_id,
+              toUnitId: row.unit_id,
+              alertId: row.alert_id,
+              payload: { delivery: DeliveryState.DELIVERED, unitId: row.unit_id },
+            }),
+          ),
+      );
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { conflict, Limits, requiredText } from '@simpul/common';
+import type { Actor } from '@simpul/identity';
+import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { AlertStatus, CLOSED_ALERT_STATUSES, type AlertDismissalReason } from '../alert-enums';
+import { AlertAccess } from '../alert-access';
+import { alertEntry } from '../alert-entry';
+import { AlertEntity } from '../entities/alert.entity';
+
+/**
+ * Ends an alert (RESOLVED or DISMISSED) with a note: the raising unit or a receiving unit, once.
+ * The note is kept on the alert and beside the ledger (handoff_note), never in its payload.
+ */
+@Injectable()
+export class CloseAlert {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AlertAccess,
+    private readonly ledger: LedgerWriter,
+  ) {}
+
+  run(
+    actor: Actor,
+    alertId: string,
+    to: AlertStatus.RESOLVED | AlertStatus.DISMISSED,
+    noteText: string,
+    reason: AlertDismissalReason | null,
+  ): Promise<AlertEntity> {
+    const note = requiredText('note', noteText, Limits.note);
+    return this.dataSource.transaction(async (manager) => {
+      const { alert } = await this.access.actable(actor, alertId, manager);
+      if (CLOSED_ALERT_STATUSES.includes(alert.status)) {
+        throw conflict(`The alert is ${alert.status.toLowerCase()} already`);
+      }
+      const now = new Date();
+      const changes = {
+        status: to,
+        closedAt: now,
+        closedById: actor.officerId,
+        statusNote: note,
+        dismissalReason: reason,
+        version: alert.version + 1,
+      };
+      Object.assign(alert, changes);
+      await manager.update(AlertEntity, { id: alert.id }, changes);
+      await this.ledger.append(manager, [
+        alertEntry(
+          to === AlertStatus.RESOLVED
+            ? HandoffAction.ALERT_RESOLVED
+            : HandoffAction.ALERT_DISMISSED,
+          {
+            actorId: actor.officerId,
+            fromUnitId: actor.unitId,
+            toUnitId: alert.raisedByUnitId,
+            alertId: alert.id,
+            note,
+            payload: { reference: alert.reference, status: to, reason, version: alert.version },
+          },
+        ),
+      ]);
+      return alert;
+    });
+  }
+}

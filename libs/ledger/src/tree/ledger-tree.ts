@@ -1,0 +1,185 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@simpul/config';
+import { nodesForAppend, rangeBlocks, signCheckpoint, treeRoot } from '@simpul/ledger-format';
+import {
+  CHECKPOINT_COLUMNS,
+  toStoredCheckpoint,
+  type CheckpointRow,
+  type StoredCheckpoint,
+} from '../checkpoints/ledger-checkpoint';
+import { LedgerSigningKeys } from '../checkpoints/ledger-signing-keys';
+import { MerkleNodeStore } from './merkle-node.store';
+
+type Querier = Pick<EntityManager, 'query'>;
+
+/**
+ * One writer at a time extends the tree and signs checkpoints: a transaction-level advisory lock
+ * (classid 'SIMP', objid 3; the sequencer's is objid 1). The worker tries for it and skips a turn
+ * when another holds it; an on-demand checkpoint waits for it.
+ */
+const TREE_LOCK_SQL = 'SELECT pg_advisory_xact_lock(1397312848, 3)';
+const TREE_TRY_LOCK_SQL = 'SELECT pg_try_advisory_xact_lock(1397312848, 3) AS locked';
+
+/** Leaves added per transaction at most: bounds the time the lock is held. */
+export const TREE_EXTEND_BATCH = 10_000;
+
+/**
+ * The RFC 9162 tree over sealed entries and the checkpoints signed over it (docs/ledger-format.md,
+ * "Checkpoints"). The tree grows only by appending the perfect subtrees each new leaf completes;
+ * a checkpoint's root is folded from O(log n) stored nodes.
+ */
+@Injectable()
+export class LedgerTree {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly store: MerkleNodeStore,
+    private readonly keys: LedgerSigningKeys,
+  ) {}
+
+  /** How many entries the stored tree holds. */
+  size(manager?: Querier): Promise<number> {
+    return this.store.size(manager);
+  }
+
+  /** The most recent checkpoint, or null before the first. */
+  async latestCheckpoint(manager?: Querier): Promise<StoredCheckpoint | null> {
+    const [row] = await (manager ?? this.dataSource).query<CheckpointRow[]>(
+      `SELECT ${CHECKPOINT_COLUMNS} FROM ledger_checkpoint ORDER BY id DESC LIMIT 1`,
+    );
+    return row ? toStoredCheckpoint(row) : null;
+  }
+
+  /** The latest checkpoint over exactly treeSize entries, or null. */
+  async checkpointOfSize(treeSize: number, manager?: Querier): Promise<StoredCheckpoint | null> {
+    const [row] = await (manager ?? this.dataSource).query<CheckpointRow[]>(
+      `SELECT ${CHECKPOINT_COLUMNS} FROM ledger_checkpoint WHERE tree_size = $1
+        ORDER BY id DESC LIMIT 1`,
+      [String(treeSize)],
+    );
+    return row ? toStoredCheckpoint(row) : null;
+  }
+
+  /** Every checkpoint in the order it was issued (the verification run checks them all). */
+  async allCheckpoints(manager?: Querier): Promise<StoredCheckpoint[]> {
+    const rows = await (manager ?? this.dataSource).query<CheckpointRow[]>(
+      `SELECT ${CHECKPOINT_COLUMNS} FROM ledger_checkpoint ORDER BY id`,
+    );
+    return rows.map(toStoredCheckpoint);
+  }
+
+  /**
+   * The worker's turn: unless another process holds the tree, extend it by up to
+   * TREE_EXTEND_BATCH sealed entries and sign a checkpoint when one is due. Returns the leaves
+   * added (a full batch: call again at once).
+   */
+  async tick(now = new Date()): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query<{ locked: boolean }[]>(TREE_TRY_LOCK_SQL);
+      if (!locked) return 0;
+      const { size, added } = await this.extend(manager, TREE_EXTEND_BATCH);
+      const last = await this.latestCheckpoint(manager);
+      if (this.checkpointDue(last, size, now)) await this.sign(manager, size, now);
+      return added;
+    });
+  }
+
+  /**
+   * On demand (ADMIN's issueCheckpoint, a dossier whose entries the latest checkpoint does not
+   * cover yet): waits for the tree, brings it up to every sealed entry and signs over it.
+   */
+  async issueNow(): Promise<StoredCheckpoint> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(TREE_LOCK_SQL);
+      let size: number;
+      for (;;) {
+        const step = await this.extend(manager, TREE_EXTEND_BATCH);
+        size = step.size;
+        if (step.added < TREE_EXTEND_BATCH) break;
+      }
+      return this.sign(manager, size, new Date());
+    });
+  }
+
+  /** The latest checkpoint when it covers the first `treeSize` entries, else a new one. */
+  async covering(treeSize: number): Promise<StoredCheckpoint> {
+    const latest = await this.latestCheckpoint();
+    if (latest && Number(latest.treeSize) >= treeSize) return latest;
+    const issued = await this.issueNow();
+    if (Number(issued.treeSize) < treeSize) {
+      // The entries asked about are not sealed: a caller's bug, not something to sign around.
+      throw new Error(`no checkpoint can cover ${treeSize} entries yet`);
+    }
+    return issued;
+  }
+
+  private checkpointDue(last: StoredCheckpoint | null, size: number, now: Date): boolean {
+    if (size === 0) return false;
+    if (!last) return true;
+    const grown = size - Number(last.treeSize);
+    if (grown <= 0) return false;
+    return (
+      grown >= this.config.ledger.checkpointEveryEntries ||
+      now.getTime() - Date.parse(last.issuedAt) >= this.config.ledger.checkpointEveryMs
+    );
+  }
+
+  /**
+   * Appends the leaves of sealed entries past the tree's size (at most `limit`) and the perfect
+   * subtrees they complete. Needs the tree lock. Reads the entries' hashes by seq — the new ones
+   * only — and the O(log n) stored roots the new nodes hang from.
+   */
+  private async extend(manager: Querier, limit: number): Promise<{ size: number; added: number }> {
+    const size = await this.store.size(manager);
+    const rows = await manager.query<{ seq: string; entry_hash: string }[]>(
+      `SELECT seq::text AS seq, entry_hash FROM ledger_entry
+        WHERE seq >= $1::bigint AND seq < $1::bigint + $2::bigint ORDER BY seq`,
+      [String(size), String(limit)],
+    );
+    if (rows.length === 0) return { size, added: 0 };
+    rows.forEach((row, i) => {
+      if (Number(row.seq) !== size + i) {
+        // Sealed batches commit whole, so a gap here means the ledger was changed underneath.
+        throw new Error(`ledger seq ${size + i} is missing; the tree is not extended past it`);
+      }
+    });
+    const lookup =
+      size > 0
+        ? await this.store.lookup(rangeBlocks({ start: 0, end: size }), manager)
+        : () => {
+            throw new Error('unreachable: an empty tree has no stored nodes');
+          };
+    const nodes = nodesForAppend(
+      size,
+      rows.map((row) => row.entry_hash),
+      lookup,
+    );
+    await this.store.insert(manager, nodes);
+    return { size: size + rows.length, added: rows.length };
+  }
+
+  /** Signs {treeSize, rootHash, issuedAt, keyId} over the stored tree of `size` and stores it. */
+  private async sign(manager: Querier, size: number, now: Date): Promise<StoredCheckpoint> {
+    const lookup =
+      size > 0
+        ? await this.store.lookup(rangeBlocks({ start: 0, end: size }), manager)
+        : () => {
+            throw new Error('unreachable: the empty tree has a fixed root');
+          };
+    const body = {
+      treeSize: String(size),
+      rootHash: treeRoot(size, lookup).toString('hex'),
+      issuedAt: now.toISOString(),
+      keyId: this.keys.keyId,
+    };
+    const signature = signCheckpoint(body, this.keys.privateKey);
+    await manager.query(
+      `INSERT INTO ledger_checkpoint (tree_size, root_hash, issued_at, key_id, signature)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [body.treeSize, body.rootHash, now, body.keyId, signature],
+    );
+    return { ...body, signature };
+  }
+}
