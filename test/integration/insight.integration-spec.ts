@@ -303,8 +303,29 @@ describe('insight: auditors’ questions and evaluation statistics', () => {
       );
       // A few more sweeps run; the case is alerted once.
       await new Promise((resolve) => setTimeout(resolve, 800));
+      const { caseReference } = (await list('auditor'))[0] as Row & { caseReference: string };
       expect(await alerts()).toEqual([
-        { to_unit_id: unit('GT-NTT'), payload: { bounces: 4, threshold: 3 } },
+        {
+          to_unit_id: unit('GT-NTT'),
+          payload: { reference: caseReference, bounces: 4, threshold: 3 },
+        },
+      ]);
+      // …which the task force's supervisor finds among its notifications.
+      const notified = async () =>
+        (
+          await (
+            await as('gugustugas.ntt')
+          ).data<{
+            notifications: { edges: { node: { action: string; reference: string | null } }[] };
+          }>('{ notifications { edges { node { action reference } } } }')
+        ).notifications.edges.map((edge) => edge.node);
+      await waitForCondition(
+        'the Gugus Tugas notification',
+        async () => (await notified()).some((n) => n.action === 'CASE_PING_PONG'),
+        15_000,
+      );
+      expect((await notified()).filter((n) => n.action === 'CASE_PING_PONG')).toEqual([
+        { action: 'CASE_PING_PONG', reference: caseReference },
       ]);
     }, 60_000);
   });

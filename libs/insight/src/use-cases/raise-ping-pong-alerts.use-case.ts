@@ -7,8 +7,9 @@ import { PingPongReader } from '../ping-pong.reader';
 
 /**
  * Tells the province's Gugus Tugas once about each case that crossed the ping-pong threshold:
- * a CASE_PING_PONG ledger entry addressed to its unit (which reaches the task force's live
- * events), and a ping_pong_alert row in the same transaction, so a case is alerted once however
+ * a CASE_PING_PONG ledger entry addressed to its unit — which the notification lib turns into a
+ * notification for the unit's supervisors, and which reaches its live events — and a
+ * ping_pong_alert row in the same transaction, so a case is alerted once however
  * many workers sweep at the same time. The count leaves out confidential referrals: the task force
  * is not a party to them.
  */
@@ -56,7 +57,7 @@ export class RaisePingPongAlertsUseCase {
             toUnitId: unit.id,
             caseId: row.caseId,
             referralId: null,
-            payload: { bounces: row.bounces, threshold },
+            payload: { reference: row.caseReference, bounces: row.bounces, threshold },
           },
         ]);
         return true;
