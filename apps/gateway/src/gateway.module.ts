@@ -17,6 +17,8 @@ import { ReferralModule } from '@simpul/referral';
 import { NotificationAddedResolver } from './events/notification-added.resolver';
 import { HandoffEventHashedResolver } from './audit/handoff-event-hashed.resolver';
 import { LedgerAuditResolver } from './audit/ledger-audit.resolver';
+import { CaseDossierBuilder } from './audit/case-dossier';
+import { LedgerExportController } from './audit/ledger-export.controller';
 import { LedgerKeysController } from './audit/ledger-keys.controller';
 import { UnitEventsResolver } from './events/unit-events.resolver';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -55,7 +57,7 @@ import { PendingStatsResolver } from './pending/pending-stats.resolver';
     NotificationModule,
     AlertModule,
   ],
-  controllers: [LedgerKeysController],
+  controllers: [LedgerKeysController, LedgerExportController],
   providers: [
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
@@ -63,6 +65,7 @@ import { PendingStatsResolver } from './pending/pending-stats.resolver';
     NotificationAddedResolver,
     LedgerAuditResolver,
     HandoffEventHashedResolver,
+    CaseDossierBuilder,
     PendingStatsResolver,
     ...hardeningProviders,
   ],
