@@ -31,7 +31,7 @@ export const LAYERS = {
   notification: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'referral'],
   // alerts reach units by routing rules and may open a case (promote): above case and referral
   alert: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'case', 'referral'],
-  // read-only questions across contexts (statistics, holdings, ping-pong): docs/adr/0010-insight-reads-across-contexts.md
+  // read-only questions across contexts (statistics, holdings, ping-pong): docs/adr/0012-insight-reads-across-contexts.md
   insight: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'case', 'referral'],
   // the apps compose the libs
   gateway: [

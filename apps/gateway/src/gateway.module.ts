@@ -18,6 +18,8 @@ import { ReferralModule } from '@simpul/referral';
 import { NotificationAddedResolver } from './events/notification-added.resolver';
 import { HandoffEventHashedResolver } from './audit/handoff-event-hashed.resolver';
 import { LedgerAuditResolver } from './audit/ledger-audit.resolver';
+import { CaseDossierBuilder } from './audit/case-dossier';
+import { LedgerExportController } from './audit/ledger-export.controller';
 import { LedgerKeysController } from './audit/ledger-keys.controller';
 import { UnitEventsResolver } from './events/unit-events.resolver';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -56,7 +58,7 @@ import { hardeningProviders } from './hardening';
     AlertModule,
     InsightModule,
   ],
-  controllers: [LedgerKeysController],
+  controllers: [LedgerKeysController, LedgerExportController],
   providers: [
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
@@ -64,6 +66,7 @@ import { hardeningProviders } from './hardening';
     NotificationAddedResolver,
     LedgerAuditResolver,
     HandoffEventHashedResolver,
+    CaseDossierBuilder,
     ...hardeningProviders,
   ],
 })
