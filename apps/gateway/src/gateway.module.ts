@@ -19,6 +19,7 @@ import { HandoffEventHashedResolver } from './audit/handoff-event-hashed.resolve
 import { LedgerAuditResolver } from './audit/ledger-audit.resolver';
 import { LedgerKeysController } from './audit/ledger-keys.controller';
 import { UnitEventsResolver } from './events/unit-events.resolver';
+import { MetricsController } from './operators/metrics.controller';
 import { graphqlOptions } from './graphql/graphql-options';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { hardeningProviders } from './hardening';
@@ -55,7 +56,7 @@ import { PendingStatsResolver } from './pending/pending-stats.resolver';
     NotificationModule,
     AlertModule,
   ],
-  controllers: [LedgerKeysController],
+  controllers: [LedgerKeysController, MetricsController],
   providers: [
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },

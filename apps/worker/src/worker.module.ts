@@ -6,6 +6,7 @@ import { LedgerModule, LedgerSequencerModule } from '@simpul/ledger';
 import { LoggerModule } from '@simpul/observability';
 import { NotificationWorkerModule } from '@simpul/notification';
 import { ReferralWorkerModule } from '@simpul/referral';
+import { WorkerMetricsServer } from './worker-metrics.server';
 import { AlertWorkerModule } from '@simpul/alert';
 
 /**
@@ -28,5 +29,6 @@ import { AlertWorkerModule } from '@simpul/alert';
     AlertWorkerModule, // deliver-alert
     NotificationWorkerModule, // notify-handoff-events, send-notification-email, deliver-webhook
   ],
+  providers: [WorkerMetricsServer],
 })
 export class WorkerModule {}
