@@ -34,3 +34,22 @@ describe('/metrics access', () => {
     }
   });
 });
+
+describe('the Grafana dashboard', () => {
+  it('charts only metrics this registry defines', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dashboard = readFileSync(
+      join(process.cwd(), 'docker/grafana/simpul-dashboard.json'),
+      'utf8',
+    );
+    const used = new Set(
+      [...dashboard.matchAll(/simpul_[a-z_]+/g)]
+        .map(([name]) => name.replace(/_(bucket|count|sum)$/, ''))
+        .filter((name) => name !== 'simpul_prometheus' && name !== 'simpul_overview'),
+    );
+    const defined = new Set((await metricsRegistry.getMetricsAsJSON()).map((m) => m.name));
+    expect([...used].filter((name) => !defined.has(name))).toEqual([]);
+    expect(used.size).toBeGreaterThanOrEqual(10);
+  });
+});
