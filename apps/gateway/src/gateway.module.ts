@@ -17,6 +17,8 @@ import { ReferralModule } from '@simpul/referral';
 import { NotificationAddedResolver } from './events/notification-added.resolver';
 import { HandoffEventHashedResolver } from './audit/handoff-event-hashed.resolver';
 import { LedgerAuditResolver } from './audit/ledger-audit.resolver';
+import { CaseDossierBuilder } from './audit/case-dossier';
+import { LedgerExportController } from './audit/ledger-export.controller';
 import { LedgerKeysController } from './audit/ledger-keys.controller';
 import { UnitEventsResolver } from './events/unit-events.resolver';
 import { MetricsController } from './operators/metrics.controller';
@@ -56,7 +58,7 @@ import { PendingStatsResolver } from './pending/pending-stats.resolver';
     NotificationModule,
     AlertModule,
   ],
-  controllers: [LedgerKeysController, MetricsController],
+  controllers: [LedgerKeysController, LedgerExportController, MetricsController],
   providers: [
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
@@ -64,6 +66,7 @@ import { PendingStatsResolver } from './pending/pending-stats.resolver';
     NotificationAddedResolver,
     LedgerAuditResolver,
     HandoffEventHashedResolver,
+    CaseDossierBuilder,
     PendingStatsResolver,
     ...hardeningProviders,
   ],

@@ -50,7 +50,7 @@ export interface AppConfig {
   shutdownGraceMs: number;
   /**
    * How far the clock of deadlines and escalation runs ahead of the system clock
-   * (SIMPUL_CLOCK_OFFSET; development and test only, always 0 in production).
+   * (SIMPUL_CLOCK_OFFSET or SIMPUL_CLOCK_AT; development and test only, always 0 in production).
    */
   clockOffsetMs: number;
   /** How often the worker rebuilds escalation timers from PostgreSQL and fires those due. */

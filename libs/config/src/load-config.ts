@@ -195,9 +195,28 @@ const OFFSET_UNITS_MS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m
 /**
  * SIMPUL_CLOCK_OFFSET: a whole number of days, hours or minutes (`3d`, `36h`, `-90m`) the clock of
  * deadlines and escalation runs ahead of the system clock — how the README walks a referral up
- * the escalation ladder without waiting days. Refused in production.
+ * the escalation ladder without waiting days. SIMPUL_CLOCK_AT instead sets the clock to read an
+ * instant at start (`2026-12-22T10:00+08:00`) and run on from there. Both refused in production.
  */
 function clockOffset(env: Env, simpulEnv: SimpulEnv): number {
+  const at = env.SIMPUL_CLOCK_AT?.trim();
+  if (at) {
+    if (simpulEnv === 'production') {
+      throw new ConfigError('SIMPUL_CLOCK_AT', 'must not be set in production');
+    }
+    const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(
+      at,
+    )
+      ? Date.parse(at)
+      : Number.NaN;
+    if (Number.isNaN(instant)) {
+      throw new ConfigError(
+        'SIMPUL_CLOCK_AT',
+        `must be an instant with its zone such as 2026-12-22T10:00+08:00 (got '${at}')`,
+      );
+    }
+    return instant - Date.now();
+  }
   const raw = env.SIMPUL_CLOCK_OFFSET?.trim();
   if (!raw) return 0;
   if (simpulEnv === 'production') {

@@ -136,6 +136,7 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
       'escalationLevel',
       'fromUnit',
       'id',
+      'overdue',
       'priority',
       'reference',
       'restricted',
