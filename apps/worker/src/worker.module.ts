@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@simpul/config';
 import { DatabaseModule } from '@simpul/database';
 import { DeliveryWorkerModule } from '@simpul/delivery';
+import { InsightWorkerModule } from '@simpul/insight';
 import { LedgerModule, LedgerSequencerModule } from '@simpul/ledger';
 import { LoggerModule } from '@simpul/observability';
 import { NotificationWorkerModule } from '@simpul/notification';
@@ -28,6 +29,7 @@ import { AlertWorkerModule } from '@simpul/alert';
     ReferralWorkerModule, // deliver-referral
     AlertWorkerModule, // deliver-alert
     NotificationWorkerModule, // notify-handoff-events, send-notification-email, deliver-webhook
+    InsightWorkerModule, // the ping-pong sweep (alerts the province's Gugus Tugas)
   ],
   providers: [WorkerMetricsServer],
 })
