@@ -18,7 +18,8 @@ export const LAYERS = {
   database: ['common', 'config'],
   observability: ['common', 'config', 'queue', 'database'],
   // the outbox and job dispatch: infrastructure for the contexts
-  delivery: ['common', 'config', 'database', 'queue'],
+  // (observability: job duration and latency metrics)
+  delivery: ['common', 'config', 'database', 'queue', 'observability'],
   // contexts, bottom to top
   agency: ['common', 'config', 'database'],
   identity: ['common', 'config', 'database', 'agency'],

@@ -22,6 +22,7 @@ import { CaseDossierBuilder } from './audit/case-dossier';
 import { LedgerExportController } from './audit/ledger-export.controller';
 import { LedgerKeysController } from './audit/ledger-keys.controller';
 import { UnitEventsResolver } from './events/unit-events.resolver';
+import { MetricsController } from './operators/metrics.controller';
 import { graphqlOptions } from './graphql/graphql-options';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { hardeningProviders } from './hardening';
@@ -58,7 +59,7 @@ import { hardeningProviders } from './hardening';
     AlertModule,
     InsightModule,
   ],
-  controllers: [LedgerKeysController, LedgerExportController],
+  controllers: [LedgerKeysController, LedgerExportController, MetricsController],
   providers: [
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -7,6 +7,7 @@ import { LedgerModule, LedgerSequencerModule } from '@simpul/ledger';
 import { LoggerModule } from '@simpul/observability';
 import { NotificationWorkerModule } from '@simpul/notification';
 import { ReferralWorkerModule } from '@simpul/referral';
+import { WorkerMetricsServer } from './worker-metrics.server';
 import { AlertWorkerModule } from '@simpul/alert';
 
 /**
@@ -30,5 +31,6 @@ import { AlertWorkerModule } from '@simpul/alert';
     NotificationWorkerModule, // notify-handoff-events, send-notification-email, deliver-webhook
     InsightWorkerModule, // the ping-pong sweep (alerts the province's Gugus Tugas)
   ],
+  providers: [WorkerMetricsServer],
 })
 export class WorkerModule {}
