@@ -209,6 +209,33 @@ describe('tampering with the stored ledger is detected', () => {
     expect(offline.status).toBe(0);
   });
 
+  it('names an entry written beyond the chain head that the sequencer never sealed', async () => {
+    await tamper(async (c) => {
+      await c.query(
+        `INSERT INTO ledger_entry (id, xact_id, written_at, seq, at, action, actor_id, from_unit_id,
+           to_unit_id, case_id, referral_id, alert_id, note_digest, payload, payload_digest,
+           prev_hash, entry_hash)
+         OVERRIDING SYSTEM VALUE
+         SELECT id + 100000, xact_id, written_at, seq + 1, at, action, actor_id, from_unit_id,
+                to_unit_id, case_id, referral_id, alert_id, note_digest, payload, payload_digest,
+                entry_hash, repeat('f', 64)
+           FROM ledger_entry WHERE seq = (SELECT max(seq) FROM ledger_entry)`,
+      );
+      await rechain(c, size);
+      await c.query('UPDATE ledger_head SET last_hash = (SELECT last_hash FROM tamper_head)');
+    });
+    try {
+      const run = await verifyInWorker();
+      expect(run).toMatchObject({ status: 'FAILED', firstBadSeq: String(size) });
+      expect(run.reason).toMatch(/beyond the chain head/);
+    } finally {
+      await restore();
+    }
+    // Undone, the ledger verifies again and the flag clears.
+    expect((await verifyInWorker()).status).toBe('PASSED');
+    expect((await health()).tamperSuspected).toBe(0);
+  });
+
   const cases: {
     name: string;
     apply: (db: Client) => Promise<void>;
@@ -321,31 +348,4 @@ describe('tampering with the stored ledger is detected', () => {
       }
     });
   }
-
-  it('names an entry written beyond the chain head that the sequencer never sealed', async () => {
-    await tamper(async (c) => {
-      await c.query(
-        `INSERT INTO ledger_entry (id, xact_id, written_at, seq, at, action, actor_id, from_unit_id,
-           to_unit_id, case_id, referral_id, alert_id, note_digest, payload, payload_digest,
-           prev_hash, entry_hash)
-         OVERRIDING SYSTEM VALUE
-         SELECT id + 100000, xact_id, written_at, seq + 1, at, action, actor_id, from_unit_id,
-                to_unit_id, case_id, referral_id, alert_id, note_digest, payload, payload_digest,
-                entry_hash, repeat('f', 64)
-           FROM ledger_entry WHERE seq = (SELECT max(seq) FROM ledger_entry)`,
-      );
-      await rechain(c, size);
-      await c.query('UPDATE ledger_head SET last_hash = (SELECT last_hash FROM tamper_head)');
-    });
-    try {
-      const run = await verifyInWorker();
-      expect(run).toMatchObject({ status: 'FAILED', firstBadSeq: String(size) });
-      expect(run.reason).toMatch(/beyond the chain head/);
-    } finally {
-      await restore();
-    }
-    // Undone, the ledger verifies again and the flag clears.
-    expect((await verifyInWorker()).status).toBe('PASSED');
-    expect((await health()).tamperSuspected).toBe(0);
-  });
 });
