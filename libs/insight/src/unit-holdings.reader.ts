@@ -36,15 +36,17 @@ export class UnitHoldingsReader {
       seq: string;
       action: string;
     }[] = await this.dataSource.query(
+      // seq is selected as text (bigint exceeds a JS number), so ORDER BY names the numeric column:
+      // a bare `seq` would sort "10" before "9" and pick the wrong last entry.
       `SELECT * FROM (
            SELECT DISTINCT ON (referral_id) referral_id, payload->>'status' AS status, action,
                   seq::text AS seq, min(at) OVER (PARTITION BY referral_id) AS since
              FROM ledger_entry
             WHERE to_unit_id = $1 AND referral_id IS NOT NULL AND seq IS NOT NULL AND at <= $2
               AND payload ? 'status'
-            ORDER BY referral_id, seq DESC
+            ORDER BY referral_id, ledger_entry.seq DESC
          ) last WHERE status = ANY($3::text[])
-         ORDER BY since, seq`,
+         ORDER BY since, last.seq::bigint`,
       [unitId, at, HELD_STATUSES],
     );
     return rows.map((row) => ({

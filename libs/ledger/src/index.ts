@@ -20,4 +20,4 @@ export * from './tree/ledger-proofs';
 export * from './exports/ledger-export';
 export * from './verification/ledger-verifications';
 export { RequestLedgerVerificationUseCase } from './verification/request-ledger-verification.use-case';
-export type { IntegrityVerdict } from './verification/ledger-integrity-check';
+export { LedgerIntegrityCheck, type IntegrityVerdict } from './verification/ledger-integrity-check';

@@ -135,11 +135,12 @@ export class LedgerTree {
     const size = await this.store.size(manager);
     const rows = await manager.query<{ seq: string; entry_hash: string }[]>(
       // Only what the chain head counts as sealed: a row written around the sequencer (by a
-      // superuser) never enters the tree.
+      // superuser) never enters the tree. ORDER BY names the table's column: a bare `seq` would
+      // be the text alias of the select list and sort "10" before "7".
       `SELECT seq::text AS seq, entry_hash FROM ledger_entry
         WHERE seq >= $1::bigint
           AND seq < LEAST($1::bigint + $2::bigint, (SELECT next_seq FROM ledger_head WHERE id = 1))
-        ORDER BY seq`,
+        ORDER BY ledger_entry.seq`,
       [String(size), String(limit)],
     );
     if (rows.length === 0) return { size, added: 0 };

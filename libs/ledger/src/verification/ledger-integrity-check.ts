@@ -97,10 +97,11 @@ export class LedgerIntegrityCheck {
       const accumulator = new MerkleAccumulator();
       let prevHash = GENESIS_PREV_HASH;
       for (;;) {
+        // By the table's numeric seq: a bare `seq` would be the select list's text alias.
         const rows = await this.dataSource.query<EntryRow[]>(
           `SELECT seq::text AS seq, at, action, actor_id, from_unit_id, to_unit_id, case_id,
                   referral_id, alert_id, note_digest, payload, payload_digest, prev_hash, entry_hash
-             FROM ledger_entry WHERE seq >= $1 ORDER BY seq LIMIT ${PAGE}`,
+             FROM ledger_entry WHERE seq >= $1 ORDER BY ledger_entry.seq LIMIT ${PAGE}`,
           [String(checkedEntries)],
         );
         if (rows.length === 0) break;
