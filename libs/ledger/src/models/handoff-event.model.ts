@@ -7,7 +7,6 @@ registerEnumType(HandoffAction, {
   name: 'HandoffAction',
   valuesMap: {
     REFERRAL_ESCALATED: { description: 'Never written yet: escalation is not built' },
-    ALERT_ESCALATED: { description: 'Never written yet: alert escalation is not built' },
     ALERT_LINKED: {
       description: 'An alert linked to a case (an existing one, or one opened from it)',
     },
