@@ -11,6 +11,7 @@ export const CLIENT_ROUTE_PREFIXES = [
   '/kasus',
   '/instansi',
   '/audit',
+  '/peringatan',
 ] as const;
 
 export type Route =
@@ -26,6 +27,8 @@ export type Route =
   | { name: 'agency' }
   | { name: 'audit' }
   | { name: 'auditCase'; id: string }
+  | { name: 'alerts' }
+  | { name: 'raiseAlert' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -52,6 +55,8 @@ export function parseRoute(pathname: string, search: string): Route {
       return { name: 'agency' };
     case 'audit':
       return second === 'kasus' && third ? { name: 'auditCase', id: third } : { name: 'audit' };
+    case 'peringatan':
+      return second === 'baru' ? { name: 'raiseAlert' } : { name: 'alerts' };
     default:
       return { name: 'notFound' };
   }
@@ -70,4 +75,6 @@ export const paths = {
   agency: '/instansi',
   audit: '/audit',
   auditCase: (id: string) => `/audit/kasus/${encodeURIComponent(id)}`,
+  alerts: '/peringatan',
+  raiseAlert: '/peringatan/baru',
 };
