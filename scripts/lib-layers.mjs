@@ -26,6 +26,9 @@ export const LAYERS = {
   case: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger'],
   referral: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'case'],
   admin: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger'],
+  // notifications, email and webhooks: derived from sealed ledger entries; referral only for the
+  // reference a notification shows
+  notification: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'referral'],
   // alerts reach units by routing rules and may open a case (promote): above case and referral
   alert: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'case', 'referral'],
   // the apps compose the libs
@@ -39,6 +42,7 @@ export const LAYERS = {
     'case',
     'referral',
     'admin',
+    'notification',
     'alert',
   ],
   worker: [
@@ -50,6 +54,7 @@ export const LAYERS = {
     'ledger',
     'case',
     'referral',
+    'notification',
     'alert',
   ],
   // the offline verifier: the ledger format and nothing of the hub

@@ -14,6 +14,7 @@ import {
   type JobHandler,
 } from '@simpul/delivery';
 import { LedgerModule } from '@simpul/ledger';
+import { NotificationWorkerModule } from '@simpul/notification';
 import { RedisProxy } from '../support/redis-proxy';
 import { removeRedisKeys } from '../support/remove-redis-keys';
 import { waitForCondition } from '../support/wait-for-condition';
@@ -72,8 +73,16 @@ describe('delivery: outbox relay and job dispatch', () => {
   beforeAll(async () => {
     proxy = await RedisProxy.start(process.env.REDIS_URL!);
     moduleRef = await Test.createTestingModule({
-      // LedgerModule too, so publish-handoff-events rows left by earlier files find their handler.
-      imports: [ConfigModule, DatabaseModule, DeliveryWorkerModule, LedgerModule, RecordingModule],
+      // LedgerModule and NotificationWorkerModule too, so publish-handoff-events and
+      // notify-handoff-events rows left by earlier files find their handlers.
+      imports: [
+        ConfigModule,
+        DatabaseModule,
+        DeliveryWorkerModule,
+        LedgerModule,
+        NotificationWorkerModule,
+        RecordingModule,
+      ],
     })
       .overrideProvider(APP_CONFIG)
       .useValue({

@@ -12,9 +12,13 @@ import { DeliveryModule, OutboxRepository } from '@simpul/delivery';
 import { AccessTokenAuthenticator, GraphqlAuthGuard, IdentityModule } from '@simpul/identity';
 import { LedgerModule } from '@simpul/ledger';
 import { HealthModule, LoggerModule } from '@simpul/observability';
+import { NotificationModule } from '@simpul/notification';
 import { ReferralModule } from '@simpul/referral';
+import { NotificationAddedResolver } from './events/notification-added.resolver';
 import { HandoffEventHashedResolver } from './audit/handoff-event-hashed.resolver';
 import { LedgerAuditResolver } from './audit/ledger-audit.resolver';
+import { CaseDossierBuilder } from './audit/case-dossier';
+import { LedgerExportController } from './audit/ledger-export.controller';
 import { LedgerKeysController } from './audit/ledger-keys.controller';
 import { UnitEventsResolver } from './events/unit-events.resolver';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -50,15 +54,18 @@ import { PendingStatsResolver } from './pending/pending-stats.resolver';
     CaseModule,
     ReferralModule,
     AdminModule,
+    NotificationModule,
     AlertModule,
   ],
-  controllers: [LedgerKeysController],
+  controllers: [LedgerKeysController, LedgerExportController],
   providers: [
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     UnitEventsResolver,
+    NotificationAddedResolver,
     LedgerAuditResolver,
     HandoffEventHashedResolver,
+    CaseDossierBuilder,
     PendingStatsResolver,
     ...hardeningProviders,
   ],

@@ -4,6 +4,7 @@ import { DatabaseModule } from '@simpul/database';
 import { DeliveryWorkerModule } from '@simpul/delivery';
 import { LedgerModule, LedgerSequencerModule } from '@simpul/ledger';
 import { LoggerModule } from '@simpul/observability';
+import { NotificationWorkerModule } from '@simpul/notification';
 import { ReferralWorkerModule } from '@simpul/referral';
 import { AlertWorkerModule } from '@simpul/alert';
 
@@ -25,6 +26,7 @@ import { AlertWorkerModule } from '@simpul/alert';
     LedgerSequencerModule,
     ReferralWorkerModule, // deliver-referral
     AlertWorkerModule, // deliver-alert
+    NotificationWorkerModule, // notify-handoff-events, send-notification-email, deliver-webhook
   ],
 })
 export class WorkerModule {}

@@ -50,13 +50,44 @@ export interface AppConfig {
   shutdownGraceMs: number;
   /**
    * How far the clock of deadlines and escalation runs ahead of the system clock
-   * (SIMPUL_CLOCK_OFFSET; development and test only, always 0 in production).
+   * (SIMPUL_CLOCK_OFFSET or SIMPUL_CLOCK_AT; development and test only, always 0 in production).
    */
   clockOffsetMs: number;
   /** How often the worker rebuilds escalation timers from PostgreSQL and fires those due. */
   timerSweepMs: number;
   /** Ledger checkpoints: the signing key, retired public keys and how often to sign. */
   ledger: LedgerConfig;
+  /** Email, webhooks and the links they carry (libs/notification). */
+  notifications: NotificationConfig;
+  /** Prometheus metrics and Bull Board (README, "Operating"). */
+  operators: OperatorsConfig;
+}
+
+/** README, "Notifications, email and webhooks". */
+export interface NotificationConfig {
+  /** The console's address as officers reach it: notifications, emails and webhooks link to it. */
+  publicUrl: string;
+  /** Email: through SMTP (SMTP_URL), into .eml files in a folder (MAIL_DIR), or off (null). */
+  mail: { kind: 'smtp'; url: string } | { kind: 'folder'; dir: string } | null;
+  mailFrom: string;
+  /**
+   * Webhook URLs may point at loopback, link-local and unspecified addresses (development and
+   * tests only: in production it would let an ADMIN aim the hub at itself or a metadata service).
+   */
+  webhookAllowPrivateTargets: boolean;
+  /** A receiver that has not answered within this is a failed attempt. */
+  webhookTimeoutMs: number;
+  /** First retry delay of a failed webhook delivery; each next one doubles. */
+  webhookRetryBaseMs: number;
+}
+
+/** README, "Operating". */
+export interface OperatorsConfig {
+  /** Bearer token that /metrics requires; null: /metrics answers loopback clients only. */
+  metricsToken: string | null;
+  /** The worker's own /metrics port (0 = off), bound to metricsHost. */
+  workerMetricsPort: number;
+  metricsHost: string;
 }
 
 export interface OidcConfig {

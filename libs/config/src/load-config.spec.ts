@@ -178,6 +178,16 @@ describe('loadConfig: the clock of deadlines and escalation', () => {
     expect(loadConfig({ ...base, SIMPUL_CLOCK_OFFSET: '-90m' }).clockOffsetMs).toBe(-90 * 60_000);
   });
 
+  it('starts the clock at SIMPUL_CLOCK_AT', () => {
+    const offset = loadConfig({ ...base, SIMPUL_CLOCK_AT: '2026-12-22T10:00+08:00' }).clockOffsetMs;
+    expect(Math.abs(Date.now() + offset - Date.parse('2026-12-22T02:00:00Z'))).toBeLessThan(1000);
+    expect(configErrorOf({ SIMPUL_CLOCK_AT: '22/12/2026' }).variable).toBe('SIMPUL_CLOCK_AT');
+    expect(configErrorOf({ SIMPUL_CLOCK_AT: '2026-12-22T10:00' }).variable).toBe('SIMPUL_CLOCK_AT');
+    expect(
+      configErrorOf({ SIMPUL_ENV: 'production', SIMPUL_CLOCK_AT: '2026-12-22T10:00Z' }).variable,
+    ).toBe('SIMPUL_CLOCK_AT');
+  });
+
   it('refuses an offset it cannot read, and any offset in production', () => {
     expect(configErrorOf({ SIMPUL_CLOCK_OFFSET: 'tomorrow' }).variable).toBe('SIMPUL_CLOCK_OFFSET');
     expect(configErrorOf({ SIMPUL_CLOCK_OFFSET: '3 days' }).variable).toBe('SIMPUL_CLOCK_OFFSET');

@@ -1,10 +1,13 @@
 import { ConfigError } from './config-error';
 import { keysDirectory, secret } from './secret';
+import { join } from 'node:path';
 import type {
   AppConfig,
   HttpServerConfig,
   LoginLockoutConfig,
+  NotificationConfig,
   OidcConfig,
+  OperatorsConfig,
   SimpulEnv,
 } from './app-config';
 import { parseTrustProxy } from './client-address';
@@ -128,14 +131,92 @@ function httpServer(env: Env): HttpServerConfig {
   };
 }
 
+function flag(env: Env, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'false' || raw === '0' || raw === 'no') return false;
+  if (raw === 'true' || raw === '1' || raw === 'yes') return true;
+  throw new ConfigError(name, `must be true or false (got '${raw.slice(0, 20)}')`);
+}
+
+/**
+ * Email goes through SMTP_URL when set; else into MAIL_DIR as .eml files; else, outside
+ * production, into `.simpul/mail` (beside the generated keys); in production without either, off.
+ */
+function notifications(
+  env: Env,
+  simpulEnv: SimpulEnv,
+  port: number,
+  keysDir: string,
+): NotificationConfig {
+  const smtp = env.SMTP_URL?.trim();
+  const dir = env.MAIL_DIR?.trim();
+  const allowPrivate = flag(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS');
+  if (allowPrivate && simpulEnv === 'production') {
+    throw new ConfigError('WEBHOOK_ALLOW_PRIVATE_TARGETS', 'must not be true in production');
+  }
+  const publicUrl = url(env, 'PUBLIC_URL', `http://localhost:${port}`, ['https:', 'http:']);
+  return {
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    mail: smtp
+      ? { kind: 'smtp', url: url(env, 'SMTP_URL', '', ['smtp:', 'smtps:']) }
+      : dir
+        ? { kind: 'folder', dir }
+        : simpulEnv === 'production'
+          ? null
+          : { kind: 'folder', dir: join(keysDir, 'mail') },
+    mailFrom: env.MAIL_FROM?.trim() || 'Simpul <no-reply@simpul.invalid>',
+    webhookAllowPrivateTargets: allowPrivate,
+    webhookTimeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    webhookRetryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 10_000, 10, 3_600_000),
+  };
+}
+
+function operators(env: Env, simpulEnv: SimpulEnv): OperatorsConfig {
+  const token = env.METRICS_TOKEN?.trim() || null;
+  if (token !== null && token.length < 32) {
+    throw new ConfigError('METRICS_TOKEN', 'must be at least 32 characters');
+  }
+  return {
+    metricsToken: token,
+    // Tests run several workers side by side: no fixed port unless asked for.
+    workerMetricsPort: integer(
+      env,
+      'WORKER_METRICS_PORT',
+      simpulEnv === 'test' ? 0 : 9464,
+      0,
+      65535,
+    ),
+    metricsHost: env.METRICS_HOST?.trim() || '127.0.0.1',
+  };
+}
+
 const OFFSET_UNITS_MS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000 };
 
 /**
  * SIMPUL_CLOCK_OFFSET: a whole number of days, hours or minutes (`3d`, `36h`, `-90m`) the clock of
  * deadlines and escalation runs ahead of the system clock — how the README walks a referral up
- * the escalation ladder without waiting days. Refused in production.
+ * the escalation ladder without waiting days. SIMPUL_CLOCK_AT instead sets the clock to read an
+ * instant at start (`2026-12-22T10:00+08:00`) and run on from there. Both refused in production.
  */
 function clockOffset(env: Env, simpulEnv: SimpulEnv): number {
+  const at = env.SIMPUL_CLOCK_AT?.trim();
+  if (at) {
+    if (simpulEnv === 'production') {
+      throw new ConfigError('SIMPUL_CLOCK_AT', 'must not be set in production');
+    }
+    const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(
+      at,
+    )
+      ? Date.parse(at)
+      : Number.NaN;
+    if (Number.isNaN(instant)) {
+      throw new ConfigError(
+        'SIMPUL_CLOCK_AT',
+        `must be an instant with its zone such as 2026-12-22T10:00+08:00 (got '${at}')`,
+      );
+    }
+    return instant - Date.now();
+  }
   const raw = env.SIMPUL_CLOCK_OFFSET?.trim();
   if (!raw) return 0;
   if (simpulEnv === 'production') {
@@ -155,9 +236,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const simpulEnv = oneOf(env, 'SIMPUL_ENV', ENVS, 'development');
   const keysDir = keysDirectory(env);
   const demoPassword = env.SIMPUL_DEMO_PASSWORD || 'simpul-demo';
+  const port = integer(env, 'PORT', 3000, 0, 65535);
   return {
     env: simpulEnv,
-    port: integer(env, 'PORT', 3000, 0, 65535),
+    port,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     http: httpServer(env),
     databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/simpul', [
@@ -192,6 +274,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxLeaseMs: integer(env, 'OUTBOX_LEASE_MS', 60_000, 500, 86_400_000),
     outboxParkAfterFailures: integer(env, 'OUTBOX_PARK_AFTER_FAILURES', 5, 1, 1000),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 1000, 600_000),
+    notifications: notifications(env, simpulEnv, port, keysDir),
+    operators: operators(env, simpulEnv),
     clockOffsetMs: clockOffset(env, simpulEnv),
     timerSweepMs: integer(env, 'TIMER_SWEEP_MS', 60_000, 100, 3_600_000),
     ledger: ledgerConfig(env, simpulEnv, keysDir),

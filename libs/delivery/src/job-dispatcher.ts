@@ -24,6 +24,10 @@ import { OutboxRepository } from './outbox.repository';
 const CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Delivery]: 64,
   [QueueName.Events]: 4,
+  [QueueName.Notifications]: 4,
+  // Each holds a socket to a receiver for at most the webhook timeout; slow ones must not starve
+  // the others.
+  [QueueName.Webhooks]: 16,
   [QueueName.Timers]: 4,
 };
 

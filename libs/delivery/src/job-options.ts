@@ -14,3 +14,17 @@ export const OUTBOX_JOB_OPTIONS: Readonly<JobsOptions> = {
   removeOnComplete: { age: 24 * HOUR, count: 50_000 },
   removeOnFail: { age: 7 * 24 * HOUR },
 };
+
+/**
+ * The options of one job: OUTBOX_JOB_OPTIONS, except that a webhook delivery waits longer between
+ * attempts (WEBHOOK_RETRY_BASE_MS, doubling: 10 s … about 21 minutes by default), because a
+ * receiver that is down is usually down for minutes, not seconds. After its attempts the row is
+ * re-driven or parked like any other (docs/adr/0009-outbox-done-on-effect.md).
+ */
+export function outboxJobOptions(
+  jobName: string,
+  webhookRetryBaseMs: number,
+): Readonly<JobsOptions> {
+  if (jobName !== 'deliver-webhook') return OUTBOX_JOB_OPTIONS;
+  return { ...OUTBOX_JOB_OPTIONS, backoff: { type: 'exponential', delay: webhookRetryBaseMs } };
+}

@@ -1,7 +1,7 @@
 import { Queue, type JobState } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { bullPrefix } from '@simpul/queue';
-import { OUTBOX_JOB_OPTIONS } from './job-options';
+import { outboxJobOptions } from './job-options';
 import { describeError, outboxJobId } from './outbox-job';
 
 export interface OutboxJob {
@@ -53,6 +53,7 @@ export class OutboxQueues {
   constructor(
     readonly connection: Redis,
     private readonly redisPrefix: string,
+    private readonly webhookRetryBaseMs = 10_000,
   ) {}
 
   /**
@@ -148,7 +149,11 @@ export class OutboxQueues {
     return {
       name: job.name,
       data: job.data,
-      opts: { ...OUTBOX_JOB_OPTIONS, jobId: outboxJobId(job.jobKey), delay: job.delayMs },
+      opts: {
+        ...outboxJobOptions(job.name, this.webhookRetryBaseMs),
+        jobId: outboxJobId(job.jobKey),
+        delay: job.delayMs,
+      },
     };
   }
 

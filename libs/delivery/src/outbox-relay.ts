@@ -54,6 +54,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.queues = new OutboxQueues(
       createRedis(this.config.redisUrl, 'producer'),
       this.config.redisPrefix,
+      this.config.notifications.webhookRetryBaseMs,
     );
     this.listener = new OutboxListener(this.config.databaseUrl, () => this.nudge(), this.logger);
     this.listener.start();

@@ -41,4 +41,9 @@ export enum HandoffAction {
   ALERT_ROUTING_RULE_DELETED = 'ALERT_ROUTING_RULE_DELETED',
   // Operations: a parked outbox row relayed again (its id and job name, never its payload).
   OUTBOX_ROW_REPLAYED = 'OUTBOX_ROW_REPLAYED',
+  // Outbound webhooks per unit: the endpoint's id, unit, URL origin and changed fields, never
+  // the secret or the URL's path and query.
+  WEBHOOK_ENDPOINT_CREATED = 'WEBHOOK_ENDPOINT_CREATED',
+  WEBHOOK_ENDPOINT_UPDATED = 'WEBHOOK_ENDPOINT_UPDATED',
+  WEBHOOK_ENDPOINT_DELETED = 'WEBHOOK_ENDPOINT_DELETED',
 }

@@ -17,3 +17,4 @@ export type { StoredCheckpoint } from './checkpoints/ledger-checkpoint';
 export { LedgerTree } from './tree/ledger-tree';
 export { MerkleNodeStore } from './tree/merkle-node.store';
 export * from './tree/ledger-proofs';
+export * from './exports/ledger-export';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeliveryModule } from '@simpul/delivery';
 import { LedgerSigningKeys } from './checkpoints/ledger-signing-keys';
+import { LedgerExporter } from './exports/ledger-export';
 import { HandoffNoteEntity } from './entities/handoff-note.entity';
 import { LedgerEntryEntity } from './entities/ledger-entry.entity';
 import { PublishHandoffEventsHandler } from './jobs/publish-handoff-events.handler';
@@ -26,6 +27,7 @@ import { MerkleNodeStore } from './tree/merkle-node.store';
     MerkleNodeStore,
     LedgerTree,
     LedgerProofs,
+    LedgerExporter,
   ],
   exports: [
     LedgerWriter,
@@ -34,6 +36,7 @@ import { MerkleNodeStore } from './tree/merkle-node.store';
     MerkleNodeStore,
     LedgerTree,
     LedgerProofs,
+    LedgerExporter,
   ],
 })
 export class LedgerModule {}

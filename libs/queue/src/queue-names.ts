@@ -11,6 +11,16 @@ export const QueueName = {
    */
   Events: 'events',
   /**
+   * Notifications: turning sealed ledger entries into in-app notifications, emails and webhook
+   * deliveries (libs/notification), and sending the emails.
+   */
+  Notifications: 'notifications',
+  /**
+   * Outbound webhooks: a queue of their own, so that a slow or dead receiver never holds up
+   * notifications or deliveries.
+   */
+  Webhooks: 'webhooks',
+  /**
    * Escalation timers (delayed jobs, one per step of a deadline): a queue of their own, so that a
    * burst of due timers never delays deliveries or live events.
    */
@@ -24,6 +34,9 @@ export interface JobPayloads {
   /** One receiving unit of an alert: one job per unit, so each unit's delivery stands alone. */
   'deliver-alert': { alertId: string; unitId: string };
   'publish-handoff-events': { seqs: string[] };
+  'notify-handoff-events': { seqs: string[] };
+  'send-notification-email': { notificationId: string };
+  'deliver-webhook': { deliveryId: string };
   /** One escalation timer: which subject, which deadline and step, when (ISO 8601, UTC). */
   'fire-timer': {
     subjectKind: string;
@@ -40,5 +53,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'deliver-referral': QueueName.Delivery,
   'deliver-alert': QueueName.Delivery,
   'publish-handoff-events': QueueName.Events,
+  'notify-handoff-events': QueueName.Notifications,
+  'send-notification-email': QueueName.Notifications,
+  'deliver-webhook': QueueName.Webhooks,
   'fire-timer': QueueName.Timers,
 };

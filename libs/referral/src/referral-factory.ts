@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { badInput, isUuid } from '@simpul/common';
 import { CaseAccess } from '@simpul/case';
-import { OutboxWriter, statementParams } from '@simpul/delivery';
+import { CLOCK, type Clock } from '@simpul/config';
+import { OutboxWriter, statementParams, TimerScheduler } from '@simpul/delivery';
 import { HandoffAction, type LedgerEntryDraft } from '@simpul/ledger';
 import { computeDeadlines, type Priority } from '@simpul/sla';
 import { nextReference } from '@simpul/case';
@@ -14,6 +15,7 @@ import {
 } from './referral-enums';
 import { ReferralEntity } from './entities/referral.entity';
 import { confidentialOnSend, redirectedConfidential } from './referral-visibility';
+import { escalationPlan, referralTimer } from './escalation/referral-escalation-plan';
 
 export interface NewReferral {
   id: string;
@@ -45,6 +47,8 @@ export class ReferralFactory {
   constructor(
     private readonly access: CaseAccess,
     private readonly outbox: OutboxWriter,
+    private readonly timers: TimerScheduler,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(
@@ -63,7 +67,7 @@ export class ReferralFactory {
             toUnit.kind,
           )
         : confidentialOnSend(fields.confidential.requested, fields.services, fromKind, toUnit.kind);
-    const sentAt = new Date();
+    const sentAt = this.clock.now();
     const referral = manager.create(ReferralEntity, {
       ...fields,
       confidential,
@@ -86,7 +90,7 @@ export class ReferralFactory {
       redirectedToId: null,
       version: 1,
     });
-    await this.insert(manager, referral, fields.personIds);
+    await this.insert(manager, referral, fields.personIds, toUnit.time_zone);
     await this.access.addParties(manager, fields.caseId, [fields.fromUnitId, fields.toUnitId]);
     return {
       referral,
@@ -113,13 +117,15 @@ export class ReferralFactory {
   }
 
   /**
-   * The referral, the persons it names and the outbox row that will deliver it, in one statement
-   * (data-modifying CTEs): every send runs this, and each round trip costs the gateway CPU.
+   * The referral, the persons it names, the outbox row that will deliver it and its first
+   * escalation timer (the acknowledge deadline's first step), in one statement (data-modifying
+   * CTEs): every send runs this, and each round trip costs the gateway CPU.
    */
   private async insert(
     manager: EntityManager,
     referral: ReferralEntity,
     personIds: string[],
+    timeZone: string,
   ): Promise<void> {
     const { params, bind } = statementParams();
     // Every column of the entity, from TypeORM's metadata, so that this stays in step with it.
@@ -134,6 +140,12 @@ export class ReferralFactory {
          VALUES (${values.join(', ')}))`,
       `job AS (${this.outbox.insertSql(bind, 'deliver-referral', { referralId: referral.id })})`,
     ];
+    const [firstStep] = escalationPlan(referral, timeZone);
+    if (firstStep) {
+      parts.push(
+        `timer AS (${this.timers.insertSql(bind, [referralTimer(referral.id, firstStep)])})`,
+      );
+    }
     if (personIds.length) {
       parts.push(`person AS (INSERT INTO referral_person (referral_id, person_id)
          SELECT ${bind(referral.id)}::uuid, unnest(${bind(personIds)}::uuid[]))`);

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '@simpul/config';
 import { conflict, DomainError, ErrorCode, forbidden, isUuid, notFound } from '@simpul/common';
 import { Role, type Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter, type LedgerEntryDraft } from '@simpul/ledger';
@@ -49,6 +50,7 @@ export class ReferralTransition {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly standing: ReferralStanding,
     private readonly ledger: LedgerWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   run(request: TransitionRequest): Promise<ReferralEntity> {
@@ -76,7 +78,7 @@ export class ReferralTransition {
         `The referral changed meanwhile (version ${referral.version}, expected ${request.expectedVersion}); reload it`,
       );
     }
-    const now = new Date();
+    const now = this.clock.now();
     referral.status = decision.to;
     referral.version += 1;
     await request.apply?.(referral, now, manager);

@@ -9,6 +9,9 @@ import { LedgerModule } from '@simpul/ledger';
 import { ReferralPersonEntity } from './entities/referral-person.entity';
 import { ReferralEntity } from './entities/referral.entity';
 import { DeliverReferralHandler } from './jobs/deliver-referral.handler';
+import { ReferralEscalationTimers } from './jobs/referral-escalation.timers';
+import { EscalationTargets } from './escalation/escalation-targets';
+import { EscalateReferralUseCase } from './use-cases/escalate-referral.use-case';
 import { ReferralFactory } from './referral-factory';
 import { ReferralStanding } from './referral-standing';
 import { ReferralTransition } from './referral-transition';
@@ -84,9 +87,18 @@ const resolvers = [
 })
 export class ReferralModule {}
 
-/** Referrals for the worker: the delivery job handler, no GraphQL. */
+/** Referrals for the worker: the delivery job handler and the escalation timers, no GraphQL. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReferralEntity, ReferralPersonEntity]), LedgerModule],
-  providers: [DeliverReferralHandler],
+  imports: [
+    TypeOrmModule.forFeature([ReferralEntity, ReferralPersonEntity]),
+    LedgerModule,
+    DeliveryModule,
+  ],
+  providers: [
+    DeliverReferralHandler,
+    EscalationTargets,
+    EscalateReferralUseCase,
+    ReferralEscalationTimers,
+  ],
 })
 export class ReferralWorkerModule {}

@@ -46,6 +46,41 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
       'queue',
     ],
   },
+  // The signed-in officer's own notifications (NotificationReader reads by officer id only):
+  // codes, a reference, ids and a link; the link's screen applies its own access rules.
+  Notification: {
+    withParent: [
+      'action',
+      'alertId',
+      'caseId',
+      'createdAt',
+      'escalationLevel',
+      'id',
+      'link',
+      'readAt',
+      'reference',
+      'referralId',
+      'seq',
+      'unitCode',
+    ],
+  },
+  NotificationEdge: { withParent: ['cursor', 'node'] },
+  NotificationConnection: { withParent: ['edges', 'pageInfo', 'totalCount'] },
+  // Returned by ADMIN-only operations; the secret is not a field at all.
+  WebhookEndpoint: {
+    withParent: [
+      'active',
+      'createdAt',
+      'id',
+      'lastDeliveredAt',
+      'lastError',
+      'pendingDeliveries',
+      'unitCode',
+      'unitId',
+      'updatedAt',
+      'url',
+    ],
+  },
   AuthPayload: { withParent: ['accessToken', 'expiresAt', 'officer', 'refreshToken'] },
   PageInfo: { withParent: ['endCursor', 'hasNextPage'] },
   Case: {
@@ -101,6 +136,7 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
       'escalationLevel',
       'fromUnit',
       'id',
+      'overdue',
       'priority',
       'reference',
       'restricted',

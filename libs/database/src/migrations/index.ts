@@ -5,7 +5,9 @@ import { LoginKnownPairs1764820000000 } from './1764820000000-login-known-pairs'
 import { OutboxDoneOnEffect1764830000000 } from './1764830000000-outbox-done-on-effect';
 import { LedgerSequencer1764870000000 } from './1764870000000-ledger-sequencer';
 import { Alerts1764900000000 } from './1764900000000-alerts';
+import { ReferralEscalation1764910000000 } from './1764910000000-referral-escalation';
 import { LedgerCheckpoints1764920000000 } from './1764920000000-ledger-checkpoints';
+import { Notifications1764940000000 } from './1764940000000-notifications';
 
 /** Every migration, in order. Listed explicitly (no glob) so that dist/ and Jest load the same set. */
 export const migrations = [
@@ -16,5 +18,7 @@ export const migrations = [
   OutboxDoneOnEffect1764830000000,
   LedgerSequencer1764870000000,
   Alerts1764900000000,
+  ReferralEscalation1764910000000,
   LedgerCheckpoints1764920000000,
+  Notifications1764940000000,
 ];

@@ -1,5 +1,9 @@
 import { verifyChain, type StoredEntry } from '../ledger-hash';
-import { publicKeyFromRaw, verifyCheckpointSignature } from '../checkpoint/checkpoint-signature';
+import {
+  checkpointFingerprint,
+  publicKeyFromRaw,
+  verifyCheckpointSignature,
+} from '../checkpoint/checkpoint-signature';
 import { leafHash } from '../merkle/merkle-hash';
 import { rootFromInclusionProof, treeRoot, verifyConsistency } from '../merkle/merkle-proof';
 import { inMemoryNodes } from '../merkle/merkle-node-store';
@@ -37,7 +41,7 @@ export function verifyLedgerDocument(doc: LedgerDocument, keys: PublishedKeys): 
   const signature = checkSignature(doc.checkpoint, keys);
   if (signature) return fail(`checkpoint: ${signature}`);
   verified.push(
-    `checkpoint over ${doc.checkpoint.treeSize} entries signed by key ${doc.checkpoint.keyId}`,
+    `checkpoint over ${doc.checkpoint.treeSize} entries signed by key ${doc.checkpoint.keyId}, fingerprint ${checkpointFingerprint(doc.checkpoint)}`,
   );
   const treeSize = Number(doc.checkpoint.treeSize);
 

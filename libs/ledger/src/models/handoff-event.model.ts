@@ -6,7 +6,10 @@ import { HandoffAction } from '../handoff-action';
 registerEnumType(HandoffAction, {
   name: 'HandoffAction',
   valuesMap: {
-    REFERRAL_ESCALATED: { description: 'Never written yet: escalation is not built' },
+    REFERRAL_ESCALATED: {
+      description:
+        'A missed deadline climbed the referral one level (no actor: the system); toUnit is the unit the level reaches',
+    },
     ALERT_LINKED: {
       description: 'An alert linked to a case (an existing one, or one opened from it)',
     },

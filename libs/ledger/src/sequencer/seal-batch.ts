@@ -76,7 +76,8 @@ export async function hasUnsealed(client: Client): Promise<boolean> {
 
 /**
  * One batch: takes the settled unsealed entries, gives them the next seqs and their hashes, moves
- * the head, and writes one outbox row that publishes the batch to live subscribers — one
+ * the head, and writes the outbox rows that publish the batch to live subscribers and notify the
+ * officers and systems it concerns — one
  * transaction, so readers see the whole batch or none of it. Runs on the connection that holds the
  * sequencer lock. Returns how many entries it sealed.
  */
@@ -134,7 +135,10 @@ function sealRows(rows: UnsealedRow[], head: Head): Seal[] {
   });
 }
 
-/** Seals, head, publish job and the relay's nudge in one statement. */
+/**
+ * Seals, head, publish job, notify job (libs/notification turns the batch into notifications,
+ * emails and webhooks) and the relay's nudge in one statement.
+ */
 async function writeSeals(client: Client, outbox: OutboxWriter, seals: Seal[]): Promise<void> {
   const { params, bind } = statementParams();
   const last = seals[seals.length - 1];
@@ -151,7 +155,8 @@ async function writeSeals(client: Client, outbox: OutboxWriter, seals: Seal[]): 
       UPDATE ledger_head SET next_seq = ${bind((BigInt(last.seq) + 1n).toString())},
              last_hash = ${bind(last.entryHash)}, last_at = ${bind(last.at)}
        WHERE id = 1),
-    job AS (${outbox.insertSql(bind, 'publish-handoff-events', { seqs: seals.map((s) => s.seq) })})
+    job AS (${outbox.insertSql(bind, 'publish-handoff-events', { seqs: seals.map((s) => s.seq) })}),
+    notify AS (${outbox.insertSql(bind, 'notify-handoff-events', { seqs: seals.map((s) => s.seq) })})
     SELECT count(*)::int AS sealed, pg_notify(${bind(OUTBOX_CHANNEL)}, '') FROM sealed`;
   const [{ sealed }] = (await client.query<{ sealed: number }>(sql, params)).rows;
   // Cannot happen under the head lock; if it did, committing would leave a gap in seq.

@@ -46,7 +46,8 @@ export class ReferralModel {
   @Field(() => Date, { nullable: true }) acceptedAt: Date | null;
   @Field(() => Date, { nullable: true }) closedAt: Date | null;
   @Field(() => Int, {
-    description: 'Levels escalated above the receiving desk: always 0, escalation is not built yet',
+    description:
+      'Levels escalated above the receiving desk while a deadline is missed: 0 none, 1 its supervisors, 2 its agency head unit, 3 the Gugus Tugas of its province, 4 GT-PUSAT; never changes `version`',
   })
   escalationLevel: number;
   @Field(() => LawfulBasis, {

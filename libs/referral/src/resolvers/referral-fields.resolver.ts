@@ -1,10 +1,13 @@
+import { Inject } from '@nestjs/common';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CLOCK, type Clock } from '@simpul/config';
 import type { RequestContext } from '@simpul/common';
 import { loadUnit, UnitModel } from '@simpul/agency';
 import { CaseLoader, CaseModel } from '@simpul/case';
 import { CurrentActor, loadOfficer, OfficerModel, type Actor } from '@simpul/identity';
 import { HandoffEventModel, LedgerReader } from '@simpul/ledger';
 import { computeSla, SlaState } from '@simpul/sla';
+import { isOverdue } from '../escalation/overdue';
 import { ReferralModel } from '../models/referral.model';
 import { ReferralLoader } from '../referral.loader';
 import { ReferralViews } from '../referral-views';
@@ -20,6 +23,7 @@ export class ReferralFieldsResolver {
     private readonly referrals: ReferralLoader,
     private readonly ledger: LedgerReader,
     private readonly views: ReferralViews,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @ResolveField('case', () => CaseModel)
@@ -61,7 +65,15 @@ export class ReferralFieldsResolver {
   /** Computed when read, from timestamps: no job has to keep it up to date. */
   @ResolveField(() => SlaState)
   sla(@Parent() referral: ReferralModel): SlaState {
-    return computeSla(referral, new Date());
+    return computeSla(referral, this.clock.now());
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Still waiting on a deadline (acknowledge while REQUESTED, accept while REQUESTED or RECEIVED) that has passed: what escalates',
+  })
+  overdue(@Parent() referral: ReferralModel): boolean {
+    return isOverdue(referral, this.clock.now());
   }
 
   @ResolveField(() => ReferralModel, {

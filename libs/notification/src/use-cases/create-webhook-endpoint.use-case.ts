@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { UnitEntity } from '@simpul/agency';
+import { isUuid, notFound } from '@simpul/common';
+import type { Actor } from '@simpul/identity';
+import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { PersonalDataCipher } from '@simpul/privacy';
+import type { CreateWebhookEndpointInput } from '../dto/webhook-endpoint.input';
+import type { WebhookEndpointModel } from '../models/webhook-endpoint.model';
+import { webhookEntry } from '../webhook/webhook-entry';
+import { WebhookEndpoints, assertWebhookAdmin, validSecret } from '../webhook/webhook-endpoints';
+import { originOf } from '../webhook/webhook-target';
+
+/**
+ * createWebhookEndpoint: a receiver for one unit's events, its secret sealed at rest;
+ * WEBHOOK_ENDPOINT_CREATED on the ledger with the URL's origin only.
+ */
+@Injectable()
+export class CreateWebhookEndpointUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly endpoints: WebhookEndpoints,
+    private readonly cipher: PersonalDataCipher,
+    private readonly ledger: LedgerWriter,
+  ) {}
+
+  async execute(actor: Actor, input: CreateWebhookEndpointInput): Promise<WebhookEndpointModel> {
+    assertWebhookAdmin(actor);
+    const url = this.endpoints.checkUrl('input.url', input.url);
+    const secret = validSecret('input.secret', input.secret);
+    if (!isUuid(input.unitId)) throw notFound('Unit');
+    return this.dataSource.transaction(async (manager) => {
+      const unit = await manager.findOneBy(UnitEntity, { id: input.unitId });
+      if (!unit) throw notFound('Unit');
+      const id = randomUUID();
+      await manager.query(
+        `INSERT INTO webhook_endpoint (id, unit_id, url, secret_sealed) VALUES ($1, $2, $3, $4)`,
+        [id, unit.id, url, this.cipher.seal(id, secret)],
+      );
+      await this.ledger.append(manager, [
+        webhookEntry(HandoffAction.WEBHOOK_ENDPOINT_CREATED, actor, {
+          webhookEndpointId: id,
+          unitId: unit.id,
+          unitCode: unit.code,
+          origin: originOf(url),
+        }),
+      ]);
+      return (await this.endpoints.byId(manager, id)) as WebhookEndpointModel;
+    });
+  }
+}

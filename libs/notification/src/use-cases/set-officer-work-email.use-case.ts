@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { badInput, forbidden, isUuid, notFound } from '@simpul/common';
+import { OfficerEntity, Role, hasRole, type Actor } from '@simpul/identity';
+import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+
+/** A plain address: local@domain, no spaces, no display name, at most 254 characters. */
+const ADDRESS =
+  /^[^\s@<>()",;:\\[\]]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+/**
+ * setOfficerWorkEmail (ADMIN): the work address escalations and CRITICAL alerts are emailed to;
+ * null removes it. OFFICER_UPDATED on the ledger names the field, never the address.
+ */
+@Injectable()
+export class SetOfficerWorkEmailUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: LedgerWriter,
+  ) {}
+
+  async execute(actor: Actor, officerId: string, address: string | null): Promise<boolean> {
+    if (!hasRole(actor, Role.ADMIN)) throw forbidden('Only an ADMIN sets work email addresses');
+    const value = address === null ? null : address.trim();
+    if (value !== null && (value.length > 254 || !ADDRESS.test(value))) {
+      throw badInput('workEmail', 'must be a plain email address (name@domain)');
+    }
+    if (!isUuid(officerId)) throw notFound('Officer');
+    return this.dataSource.transaction(async (manager) => {
+      const officer = await manager.findOneBy(OfficerEntity, { id: officerId });
+      if (!officer) throw notFound('Officer');
+      if (value === null) {
+        await manager.query('DELETE FROM officer_work_email WHERE officer_id = $1', [officerId]);
+      } else {
+        await manager.query(
+          `INSERT INTO officer_work_email (officer_id, address) VALUES ($1, $2)
+           ON CONFLICT (officer_id) DO UPDATE SET address = $2, updated_at = now()`,
+          [officerId, value],
+        );
+      }
+      await this.ledger.append(manager, [
+        {
+          action: HandoffAction.OFFICER_UPDATED,
+          actorId: actor.officerId,
+          fromUnitId: null,
+          toUnitId: null,
+          caseId: null,
+          referralId: null,
+          payload: { officerId, unitId: officer.unitId, changed: ['workEmail'] },
+        },
+      ]);
+      return true;
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { HandlesTimers, type TimerHandler, type TimerSpec } from '@simpul/delivery';
+import {
+  escalationPlan,
+  nextStep,
+  REFERRAL_TIMER_KIND,
+  referralTimer,
+  stepKey,
+  type ReferralDeadline,
+} from '../escalation/referral-escalation-plan';
+import type { ReferralEntity } from '../entities/referral.entity';
+import { EscalateReferralUseCase } from '../use-cases/escalate-referral.use-case';
+
+interface OverdueRow {
+  id: string;
+  status: ReferralEntity['status'];
+  priority: ReferralEntity['priority'];
+  sent_at: Date;
+  acknowledge_by: Date;
+  accept_by: Date;
+  acknowledged_at: Date | null;
+  time_zone: string;
+  recorded: { deadline: ReferralDeadline; dueAt: string; step: number }[] | null;
+}
+
+/**
+ * Escalation timers of referrals (subject kind 'referral'). A referral's first timer is armed when
+ * it is sent (ReferralFactory); each timer that fires arms the next (EscalateReferralUseCase).
+ * The sweep asks for the next timer of every referral past a running deadline — the only ones
+ * whose steps can be due, since the first step fires at 100% of the window.
+ */
+@Injectable()
+@HandlesTimers(REFERRAL_TIMER_KIND)
+export class ReferralEscalationTimers implements TimerHandler {
+  constructor(private readonly escalate: EscalateReferralUseCase) {}
+
+  fire(manager: EntityManager, timer: TimerSpec, now: Date): Promise<void> {
+    return this.escalate.execute(manager, timer, now);
+  }
+
+  async pendingTimers(manager: EntityManager, now: Date): Promise<TimerSpec[]> {
+    const rows: OverdueRow[] = await manager.query(
+      `SELECT r.id, r.status, r.priority, r.sent_at, r.acknowledge_by, r.accept_by,
+              r.acknowledged_at, u.time_zone,
+              (SELECT json_agg(json_build_object('deadline', e.deadline, 'dueAt', e.due_at,
+                                                 'step', e.step))
+                 FROM referral_escalation e WHERE e.referral_id = r.id) AS recorded
+         FROM referral r JOIN unit u ON u.id = r.to_unit_id
+        WHERE (r.status = 'REQUESTED' AND r.acknowledge_by <= $1)
+           OR (r.status IN ('REQUESTED', 'RECEIVED') AND r.accept_by <= $1)`,
+      [now],
+    );
+    return rows.flatMap((row) => {
+      const plan = escalationPlan(
+        {
+          status: row.status,
+          priority: row.priority,
+          sentAt: row.sent_at,
+          acknowledgeBy: row.acknowledge_by,
+          acceptBy: row.accept_by,
+          acknowledgedAt: row.acknowledged_at,
+        },
+        row.time_zone,
+      );
+      const recorded = new Set(
+        (row.recorded ?? []).map((step) =>
+          stepKey({
+            deadline: step.deadline,
+            dueAt: new Date(step.dueAt),
+            step: step.step as 1 | 2 | 3,
+          }),
+        ),
+      );
+      const next = nextStep(plan, recorded);
+      return next ? [referralTimer(row.id, next)] : [];
+    });
+  }
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { TimerScheduler, type TimerSpec } from '@simpul/delivery';
+import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { MAX_ESCALATION_LEVEL } from '@simpul/sla';
+import { ReferralEntity } from '../entities/referral.entity';
+import { EscalationTargets } from '../escalation/escalation-targets';
+import {
+  escalationPlan,
+  nextStep,
+  referralTimer,
+  stepKey,
+  type PlannedStep,
+} from '../escalation/referral-escalation-plan';
+
+/** How the ledger names a deadline (codes, as in the contract's Referral fields). */
+const DEADLINE_CODE = { acknowledgeBy: 'ACKNOWLEDGE', acceptBy: 'ACCEPT' } as const;
+
+/**
+ * A referral's escalation timer came due (worker: the timer job or the sweep). If the step is
+ * still one the referral has to fear — same deadline, same due time, status still waiting on it,
+ * not recorded yet, due by the clock — it is recorded and the referral climbs one level (at most
+ * 4): `escalationLevel` changes, `version` does not (the contract: escalation is no status change),
+ * and REFERRAL_ESCALATED goes on the ledger with no actor, from the receiving unit to the unit
+ * the level reaches, with level, deadline and step in its payload (codes only). Then the next
+ * step is armed. A step whose state has moved on (acknowledged, accepted, decided, the deadline
+ * moved) does nothing but arm whatever comes next. Runs in the caller's transaction; the row
+ * lock and the recorded step make it idempotent.
+ */
+@Injectable()
+export class EscalateReferralUseCase {
+  constructor(
+    private readonly ledger: LedgerWriter,
+    private readonly targets: EscalationTargets,
+    private readonly timers: TimerScheduler,
+  ) {}
+
+  async execute(manager: EntityManager, timer: TimerSpec, now: Date): Promise<void> {
+    const referral = await manager
+      .createQueryBuilder(ReferralEntity, 'r')
+      .setLock('pessimistic_write')
+      .where('r.id = :id', { id: timer.subjectId })
+      .getOne();
+    if (!referral) return;
+    const [{ time_zone: timeZone }]: { time_zone: string }[] = await manager.query(
+      'SELECT time_zone FROM unit WHERE id = $1',
+      [referral.toUnitId],
+    );
+    const plan = escalationPlan(referral, timeZone);
+    const recorded = await this.recordedSteps(manager, referral.id);
+    const step = plan.find(
+      (planned) =>
+        planned.deadline === timer.deadline &&
+        planned.dueAt.getTime() === timer.dueAt.getTime() &&
+        planned.step === timer.step,
+    );
+    if (step && !recorded.has(stepKey(step)) && step.at.getTime() <= now.getTime()) {
+      await this.climb(manager, referral, step, now);
+      recorded.add(stepKey(step));
+    }
+    const next = nextStep(plan, recorded);
+    if (next) await this.timers.schedule(manager, [referralTimer(referral.id, next)]);
+  }
+
+  private async climb(
+    manager: EntityManager,
+    referral: ReferralEntity,
+    step: PlannedStep,
+    now: Date,
+  ): Promise<void> {
+    const level = Math.min(MAX_ESCALATION_LEVEL, referral.escalationLevel + 1);
+    const climbs = level > referral.escalationLevel;
+    const target = climbs ? await this.targets.unitFor(manager, referral.toUnitId, level) : null;
+    await manager.query(
+      `INSERT INTO referral_escalation
+         (referral_id, deadline, due_at, step, level, target_unit_id, escalated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+      [referral.id, step.deadline, step.dueAt, step.step, level, target, now],
+    );
+    // Past the top of the ladder a step is only recorded: GT-PUSAT already has it.
+    if (!climbs) return;
+    await manager.update(ReferralEntity, { id: referral.id }, { escalationLevel: level });
+    await this.ledger.append(manager, [
+      {
+        action: HandoffAction.REFERRAL_ESCALATED,
+        actorId: null,
+        fromUnitId: referral.toUnitId,
+        toUnitId: target,
+        caseId: referral.caseId,
+        referralId: referral.id,
+        payload: {
+          reference: referral.reference,
+          level,
+          deadline: DEADLINE_CODE[step.deadline],
+          dueAt: step.dueAt.toISOString(),
+          step: step.step,
+          percentOfWindow: step.percentOfWindow,
+        },
+      },
+    ]);
+  }
+
+  private async recordedSteps(manager: EntityManager, referralId: string): Promise<Set<string>> {
+    const rows: { deadline: PlannedStep['deadline']; due_at: Date; step: 1 | 2 | 3 }[] =
+      await manager.query(
+        'SELECT deadline, due_at, step FROM referral_escalation WHERE referral_id = $1',
+        [referralId],
+      );
+    return new Set(
+      rows.map((row) => stepKey({ deadline: row.deadline, dueAt: row.due_at, step: row.step })),
+    );
+  }
+}
