@@ -18,7 +18,8 @@ export const LAYERS = {
   database: ['common', 'config'],
   observability: ['common', 'config', 'queue', 'database'],
   // the outbox and job dispatch: infrastructure for the contexts
-  delivery: ['common', 'config', 'database', 'queue'],
+  // (observability: job duration and latency metrics)
+  delivery: ['common', 'config', 'database', 'queue', 'observability'],
   // contexts, bottom to top
   agency: ['common', 'config', 'database'],
   identity: ['common', 'config', 'database', 'agency'],
@@ -31,6 +32,8 @@ export const LAYERS = {
   notification: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'referral'],
   // alerts reach units by routing rules and may open a case (promote): above case and referral
   alert: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'case', 'referral'],
+  // read-only questions across contexts (statistics, holdings, ping-pong): docs/adr/0012-insight-reads-across-contexts.md
+  insight: [...INFRASTRUCTURE, 'delivery', 'agency', 'identity', 'ledger', 'case', 'referral'],
   // the apps compose the libs
   gateway: [
     ...INFRASTRUCTURE,
@@ -44,6 +47,7 @@ export const LAYERS = {
     'admin',
     'notification',
     'alert',
+    'insight',
   ],
   worker: [
     ...INFRASTRUCTURE,
@@ -56,6 +60,7 @@ export const LAYERS = {
     'referral',
     'notification',
     'alert',
+    'insight',
   ],
   // the offline verifier: the ledger format and nothing of the hub
   verifier: ['ledger-format'],

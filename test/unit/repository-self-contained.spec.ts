@@ -20,7 +20,7 @@ const OUTSIDE = [
 ];
 
 /** Files the README's steps create and git ignores (docker/README.md: the compose secrets). */
-const GENERATED = new Set(['docker/.env']);
+const GENERATED = new Set(['docker/.env', 'docker/metrics-token']);
 
 /** Files that are not text or that only quote the registry (lockfile). */
 const SKIPPED = /(^|\/)package-lock\.json$|\.(png|jpe?g|gif|ico|woff2?)$/;

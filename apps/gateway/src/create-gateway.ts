@@ -7,6 +7,8 @@ import { limitConnectionsPerAddress } from './hardening/connection-limit';
 import { BODY_LIMIT_BYTES, httpServerOptions } from './hardening/http-server-options';
 import { registerSecurityHeaders } from './hardening/security-headers';
 import { serveConsole } from './console/serve-console';
+import { registerBullBoard } from './operators/bull-board';
+import { recordHttpMetrics } from './operators/http-metrics';
 
 export { BODY_LIMIT_BYTES };
 
@@ -28,6 +30,9 @@ export async function createGateway(): Promise<NestFastifyApplication> {
     new ClientAddressResolver(config.trustProxy),
   );
   await registerSecurityHeaders(app, config);
+  recordHttpMetrics(app);
+  // Bull Board at /operators/queues, ADMIN only (a cookie exchanged for the access token).
+  await registerBullBoard(app, config);
   // The web console at / (apps/console, built into dist/apps/console).
   await serveConsole(app);
   // Signals are main's business (exitGracefullyOnSignals): tests and CLIs close the app themselves.

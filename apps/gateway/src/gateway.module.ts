@@ -10,6 +10,7 @@ import { APP_CONFIG, ConfigModule, type AppConfig } from '@simpul/config';
 import { DatabaseModule } from '@simpul/database';
 import { DeliveryModule, OutboxRepository } from '@simpul/delivery';
 import { AccessTokenAuthenticator, GraphqlAuthGuard, IdentityModule } from '@simpul/identity';
+import { InsightModule } from '@simpul/insight';
 import { LedgerModule } from '@simpul/ledger';
 import { HealthModule, LoggerModule } from '@simpul/observability';
 import { NotificationModule } from '@simpul/notification';
@@ -21,10 +22,10 @@ import { CaseDossierBuilder } from './audit/case-dossier';
 import { LedgerExportController } from './audit/ledger-export.controller';
 import { LedgerKeysController } from './audit/ledger-keys.controller';
 import { UnitEventsResolver } from './events/unit-events.resolver';
+import { MetricsController } from './operators/metrics.controller';
 import { graphqlOptions } from './graphql/graphql-options';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { hardeningProviders } from './hardening';
-import { PendingStatsResolver } from './pending/pending-stats.resolver';
 
 @Module({
   imports: [
@@ -56,8 +57,9 @@ import { PendingStatsResolver } from './pending/pending-stats.resolver';
     AdminModule,
     NotificationModule,
     AlertModule,
+    InsightModule,
   ],
-  controllers: [LedgerKeysController, LedgerExportController],
+  controllers: [LedgerKeysController, LedgerExportController, MetricsController],
   providers: [
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
@@ -66,7 +68,6 @@ import { PendingStatsResolver } from './pending/pending-stats.resolver';
     LedgerAuditResolver,
     HandoffEventHashedResolver,
     CaseDossierBuilder,
-    PendingStatsResolver,
     ...hardeningProviders,
   ],
 })

@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@simpul/config';
 import { DatabaseModule } from '@simpul/database';
 import { DeliveryWorkerModule } from '@simpul/delivery';
+import { InsightWorkerModule } from '@simpul/insight';
 import { LedgerModule, LedgerSequencerModule } from '@simpul/ledger';
 import { LoggerModule } from '@simpul/observability';
 import { NotificationWorkerModule } from '@simpul/notification';
 import { ReferralWorkerModule } from '@simpul/referral';
+import { WorkerMetricsServer } from './worker-metrics.server';
 import { AlertWorkerModule } from '@simpul/alert';
 
 /**
@@ -27,6 +29,8 @@ import { AlertWorkerModule } from '@simpul/alert';
     ReferralWorkerModule, // deliver-referral
     AlertWorkerModule, // deliver-alert
     NotificationWorkerModule, // notify-handoff-events, send-notification-email, deliver-webhook
+    InsightWorkerModule, // the ping-pong sweep (alerts the province's Gugus Tugas)
   ],
+  providers: [WorkerMetricsServer],
 })
 export class WorkerModule {}

@@ -48,6 +48,10 @@ export interface AppConfig {
   outboxParkAfterFailures: number;
   /** How long gateway and worker may take to shut down on SIGTERM/SIGINT before they force exit. */
   shutdownGraceMs: number;
+  /** A case whose referrals were rejected or redirected more than this many times is ping-pong. */
+  pingPongThreshold: number;
+  /** How often the worker looks for cases that crossed the ping-pong threshold. */
+  pingPongSweepMs: number;
   /**
    * How far the clock of deadlines and escalation runs ahead of the system clock
    * (SIMPUL_CLOCK_OFFSET or SIMPUL_CLOCK_AT; development and test only, always 0 in production).

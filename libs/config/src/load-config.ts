@@ -276,6 +276,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 1000, 600_000),
     notifications: notifications(env, simpulEnv, port, keysDir),
     operators: operators(env, simpulEnv),
+    pingPongThreshold: integer(env, 'PING_PONG_THRESHOLD', 3, 1, 100),
+    pingPongSweepMs: integer(env, 'PING_PONG_SWEEP_MS', 30_000, 100, 86_400_000),
     clockOffsetMs: clockOffset(env, simpulEnv),
     timerSweepMs: integer(env, 'TIMER_SWEEP_MS', 60_000, 100, 3_600_000),
     ledger: ledgerConfig(env, simpulEnv, keysDir),

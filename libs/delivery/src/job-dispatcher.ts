@@ -10,6 +10,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import { JOB_QUEUE, QueueName, bullPrefix, closeRedis, createRedis } from '@simpul/queue';
+import { jobDuration, jobLatency } from '@simpul/observability';
 import { HANDLES_JOB, type JobHandler } from './handles-job.decorator';
 import { OutboxDoneMarker } from './outbox-done-marker';
 import { OutboxJobRef, describeError, jobKeyOf } from './outbox-job';
@@ -121,8 +122,19 @@ export class JobDispatcher implements OnApplicationBootstrap, BeforeApplicationS
       throw new UnrecoverableError(`No handler for job '${job.name}'`);
     }
     const ref = new OutboxJobRef(jobKeyOf(job.id));
-    await handler.handle(job.data as never, ref);
-    if (!ref.markedDone && ref.jobKey) await this.doneMarker.mark(ref.jobKey);
+    const labels = { queue: job.queueName, job: job.name };
+    // Due = added + delay; a re-run after a failure counts from its first due time (its backoff).
+    const due = job.timestamp + (job.opts.delay ?? 0);
+    jobLatency.observe(labels, Math.max(0, (job.processedOn ?? Date.now()) - due) / 1000);
+    const stopTimer = jobDuration.startTimer(labels);
+    try {
+      await handler.handle(job.data as never, ref);
+      if (!ref.markedDone && ref.jobKey) await this.doneMarker.mark(ref.jobKey);
+      stopTimer({ outcome: 'ok' });
+    } catch (error) {
+      stopTimer({ outcome: 'error' });
+      throw error;
+    }
   }
 
   /** A failed attempt; the last one is recorded on the row, so that the relay takes it up again. */

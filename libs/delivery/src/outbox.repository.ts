@@ -186,6 +186,15 @@ export class OutboxRepository {
     return count;
   }
 
+  /** Parked rows per job name (metrics: deliver-webhook rows are webhooks that gave up). */
+  async parkedCountsByJob(): Promise<Map<string, number>> {
+    const rows: { job_name: string; count: number }[] = await this.dataSource.query(
+      `SELECT job_name, count(*)::int AS count FROM outbox WHERE parked_at IS NOT NULL
+        GROUP BY job_name`,
+    );
+    return new Map(rows.map((row) => [row.job_name, row.count]));
+  }
+
   /** Parked rows, the longest parked first. */
   async listParked(limit: number): Promise<OutboxRowView[]> {
     const rows: ViewRow[] = await this.dataSource.query(

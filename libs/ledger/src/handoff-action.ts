@@ -25,6 +25,9 @@ export enum HandoffAction {
   PERSON_ADDED = 'PERSON_ADDED',
   PERSON_UPDATED = 'PERSON_UPDATED',
   POLICE_NOTES_UPDATED = 'POLICE_NOTES_UPDATED',
+  // Insight: a case's referrals were rejected or redirected more than the threshold allows; the
+  // entry is addressed to the province's Gugus Tugas (payload: bounce count and threshold).
+  CASE_PING_PONG = 'CASE_PING_PONG',
   // Administration: payloads carry ids, codes, kinds and roles only (no names, no passwords).
   AGENCY_CREATED = 'AGENCY_CREATED',
   AGENCY_UPDATED = 'AGENCY_UPDATED',

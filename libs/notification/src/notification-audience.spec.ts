@@ -33,6 +33,7 @@ describe('notificationTargetOf', () => {
     [HandoffAction.ALERT_DELIVERED, RECEIVER],
     [HandoffAction.ALERT_ACKNOWLEDGED, SENDER],
     [HandoffAction.ALERT_ESCALATED, RECEIVER],
+    [HandoffAction.CASE_PING_PONG, RECEIVER],
   ])('%s tells %s', (action, unit) => {
     expect(notificationTargetOf(entry(action))?.unitId).toBe(unit);
   });
@@ -51,7 +52,18 @@ describe('notificationTargetOf', () => {
   });
 
   it('lists exactly the actions above', () => {
-    expect(Object.keys(NOTIFICATION_RULES)).toHaveLength(13);
+    expect(Object.keys(NOTIFICATION_RULES)).toHaveLength(14);
+  });
+
+  it('tells a ping-pong case to the SUPERVISORs of the Gugus Tugas, in the console only', () => {
+    expect(
+      notificationTargetOf({ ...entry(HandoffAction.CASE_PING_PONG), fromUnitId: null }),
+    ).toEqual({
+      seq: '7',
+      unitId: RECEIVER,
+      officers: 'supervisors',
+      email: false,
+    });
   });
 
   it('tells an escalation to the SUPERVISORs of the target and emails it', () => {

@@ -44,6 +44,8 @@ const bySystem = (
  *   its acknowledgement tells the raising unit. A CRITICAL alert is emailed as well.
  * - An escalation tells the escalation target (toUnit) — its SUPERVISORs — and is emailed: it exists
  *   because nobody answered in the console.
+ * - A ping-pong case (libs/insight) tells the province's Gugus Tugas (toUnit) — its SUPERVISORs,
+ *   who coordinate: the case's referrals keep bouncing between units.
  */
 export const NOTIFICATION_RULES: Readonly<Partial<Record<HandoffAction, NotificationRule>>> = {
   [HandoffAction.REFERRAL_DELIVERED]: bySystem('toUnit'),
@@ -59,6 +61,7 @@ export const NOTIFICATION_RULES: Readonly<Partial<Record<HandoffAction, Notifica
   [HandoffAction.ALERT_DELIVERED]: bySystem('toUnit', 'caseworkers', 'when-critical'),
   [HandoffAction.ALERT_ACKNOWLEDGED]: rule('fromUnit'),
   [HandoffAction.ALERT_ESCALATED]: bySystem('toUnit', 'supervisors', 'always'),
+  [HandoffAction.CASE_PING_PONG]: bySystem('toUnit', 'supervisors'),
 };
 
 /** The parts of a sealed ledger entry the rules look at. */

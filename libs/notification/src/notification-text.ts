@@ -19,6 +19,7 @@ const WORDS: Partial<Record<HandoffAction, { id: string; en: string }>> = {
   [HandoffAction.ALERT_DELIVERED]: { id: 'Peringatan baru', en: 'New alert' },
   [HandoffAction.ALERT_ACKNOWLEDGED]: { id: 'Peringatan diterima', en: 'Alert acknowledged' },
   [HandoffAction.ALERT_ESCALATED]: { id: 'Peringatan dieskalasi', en: 'Alert escalated' },
+  [HandoffAction.CASE_PING_PONG]: { id: 'Kasus bolak-balik', en: 'Case passed back and forth' },
 };
 
 export interface NotificationFacts {

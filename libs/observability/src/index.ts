@@ -3,3 +3,5 @@ export * from './logger.module';
 export * from './health.controller';
 export * from './health.module';
 export * from './graceful-shutdown';
+export * from './metrics';
+export * from './queue-depths';

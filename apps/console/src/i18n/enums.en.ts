@@ -109,6 +109,7 @@ export const enumsEn: Same<typeof enumsId> = {
   action: {
     CASE_OPENED: 'Case opened',
     CASE_CLOSED: 'Case closed',
+    CASE_PING_PONG: 'Case passed back and forth (Gugus Tugas told)',
     PERSON_ADDED: 'Person added',
     PERSON_UPDATED: 'Person updated',
     POLICE_NOTES_UPDATED: 'Police notes updated',

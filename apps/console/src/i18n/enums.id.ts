@@ -106,6 +106,7 @@ export const enumsId = {
   action: {
     CASE_OPENED: 'Kasus dibuka',
     CASE_CLOSED: 'Kasus ditutup',
+    CASE_PING_PONG: 'Kasus bolak-balik (Gugus Tugas diberi tahu)',
     PERSON_ADDED: 'Korban ditambahkan',
     PERSON_UPDATED: 'Data korban diperbarui',
     POLICE_NOTES_UPDATED: 'Catatan kepolisian diperbarui',

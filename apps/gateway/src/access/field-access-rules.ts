@@ -176,6 +176,48 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
         'AUDITOR and ADMIN only, null for everyone else (HandoffEventHashedResolver): the raw ids the hash covers',
     },
   },
+  // Insight (libs/insight): returned only to auditors and Gugus Tugas officers, scoped by
+  // InsightAccess; counts, codes and dates, no case content and no identity.
+  AgencyHandoffStats: {
+    withParent: [
+      'accepted',
+      'agency',
+      'breached',
+      'medianMinutesToAccept',
+      'medianMinutesToReceive',
+      'received',
+      'redirected',
+      'rejected',
+    ],
+  },
+  UnitHolding: {
+    withParent: ['lastAction', 'lastSeq', 'since', 'status'],
+    guarded: { referral: REFERRAL_LINK },
+  },
+  PingPongCase: {
+    withParent: ['bounces', 'caseId', 'caseReference', 'lastBounceAt', 'provinceCode'],
+    guarded: { case: CASE_LINK },
+  },
+  // Anonymised: cells under k = 11 persons suppressed (libs/insight/src/k-anonymity.ts).
+  EvaluationStatistics: { withParent: ['cells', 'fromMonth', 'k', 'toMonth'] },
+  EvaluationCell: {
+    withParent: [
+      'accepted',
+      'agencyCode',
+      'casesOpened',
+      'completed',
+      'exploitationType',
+      'failed',
+      'medianMinutesToAccept',
+      'month',
+      'persons',
+      'provinceCode',
+      'redirected',
+      'referrals',
+      'rejected',
+      'suppressed',
+    ],
+  },
   // Returned only through HandoffEvent.hashed (AUDITOR, ADMIN): ids, codes, digests, no note text.
   HashedLedgerEntry: {
     withParent: [
@@ -254,18 +296,4 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
       'updatedAt',
     ],
   },
-  // Types of capabilities not built yet: their operations answer NOT_IMPLEMENTED, so no object of
-  // these types is ever returned. Their rules are decided with their issue.
-  AgencyHandoffStats: {
-    withParent: [],
-    guarded: pending(
-      'accepted agency breached medianMinutesToAccept medianMinutesToReceive received rejected',
-    ),
-  },
 };
-
-function pending(fields: string): Record<string, string> {
-  return Object.fromEntries(
-    fields.split(' ').map((field) => [field, 'never served: its operations are NOT_IMPLEMENTED']),
-  );
-}

@@ -12,6 +12,7 @@ import {
 import { hardenedApolloOptions, hardenedSubscriptionOptions } from '../hardening';
 import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphqlError } from './format-error';
+import { graphqlMetricsPlugin } from '../operators/graphql-metrics.plugin';
 import { serviceUnavailablePlugin } from './service-unavailable';
 
 /** What this file keeps in graphql-ws's per-connection `extra` (beside its `socket`). */
@@ -77,7 +78,7 @@ export function graphqlOptions(
     persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphqlError,
-    plugins: [...plugins, serviceUnavailablePlugin],
+    plugins: [...plugins, serviceUnavailablePlugin, graphqlMetricsPlugin],
     // Nest would reset every response with a `data` key to HTTP 200, the 503 of a database outage
     // included; serviceUnavailablePlugin decides that status (no error here sets extensions.http).
     preserveHttpStatusForExecutionErrors: false,

@@ -8,6 +8,7 @@ import { Alerts1764900000000 } from './1764900000000-alerts';
 import { ReferralEscalation1764910000000 } from './1764910000000-referral-escalation';
 import { LedgerCheckpoints1764920000000 } from './1764920000000-ledger-checkpoints';
 import { Notifications1764940000000 } from './1764940000000-notifications';
+import { Insight1764930000000 } from './1764930000000-insight';
 
 /** Every migration, in order. Listed explicitly (no glob) so that dist/ and Jest load the same set. */
 export const migrations = [
@@ -20,5 +21,6 @@ export const migrations = [
   Alerts1764900000000,
   ReferralEscalation1764910000000,
   LedgerCheckpoints1764920000000,
+  Insight1764930000000,
   Notifications1764940000000,
 ];

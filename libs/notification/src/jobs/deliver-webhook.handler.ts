@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import { HandlesJob, describeError, type JobHandler } from '@simpul/delivery';
 import { LedgerReader } from '@simpul/ledger';
+import { webhookAttempts } from '@simpul/observability';
 import { PersonalDataCipher } from '@simpul/privacy';
 import type { JobPayloads } from '@simpul/queue';
 import { notificationLink } from '../notification-links';
@@ -75,6 +76,7 @@ export class DeliverWebhookHandler implements JobHandler<'deliver-webhook'> {
         WHERE id = $1`,
       [row.id, status, failure],
     );
+    webhookAttempts.inc({ outcome: failure === null ? 'delivered' : 'failed' });
     if (failure !== null) throw new Error(`webhook delivery ${row.id} failed: ${failure}`);
   }
 

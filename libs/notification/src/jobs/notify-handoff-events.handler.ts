@@ -9,6 +9,7 @@ import {
   type OutboxJobRef,
 } from '@simpul/delivery';
 import { Role } from '@simpul/identity';
+import { deliveries, escalations, ledgerEvents, notificationsWritten } from '@simpul/observability';
 import { LedgerReader, type SealedLedgerEntry } from '@simpul/ledger';
 import type { JobPayloads } from '@simpul/queue';
 import { MailTransport } from '../mail/mail-transport';
@@ -34,6 +35,19 @@ interface Inserted {
   id: string;
   officer_id: string;
   seq: string;
+  action: string;
+}
+
+/** Deliveries and escalations as the ledger records them (metrics; at least once on a re-run). */
+function countEvents(entries: SealedLedgerEntry[]): void {
+  for (const entry of entries) {
+    ledgerEvents.inc({ action: entry.action });
+    const [kind, what] = entry.action.toLowerCase().split('_');
+    if (what === 'delivered') deliveries.inc({ kind });
+    if (what === 'escalated') {
+      escalations.inc({ kind, level: String(escalationLevelOf(entry.payload) ?? 'unknown') });
+    }
+  }
 }
 
 /**
@@ -60,6 +74,7 @@ export class NotifyHandoffEventsHandler implements JobHandler<'notify-handoff-ev
 
   async handle({ seqs }: JobPayloads['notify-handoff-events'], job: OutboxJobRef): Promise<void> {
     const entries = await this.ledger.bySeqs(seqs);
+    countEvents(entries);
     const targets = entries.flatMap((entry) => {
       const target = notificationTargetOf(entry);
       return target ? [{ entry, target }] : [];
@@ -72,6 +87,7 @@ export class NotifyHandoffEventsHandler implements JobHandler<'notify-handoff-ev
       return written;
     });
     for (const row of inserted) {
+      notificationsWritten.inc({ action: row.action });
       await this.bus
         .publish({ notificationId: row.id, officerId: row.officer_id })
         .catch((error: unknown) =>
@@ -112,7 +128,7 @@ export class NotifyHandoffEventsHandler implements JobHandler<'notify-handoff-ev
        SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[],
                             $7::uuid[], $8::text[], $9::int[], $10::timestamptz[])
        ON CONFLICT (officer_id, seq) DO NOTHING
-       RETURNING id, officer_id, seq::text`,
+       RETURNING id, officer_id, seq::text, action`,
       [
         rows.map((row) => row.officerId),
         rows.map((row) => row.entry.seq),

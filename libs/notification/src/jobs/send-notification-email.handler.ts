@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import { HandlesJob, type JobHandler } from '@simpul/delivery';
+import { emailsSent } from '@simpul/observability';
 import type { JobPayloads } from '@simpul/queue';
 import { MailTransport } from '../mail/mail-transport';
 import { notificationLink } from '../notification-links';
@@ -54,11 +55,17 @@ export class SendNotificationEmailHandler implements JobHandler<'send-notificati
         caseId: row.case_id,
       }),
     };
-    await this.mail.send({
-      id: row.id,
-      to: row.address,
-      subject: notificationSubject(facts),
-      text: notificationBody(facts),
-    });
+    try {
+      await this.mail.send({
+        id: row.id,
+        to: row.address,
+        subject: notificationSubject(facts),
+        text: notificationBody(facts),
+      });
+      emailsSent.inc({ outcome: 'sent' });
+    } catch (error) {
+      emailsSent.inc({ outcome: 'failed' });
+      throw error;
+    }
   }
 }

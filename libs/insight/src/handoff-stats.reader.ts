@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { InsightScope } from './insight-scope';
+
+export interface AgencyHandoffRow {
+  agencyId: string;
+  received: number;
+  accepted: number;
+  rejected: number;
+  redirected: number;
+  breached: number;
+  medianMinutesToReceive: number | null;
+  medianMinutesToAccept: number | null;
+}
+
+/**
+ * Missed a deadline, as computeSla (libs/sla/src/sla-state.ts) decides BREACHED, in SQL: waiting
+ * past the deadline now running; accepted after acceptBy; rejected, redirected or cancelled after
+ * the deadline running at the decision. A referral on hold counts by its acceptance (ON_HOLD is
+ * reachable only after it), where computeSla says PAUSED.
+ */
+const BREACHED = `CASE
+  WHEN r.status = 'REQUESTED' THEN now() > r.acknowledge_by
+  WHEN r.status = 'RECEIVED' THEN now() > r.accept_by
+  WHEN r.status IN ('ACCEPTED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'FAILED')
+    THEN coalesce(r.accepted_at, now()) > r.accept_by
+  ELSE coalesce(r.closed_at, now()) >
+    CASE WHEN r.acknowledged_at IS NULL THEN r.acknowledge_by ELSE r.accept_by END
+END`;
+
+const MINUTES = (to: string) =>
+  `percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${to} - r.sent_at) / 60)`;
+
+/**
+ * handoffStats: per receiving agency, the referrals sent to its units in [from, to) — one GROUP
+ * BY in PostgreSQL, never the rows in Node. "Received" counts referrals addressed to the agency;
+ * time to receive runs from sending to the receipt (Tanda terima; accepting directly counts as
+ * receiving), time to accept from sending to the handoff.
+ */
+@Injectable()
+export class HandoffStatsReader {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async perAgency(
+    scope: InsightScope,
+    from: Date | null,
+    to: Date | null,
+  ): Promise<AgencyHandoffRow[]> {
+    const rows: Record<string, string | number | null>[] = await this.dataSource.query(
+      `SELECT u.agency_id,
+              count(*)::int AS received,
+              count(r.accepted_at)::int AS accepted,
+              count(*) FILTER (WHERE r.status = 'REJECTED')::int AS rejected,
+              count(*) FILTER (WHERE r.status = 'REDIRECTED')::int AS redirected,
+              count(*) FILTER (WHERE ${BREACHED})::int AS breached,
+              ${MINUTES('r.acknowledged_at')} AS median_minutes_to_receive,
+              ${MINUTES('r.accepted_at')} AS median_minutes_to_accept
+         FROM referral r
+         JOIN unit u ON u.id = r.to_unit_id
+         JOIN "case" c ON c.id = r.case_id
+        WHERE ($1::timestamptz IS NULL OR r.sent_at >= $1)
+          AND ($2::timestamptz IS NULL OR r.sent_at < $2)
+          AND ($3::text IS NULL OR left(c.region_code, 2) = $3)
+        GROUP BY u.agency_id`,
+      [from, to, scope.provinceCode],
+    );
+    return rows.map((row) => ({
+      agencyId: String(row.agency_id),
+      received: Number(row.received),
+      accepted: Number(row.accepted),
+      rejected: Number(row.rejected),
+      redirected: Number(row.redirected),
+      breached: Number(row.breached),
+      medianMinutesToReceive: nullableNumber(row.median_minutes_to_receive),
+      medianMinutesToAccept: nullableNumber(row.median_minutes_to_accept),
+    }));
+  }
+}
+
+export const nullableNumber = (value: string | number | null | undefined): number | null =>
+  value === null || value === undefined ? null : Number(value);
