@@ -21,6 +21,7 @@ const AuditScreen = lazy(() => import('../screens/audit/AuditScreen'));
 const AuditCaseScreen = lazy(() => import('../screens/audit/AuditCaseScreen'));
 const AlertsScreen = lazy(() => import('../screens/alerts/AlertsScreen'));
 const RaiseAlertScreen = lazy(() => import('../screens/alerts/RaiseAlertScreen'));
+const StatisticsScreen = lazy(() => import('../screens/statistics/StatisticsScreen'));
 const NotFoundScreen = lazy(() => import('../screens/NotFoundScreen'));
 
 function Screen({ route, officer }: { route: Route; officer: Officer }) {
@@ -52,6 +53,8 @@ function Screen({ route, officer }: { route: Route; officer: Officer }) {
       return <AlertsScreen officer={officer} />;
     case 'raiseAlert':
       return <RaiseAlertScreen />;
+    case 'statistics':
+      return <StatisticsScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

@@ -12,6 +12,7 @@ export const CLIENT_ROUTE_PREFIXES = [
   '/instansi',
   '/audit',
   '/peringatan',
+  '/statistik',
 ] as const;
 
 export type Route =
@@ -29,6 +30,7 @@ export type Route =
   | { name: 'auditCase'; id: string }
   | { name: 'alerts' }
   | { name: 'raiseAlert' }
+  | { name: 'statistics' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -57,6 +59,8 @@ export function parseRoute(pathname: string, search: string): Route {
       return second === 'kasus' && third ? { name: 'auditCase', id: third } : { name: 'audit' };
     case 'peringatan':
       return second === 'baru' ? { name: 'raiseAlert' } : { name: 'alerts' };
+    case 'statistik':
+      return { name: 'statistics' };
     default:
       return { name: 'notFound' };
   }
@@ -77,4 +81,5 @@ export const paths = {
   auditCase: (id: string) => `/audit/kasus/${encodeURIComponent(id)}`,
   alerts: '/peringatan',
   raiseAlert: '/peringatan/baru',
+  statistics: '/statistik',
 };

@@ -12,4 +12,5 @@ export const CONSOLE_ROUTE_PREFIXES = [
   '/instansi',
   '/audit',
   '/peringatan',
+  '/statistik',
 ] as const;
