@@ -38,6 +38,9 @@ export function navItems(officer: Officer): NavItem[] {
     });
   if (roles.has('SUPERVISOR'))
     items.push({ key: 'agency', label: 'nav.agency', to: paths.agency, routes: ['agency'] });
+  // Escalation reaches supervisors (Gugus Tugas ones too) and auditors read everything.
+  if (roles.has('SUPERVISOR') || roles.has('AUDITOR'))
+    items.push({ key: 'overdue', label: 'nav.overdue', to: paths.overdue, routes: ['overdue'] });
   if (roles.has('AUDITOR'))
     items.push({
       key: 'audit',

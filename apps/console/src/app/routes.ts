@@ -13,6 +13,7 @@ export const CLIENT_ROUTE_PREFIXES = [
   '/audit',
   '/peringatan',
   '/statistik',
+  '/terlambat',
 ] as const;
 
 export type Route =
@@ -31,6 +32,7 @@ export type Route =
   | { name: 'alerts' }
   | { name: 'raiseAlert' }
   | { name: 'statistics' }
+  | { name: 'overdue' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -55,6 +57,8 @@ export function parseRoute(pathname: string, search: string): Route {
       return { name: 'case', id: second };
     case 'instansi':
       return { name: 'agency' };
+    case 'terlambat':
+      return { name: 'overdue' };
     case 'audit':
       return second === 'kasus' && third ? { name: 'auditCase', id: third } : { name: 'audit' };
     case 'peringatan':
@@ -78,6 +82,7 @@ export const paths = {
     `/kasus/${encodeURIComponent(caseId)}/rujuk${from ? `?dari=${encodeURIComponent(from)}` : ''}`,
   agency: '/instansi',
   audit: '/audit',
+  overdue: '/terlambat',
   auditCase: (id: string) => `/audit/kasus/${encodeURIComponent(id)}`,
   alerts: '/peringatan',
   raiseAlert: '/peringatan/baru',

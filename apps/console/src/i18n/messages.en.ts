@@ -36,6 +36,7 @@ export const messagesEn: Same<typeof messagesId> = {
     agency: 'Agency referrals',
     audit: 'Case audit',
     statistics: 'Statistics',
+    overdue: 'Overdue referrals',
     alerts: 'Alerts',
     raiseAlert: 'New alert',
     soon: 'coming soon',
@@ -304,6 +305,35 @@ export const messagesEn: Same<typeof messagesId> = {
     basisRequired: 'Choose the basis for sharing identities.',
     consentRequired: 'The consent record number is required for Consent.',
     sent: 'Referral {{reference}} sent.',
+  },
+  escalation: {
+    level: 'Escalation {{level}}',
+    levels: {
+      1: 'Escalation 1: the receiving unit’s supervisors',
+      2: 'Escalation 2: the receiving agency’s head unit',
+      3: 'Escalation 3: the provincial Gugus Tugas PP-TPPO',
+      4: 'Escalation 4: Gugus Tugas PP-TPPO Pusat',
+    },
+  },
+  overdue: {
+    title: 'Overdue referrals',
+    intro:
+      'Referrals still waiting past their deadline, the longest overdue first. Escalation climbs one level at 100 %, 150 % and 200 % of the deadline, counted in business days.',
+    count_one: '{{count}} overdue referral',
+    count_other: '{{count}} overdue referrals',
+    none: 'No referral is overdue.',
+    columns: {
+      reference: 'Referral number',
+      toUnit: 'Receiving unit',
+      fromUnit: 'Sending unit',
+      priority: 'Priority',
+      deadline: 'Missed deadline',
+      level: 'Escalation',
+    },
+    deadline: {
+      ACKNOWLEDGE: 'Acknowledge by',
+      ACCEPT: 'Accept by',
+    },
   },
   agency: {
     title: 'Referrals to the units of {{agency}}',

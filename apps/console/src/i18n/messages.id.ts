@@ -33,6 +33,7 @@ export const messagesId = {
     agency: 'Rujukan instansi',
     audit: 'Audit kasus',
     statistics: 'Statistik',
+    overdue: 'Rujukan terlambat',
     alerts: 'Peringatan',
     raiseAlert: 'Peringatan baru',
     soon: 'segera hadir',
@@ -301,6 +302,35 @@ export const messagesId = {
     basisRequired: 'Pilih dasar pengungkapan identitas.',
     consentRequired: 'Nomor bukti persetujuan wajib diisi untuk dasar Persetujuan.',
     sent: 'Rujukan {{reference}} dikirim.',
+  },
+  escalation: {
+    level: 'Eskalasi {{level}}',
+    levels: {
+      1: 'Eskalasi 1: kepala unit penerima (supervisor)',
+      2: 'Eskalasi 2: unit pimpinan instansi penerima',
+      3: 'Eskalasi 3: Gugus Tugas PP-TPPO provinsi',
+      4: 'Eskalasi 4: Gugus Tugas PP-TPPO Pusat',
+    },
+  },
+  overdue: {
+    title: 'Rujukan terlambat',
+    intro:
+      'Rujukan yang masih menunggu melewati batas waktunya, yang paling lama terlambat di atas. Eskalasi naik satu tingkat pada 100 %, 150 % dan 200 % dari batas waktu, dihitung dalam hari kerja.',
+    count_one: '{{count}} rujukan terlambat',
+    count_other: '{{count}} rujukan terlambat',
+    none: 'Tidak ada rujukan yang terlambat.',
+    columns: {
+      reference: 'Nomor rujukan',
+      toUnit: 'Unit penerima',
+      fromUnit: 'Unit pengirim',
+      priority: 'Sifat',
+      deadline: 'Batas yang terlewati',
+      level: 'Eskalasi',
+    },
+    deadline: {
+      ACKNOWLEDGE: 'Batas tanda terima',
+      ACCEPT: 'Batas kesanggupan',
+    },
   },
   agency: {
     title: 'Rujukan ke satuan kerja instansi {{agency}}',

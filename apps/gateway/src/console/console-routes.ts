@@ -13,4 +13,5 @@ export const CONSOLE_ROUTE_PREFIXES = [
   '/audit',
   '/peringatan',
   '/statistik',
+  '/terlambat',
 ] as const;
