@@ -25,3 +25,5 @@ export * from './use-cases/resume-referral.use-case';
 export * from './use-cases/send-referral.use-case';
 export * from './use-cases/start-referral.use-case';
 export * from './dto/lawful-basis.input';
+export * from './models/overdue-referral.model';
+export * from './escalation/overdue.reader';

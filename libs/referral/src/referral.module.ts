@@ -27,6 +27,8 @@ import {
 } from './resolvers/referral-links.resolver';
 import { ReferralMutationResolver } from './resolvers/referral-mutation.resolver';
 import { ReferralQueryResolver } from './resolvers/referral-query.resolver';
+import { OverdueResolver } from './resolvers/overdue.resolver';
+import { OverdueReader } from './escalation/overdue.reader';
 import { AcceptReferralUseCase } from './use-cases/accept-referral.use-case';
 import { AcknowledgeReferralUseCase } from './use-cases/acknowledge-referral.use-case';
 import { CancelReferralUseCase } from './use-cases/cancel-referral.use-case';
@@ -60,6 +62,7 @@ const core = [
   ReferralFactory,
   ReferralReader,
   ReferralLoader,
+  OverdueReader,
 ];
 const resolvers = [
   ReferralQueryResolver,
@@ -69,6 +72,7 @@ const resolvers = [
   CaseTimelineResolver,
   HandoffEventReferralResolver,
   PersonAccessReferralResolver,
+  OverdueResolver,
 ];
 
 /** Referrals for the gateway: use cases and GraphQL resolvers. */

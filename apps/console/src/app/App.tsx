@@ -17,8 +17,11 @@ const CaseScreen = lazy(() => import('../screens/cases/CaseScreen'));
 const NewCaseScreen = lazy(() => import('../screens/cases/NewCaseScreen'));
 const ComposeScreen = lazy(() => import('../screens/compose/ComposeScreen'));
 const AgencyScreen = lazy(() => import('../screens/agency/AgencyScreen'));
+const OverdueScreen = lazy(() => import('../screens/overdue/OverdueScreen'));
 const AuditScreen = lazy(() => import('../screens/audit/AuditScreen'));
 const AuditCaseScreen = lazy(() => import('../screens/audit/AuditCaseScreen'));
+const AlertsScreen = lazy(() => import('../screens/alerts/AlertsScreen'));
+const RaiseAlertScreen = lazy(() => import('../screens/alerts/RaiseAlertScreen'));
 const StatisticsScreen = lazy(() => import('../screens/statistics/StatisticsScreen'));
 const NotFoundScreen = lazy(() => import('../screens/NotFoundScreen'));
 
@@ -43,10 +46,16 @@ function Screen({ route, officer }: { route: Route; officer: Officer }) {
       return <ComposeScreen caseId={route.caseId} fromReferralId={route.from} />;
     case 'agency':
       return <AgencyScreen officer={officer} />;
+    case 'overdue':
+      return <OverdueScreen />;
     case 'audit':
       return <AuditScreen />;
     case 'auditCase':
       return <AuditCaseScreen id={route.id} />;
+    case 'alerts':
+      return <AlertsScreen officer={officer} />;
+    case 'raiseAlert':
+      return <RaiseAlertScreen />;
     case 'statistics':
       return <StatisticsScreen />;
     case 'notFound':

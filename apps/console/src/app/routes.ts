@@ -11,7 +11,9 @@ export const CLIENT_ROUTE_PREFIXES = [
   '/kasus',
   '/instansi',
   '/audit',
+  '/peringatan',
   '/statistik',
+  '/terlambat',
 ] as const;
 
 export type Route =
@@ -27,7 +29,10 @@ export type Route =
   | { name: 'agency' }
   | { name: 'audit' }
   | { name: 'auditCase'; id: string }
+  | { name: 'alerts' }
+  | { name: 'raiseAlert' }
   | { name: 'statistics' }
+  | { name: 'overdue' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -52,8 +57,12 @@ export function parseRoute(pathname: string, search: string): Route {
       return { name: 'case', id: second };
     case 'instansi':
       return { name: 'agency' };
+    case 'terlambat':
+      return { name: 'overdue' };
     case 'audit':
       return second === 'kasus' && third ? { name: 'auditCase', id: third } : { name: 'audit' };
+    case 'peringatan':
+      return second === 'baru' ? { name: 'raiseAlert' } : { name: 'alerts' };
     case 'statistik':
       return { name: 'statistics' };
     default:
@@ -73,6 +82,9 @@ export const paths = {
     `/kasus/${encodeURIComponent(caseId)}/rujuk${from ? `?dari=${encodeURIComponent(from)}` : ''}`,
   agency: '/instansi',
   audit: '/audit',
+  overdue: '/terlambat',
   auditCase: (id: string) => `/audit/kasus/${encodeURIComponent(id)}`,
+  alerts: '/peringatan',
+  raiseAlert: '/peringatan/baru',
   statistics: '/statistik',
 };

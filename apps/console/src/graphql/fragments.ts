@@ -29,6 +29,8 @@ export const QueueReferral = graphql(`
     priority
     services
     sla
+    escalationLevel
+    overdue
     delivery
     version
     sentAt

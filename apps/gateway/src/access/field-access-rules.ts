@@ -162,6 +162,23 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
     },
   },
   ReferralConnection: { withParent: ['edges', 'pageInfo', 'totalCount'] },
+  OverdueReferral: {
+    withParent: [
+      'deadline',
+      'dueAt',
+      'escalationLevel',
+      'fromUnit',
+      'id',
+      'priority',
+      'reference',
+      'sentAt',
+      'status',
+      'toUnit',
+    ],
+    guarded: { referral: REFERRAL_LINK },
+  },
+  OverdueReferralConnection: { withParent: ['edges', 'pageInfo', 'totalCount'] },
+  OverdueReferralEdge: { withParent: ['cursor', 'node'] },
   ReferralEdge: { withParent: ['cursor', 'node'] },
   HandoffEvent: {
     withParent: ['action', 'at', 'entryHash', 'fromUnit', 'id', 'prevHash', 'seq', 'toUnit'],

@@ -11,5 +11,7 @@ export const CONSOLE_ROUTE_PREFIXES = [
   '/kasus',
   '/instansi',
   '/audit',
+  '/peringatan',
   '/statistik',
+  '/terlambat',
 ] as const;

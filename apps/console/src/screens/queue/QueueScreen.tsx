@@ -7,7 +7,7 @@ import { Link } from '../../app/router';
 import { paths } from '../../app/routes';
 import { Deadline } from '../../components/Deadline';
 import { PageTitle } from '../../components/PageTitle';
-import { PriorityTag, SlaTag, StatusTag } from '../../components/ReferralTags';
+import { EscalationTag, PriorityTag, SlaTag, StatusTag } from '../../components/ReferralTags';
 import { ReferralList, type Column } from '../../components/ReferralList';
 import { Tag } from '../../components/Tag';
 import { errorText } from '../../format/errors';
@@ -143,7 +143,15 @@ export default function QueueScreen({ kind }: { kind: QueueKind; officer: Office
           );
         },
       },
-      { key: 'sla', header: t('queue.columns.sla'), render: (r) => <SlaTag sla={r.sla} /> },
+      {
+        key: 'sla',
+        header: t('queue.columns.sla'),
+        render: (r) => (
+          <>
+            <SlaTag sla={r.sla} /> <EscalationTag level={r.escalationLevel} />
+          </>
+        ),
+      },
     );
     if (inbox) {
       columns.push({

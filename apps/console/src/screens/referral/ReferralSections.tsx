@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router';
 import { paths } from '../../app/routes';
 import { Deadline } from '../../components/Deadline';
-import { PriorityTag, SlaTag, StatusTag } from '../../components/ReferralTags';
+import { EscalationTag, PriorityTag, SlaTag, StatusTag } from '../../components/ReferralTags';
 import { Tag } from '../../components/Tag';
 import { formatLocal } from '../../format/time';
 import type { ResultOf } from '../../graphql/graphql';
@@ -26,7 +26,8 @@ export function ReferralFacts({ referral: r }: { referral: Detail }) {
       <dl className="facts">
         <dt>{t('referral.status')}</dt>
         <dd>
-          <StatusTag status={r.status} /> <SlaTag sla={r.sla} />
+          <StatusTag status={r.status} /> <SlaTag sla={r.sla} />{' '}
+          <EscalationTag level={r.escalationLevel} />
         </dd>
         <dt>{t('referral.priority')}</dt>
         <dd>
