@@ -127,7 +127,21 @@ describe('alerts: raising, routing, delivery per unit, acknowledging, closing, c
     worker = await bootWorker();
     db = dataSourceOf(gateway);
     units = await findUnitIds((await as('polda.ntt')).client);
-  });
+    // Files before this one leave work in the run's outbox that no worker ran (the authorization
+    // matrix raises alerts and sends referrals without one). Let this worker drain it first, so
+    // the 15 s windows below measure this file's deliveries, not the run's backlog.
+    await waitForCondition(
+      'the outbox backlog of earlier files to drain',
+      async () => {
+        const [{ n }]: { n: number }[] = await db.query(
+          `SELECT count(*)::int AS n FROM outbox
+            WHERE done_at IS NULL AND parked_at IS NULL AND delay_ms = 0`,
+        );
+        return n === 0;
+      },
+      180_000,
+    );
+  }, 240_000);
 
   afterAll(async () => {
     await Promise.all(streams.map((s) => s.close()));
