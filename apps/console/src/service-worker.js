@@ -4,7 +4,7 @@
 // (stale-while-revalidate); hashed assets never change, so the cache answers them for good.
 // /graphql and /health are never cached: referral data and identities stay out of the cache.
 const VERSION = '__SHELL_VERSION__';
-const SHELL = "__SHELL_FILES__";
+const SHELL = '__SHELL_FILES__';
 const CACHE = `simpul-shell-${VERSION}`;
 
 self.addEventListener('install', (event) => {
@@ -20,7 +20,13 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('simpul-shell-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) =>
+        Promise.all(
+          keys
+            .filter((k) => k.startsWith('simpul-shell-') && k !== CACHE)
+            .map((k) => caches.delete(k)),
+        ),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -30,7 +36,12 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (url.pathname.startsWith('/graphql') || url.pathname.startsWith('/health') || url.pathname.startsWith('/metrics')) return;
+  if (
+    url.pathname.startsWith('/graphql') ||
+    url.pathname.startsWith('/health') ||
+    url.pathname.startsWith('/metrics')
+  )
+    return;
 
   if (request.mode === 'navigate') {
     // Every client route is the same index.html.
@@ -54,8 +65,6 @@ self.addEventListener('fetch', (event) => {
   }
 
   if (url.pathname.startsWith('/assets/') || SHELL.includes(url.pathname)) {
-    event.respondWith(
-      caches.match(request).then((cached) => cached ?? fetch(request)),
-    );
+    event.respondWith(caches.match(request).then((cached) => cached ?? fetch(request)));
   }
 });

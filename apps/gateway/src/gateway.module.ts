@@ -11,7 +11,7 @@ import { DatabaseModule } from '@simpul/database';
 import { DeliveryModule, OutboxRepository } from '@simpul/delivery';
 import { AccessTokenAuthenticator, GraphqlAuthGuard, IdentityModule } from '@simpul/identity';
 import { InsightModule } from '@simpul/insight';
-import { LedgerModule } from '@simpul/ledger';
+import { LedgerModule, LedgerVerifications } from '@simpul/ledger';
 import { HealthModule, LoggerModule } from '@simpul/observability';
 import { NotificationModule } from '@simpul/notification';
 import { ReferralModule } from '@simpul/referral';
@@ -21,6 +21,8 @@ import { LedgerAuditResolver } from './audit/ledger-audit.resolver';
 import { CaseDossierBuilder } from './audit/case-dossier';
 import { LedgerExportController } from './audit/ledger-export.controller';
 import { LedgerKeysController } from './audit/ledger-keys.controller';
+import { lastLedgerVerification } from './audit/last-ledger-verification';
+import { LedgerVerificationResolver } from './audit/ledger-verification.resolver';
 import { UnitEventsResolver } from './events/unit-events.resolver';
 import { MetricsController } from './operators/metrics.controller';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -35,10 +37,12 @@ import { hardeningProviders } from './hardening';
     // Parked outbox rows are reported beside readiness, never against it
     // (docs/adr/0009-outbox-done-on-effect.md).
     HealthModule.forRoot({
-      imports: [DeliveryModule],
-      inject: [OutboxRepository],
-      useFactory: (outbox: OutboxRepository) => [
+      imports: [DeliveryModule, LedgerModule],
+      inject: [OutboxRepository, LedgerVerifications],
+      useFactory: (outbox: OutboxRepository, verifications: LedgerVerifications) => [
         { name: 'outbox', read: async () => ({ parked: await outbox.parkedCount() }) },
+        // The operator's flag for tampering: the last finished verifyLedger run (never a 503).
+        { name: 'ledger', read: () => lastLedgerVerification(verifications) },
       ],
     }),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
@@ -68,6 +72,7 @@ import { hardeningProviders } from './hardening';
     LedgerAuditResolver,
     HandoffEventHashedResolver,
     CaseDossierBuilder,
+    LedgerVerificationResolver,
     ...hardeningProviders,
   ],
 })

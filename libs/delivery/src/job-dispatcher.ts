@@ -30,6 +30,8 @@ const CONCURRENCY: Record<QueueName, number> = {
   // the others.
   [QueueName.Webhooks]: 16,
   [QueueName.Timers]: 4,
+  // A verification reads the whole ledger: one at a time per worker.
+  [QueueName.Audit]: 1,
 };
 
 /**

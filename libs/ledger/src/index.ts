@@ -18,3 +18,6 @@ export { LedgerTree } from './tree/ledger-tree';
 export { MerkleNodeStore } from './tree/merkle-node.store';
 export * from './tree/ledger-proofs';
 export * from './exports/ledger-export';
+export * from './verification/ledger-verifications';
+export { RequestLedgerVerificationUseCase } from './verification/request-ledger-verification.use-case';
+export type { IntegrityVerdict } from './verification/ledger-integrity-check';

@@ -3,6 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeliveryModule } from '@simpul/delivery';
 import { LedgerSigningKeys } from './checkpoints/ledger-signing-keys';
 import { LedgerExporter } from './exports/ledger-export';
+import { VerifyLedgerHandler } from './jobs/verify-ledger.handler';
+import { LedgerIntegrityCheck } from './verification/ledger-integrity-check';
+import { LedgerVerifications } from './verification/ledger-verifications';
+import { RequestLedgerVerificationUseCase } from './verification/request-ledger-verification.use-case';
 import { HandoffNoteEntity } from './entities/handoff-note.entity';
 import { LedgerEntryEntity } from './entities/ledger-entry.entity';
 import { PublishHandoffEventsHandler } from './jobs/publish-handoff-events.handler';
@@ -28,6 +32,10 @@ import { MerkleNodeStore } from './tree/merkle-node.store';
     LedgerTree,
     LedgerProofs,
     LedgerExporter,
+    LedgerIntegrityCheck,
+    LedgerVerifications,
+    RequestLedgerVerificationUseCase,
+    VerifyLedgerHandler,
   ],
   exports: [
     LedgerWriter,
@@ -37,6 +45,8 @@ import { MerkleNodeStore } from './tree/merkle-node.store';
     LedgerTree,
     LedgerProofs,
     LedgerExporter,
+    LedgerVerifications,
+    RequestLedgerVerificationUseCase,
   ],
 })
 export class LedgerModule {}

@@ -25,6 +25,11 @@ export const QueueName = {
    * burst of due timers never delays deliveries or live events.
    */
   Timers: 'timers',
+  /**
+   * ADMIN's ledger verification runs: long reads of the whole ledger, one at a time, apart from
+   * everything that must stay prompt.
+   */
+  Audit: 'audit',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -37,6 +42,8 @@ export interface JobPayloads {
   'notify-handoff-events': { seqs: string[] };
   'send-notification-email': { notificationId: string };
   'deliver-webhook': { deliveryId: string };
+  /** One verifyLedger run (ledger_verification row). */
+  'verify-ledger': { verificationId: string };
   /** One escalation timer: which subject, which deadline and step, when (ISO 8601, UTC). */
   'fire-timer': {
     subjectKind: string;
@@ -57,4 +64,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'send-notification-email': QueueName.Notifications,
   'deliver-webhook': QueueName.Webhooks,
   'fire-timer': QueueName.Timers,
+  'verify-ledger': QueueName.Audit,
 };

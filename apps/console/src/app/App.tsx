@@ -19,6 +19,7 @@ const ComposeScreen = lazy(() => import('../screens/compose/ComposeScreen'));
 const AgencyScreen = lazy(() => import('../screens/agency/AgencyScreen'));
 const AuditScreen = lazy(() => import('../screens/audit/AuditScreen'));
 const AuditCaseScreen = lazy(() => import('../screens/audit/AuditCaseScreen'));
+const StatisticsScreen = lazy(() => import('../screens/statistics/StatisticsScreen'));
 const NotFoundScreen = lazy(() => import('../screens/NotFoundScreen'));
 
 function Screen({ route, officer }: { route: Route; officer: Officer }) {
@@ -46,6 +47,8 @@ function Screen({ route, officer }: { route: Route; officer: Officer }) {
       return <AuditScreen />;
     case 'auditCase':
       return <AuditCaseScreen id={route.id} />;
+    case 'statistics':
+      return <StatisticsScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

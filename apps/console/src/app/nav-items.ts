@@ -36,6 +36,15 @@ export function navItems(officer: Officer): NavItem[] {
       to: paths.audit,
       routes: ['audit', 'auditCase'],
     });
+  // The API's rule (docs/access-model.md, "Auditors' questions and statistics"): auditors, and
+  // caseworkers of a Gugus Tugas.
+  if (roles.has('AUDITOR') || (handlesReferrals && officer.unit.agency.kind === 'GUGUS_TUGAS'))
+    items.push({
+      key: 'statistics',
+      label: 'nav.statistics',
+      to: paths.statistics,
+      routes: ['statistics'],
+    });
   return items;
 }
 

@@ -11,6 +11,7 @@ export const CLIENT_ROUTE_PREFIXES = [
   '/kasus',
   '/instansi',
   '/audit',
+  '/statistik',
 ] as const;
 
 export type Route =
@@ -26,6 +27,7 @@ export type Route =
   | { name: 'agency' }
   | { name: 'audit' }
   | { name: 'auditCase'; id: string }
+  | { name: 'statistics' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -52,6 +54,8 @@ export function parseRoute(pathname: string, search: string): Route {
       return { name: 'agency' };
     case 'audit':
       return second === 'kasus' && third ? { name: 'auditCase', id: third } : { name: 'audit' };
+    case 'statistik':
+      return { name: 'statistics' };
     default:
       return { name: 'notFound' };
   }
@@ -70,4 +74,5 @@ export const paths = {
   agency: '/instansi',
   audit: '/audit',
   auditCase: (id: string) => `/audit/kasus/${encodeURIComponent(id)}`,
+  statistics: '/statistik',
 };

@@ -242,6 +242,20 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
   AuditEntryEdge: { withParent: ['cursor', 'node'] },
   ConsistencyProof: { withParent: ['fromSize', 'path', 'toSize'] },
   InclusionProof: { withParent: ['auditPath', 'leafHash', 'seq', 'treeSize'] },
+  // Returned by ADMIN-only operations (verifyLedger, ledgerVerification(s)): seqs and reasons.
+  LedgerVerification: {
+    withParent: [
+      'checkedCheckpoints',
+      'checkedEntries',
+      'finishedAt',
+      'firstBadSeq',
+      'id',
+      'reason',
+      'requestedAt',
+      'startedAt',
+      'status',
+    ],
+  },
   // docs/access-model.md, "Alerts": the raising and receiving units see an alert in full, AUDITOR
   // without its text; everyone else never gets it (NOT_FOUND, absent, null).
   Alert: {

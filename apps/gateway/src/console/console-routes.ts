@@ -11,4 +11,5 @@ export const CONSOLE_ROUTE_PREFIXES = [
   '/kasus',
   '/instansi',
   '/audit',
+  '/statistik',
 ] as const;

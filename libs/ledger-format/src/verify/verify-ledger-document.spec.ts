@@ -103,7 +103,11 @@ describe('verifyLedgerDocument', () => {
 
   it('finds a deleted entry, two swapped entries, a truncated tail and a forged insert', () => {
     const deleted = chain(20).filter((e) => e.seq !== '9');
-    expect(verifyLedgerDocument(ledger(deleted), keys).failure?.seq).toBe('10');
+    // The missing seq itself is named, not the entry after the hole.
+    expect(verifyLedgerDocument(ledger(deleted), keys).failure).toEqual({
+      seq: '9',
+      reason: 'seq 9 is missing or out of place (entries must run 0, 1, 2, …)',
+    });
 
     const swapped = chain(20);
     [swapped[5], swapped[6]] = [swapped[6], swapped[5]];
@@ -113,6 +117,7 @@ describe('verifyLedgerDocument', () => {
     expect(verifyLedgerDocument(ledger(truncated), keys).failure?.reason).toMatch(
       /covers 20 entries/,
     );
+    expect(verifyLedgerDocument(ledger(truncated), keys).failure?.seq).toBe('15');
 
     const forged = chain(20);
     forged.splice(3, 0, { ...forged[3], payload: { forged: true } });

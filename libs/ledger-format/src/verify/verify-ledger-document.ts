@@ -60,10 +60,13 @@ export function verifyLedgerDocument(doc: LedgerDocument, keys: PublishedKeys): 
 
   if (doc.kind === 'ledger') {
     const gap = firstGap(doc.entries);
-    if (gap !== undefined) return fail('entries are missing before this one', gap);
+    if (gap !== undefined) {
+      return fail(`seq ${gap} is missing or out of place (entries must run 0, 1, 2, …)`, gap);
+    }
     if (doc.entries.length < treeSize) {
       return fail(
-        `the checkpoint covers ${treeSize} entries but the export holds ${doc.entries.length}`,
+        `the checkpoint covers ${treeSize} entries but the export holds ${doc.entries.length}: seq ${doc.entries.length} onwards are missing`,
+        String(doc.entries.length),
       );
     }
     verified.push(`chain links from seq 0 to ${doc.entries.length - 1}`);
@@ -178,9 +181,10 @@ function consecutiveRuns(entries: readonly ExportedEntry[]): ExportedEntry[][] {
   return runs;
 }
 
+/** The first position whose entry is not the seq it should hold: that seq is missing. */
 function firstGap(entries: readonly ExportedEntry[]): string | undefined {
   for (let i = 0; i < entries.length; i++) {
-    if (entries[i].seq !== String(i)) return entries[i].seq;
+    if (entries[i].seq !== String(i)) return String(i);
   }
   return undefined;
 }

@@ -134,8 +134,12 @@ export class LedgerTree {
   private async extend(manager: Querier, limit: number): Promise<{ size: number; added: number }> {
     const size = await this.store.size(manager);
     const rows = await manager.query<{ seq: string; entry_hash: string }[]>(
+      // Only what the chain head counts as sealed: a row written around the sequencer (by a
+      // superuser) never enters the tree.
       `SELECT seq::text AS seq, entry_hash FROM ledger_entry
-        WHERE seq >= $1::bigint AND seq < $1::bigint + $2::bigint ORDER BY seq`,
+        WHERE seq >= $1::bigint
+          AND seq < LEAST($1::bigint + $2::bigint, (SELECT next_seq FROM ledger_head WHERE id = 1))
+        ORDER BY seq`,
       [String(size), String(limit)],
     );
     if (rows.length === 0) return { size, added: 0 };
