@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { startAppProcesses, type AppProcesses } from '../support/start-app-processes';
 import { BENCH_MODES, readBenchOptions, type BenchOptions, type SimpulMode } from './bench-options';
 import { measureBullmqBaseline } from './measure-bullmq-baseline';
+import { runLedgerVerificationBench } from './ledger-verification.bench';
 import { measurePostgresBaseline } from './measure-postgres-baseline';
 import { SimpulBench, type SimpulRunResult } from './measure-simpul-throughput';
 import { formatBaselines, formatRuns, formatTargets, type Measurement } from './measurement';
@@ -88,7 +89,14 @@ function printReport(runs: SimpulRunResult[], baselines: Measurement[], concurre
 }
 
 async function main(): Promise<void> {
-  const options = readBenchOptions(process.argv.slice(2), process.env);
+  // The ledger verification bench needs no services and none of the referral bench's flags.
+  const args = process.argv.slice(2);
+  if (args.includes('--mode=ledger-verify') || process.env.BENCH_MODE === 'ledger-verify') {
+    const entries = /^--entries=(\d+)$/.exec(args.find((a) => a.startsWith('--entries=')) ?? '');
+    runLedgerVerificationBench(entries ? Number(entries[1]) : 1_000_000);
+    return;
+  }
+  const options = readBenchOptions(args, process.env);
   const concurrency = options.senders * options.loopsPerSender;
   let bench: BenchEnvironment | undefined;
   let apps: AppProcesses | undefined;
