@@ -12,8 +12,10 @@ export interface BenchOptions {
   baselineSeconds: number;
   /** Open-loop arrival rate, referrals/s; 0 = half the closed-on-send run's delivered rate. */
   rate: number;
-  /** Which Simpul runs: all three (default) or one of them. */
+  /** Which Simpul runs: all three and the alert fan-out (default), or one of them. */
   mode: BenchMode;
+  /** Alerts raised one after another in the alert fan-out run (each to 100 units). */
+  fanoutAlerts: number;
 }
 
 /**
@@ -24,7 +26,9 @@ export interface BenchOptions {
  */
 export const BENCH_MODES = ['closed-on-delivery', 'closed-on-send', 'open'] as const;
 export type SimpulMode = (typeof BENCH_MODES)[number];
-export type BenchMode = SimpulMode | 'all';
+/** One alert to 100 units, until every unit has it delivered, beside BullMQ's addBulk of 100. */
+export const ALERT_FANOUT = 'alert-fanout';
+export type BenchMode = SimpulMode | typeof ALERT_FANOUT | 'all';
 
 const DEFAULTS: BenchOptions = {
   senders: 8,
@@ -34,6 +38,7 @@ const DEFAULTS: BenchOptions = {
   baselineSeconds: 6,
   rate: 0,
   mode: 'all',
+  fanoutAlerts: 30,
 };
 
 type NumericOption = Exclude<keyof BenchOptions, 'mode'>;
@@ -45,12 +50,13 @@ const NUMERIC: Record<NumericOption, { flag: string; env: string; min: number; m
   openDurationSeconds: { flag: 'open-duration', env: 'BENCH_OPEN_DURATION_S', min: 1, max: 3600 },
   baselineSeconds: { flag: 'baseline-duration', env: 'BENCH_BASELINE_S', min: 1, max: 600 },
   rate: { flag: 'rate', env: 'BENCH_RATE', min: 0, max: 10_000 },
+  fanoutAlerts: { flag: 'fanout-alerts', env: 'BENCH_FANOUT_ALERTS', min: 1, max: 1000 },
 };
 
-export const USAGE = `usage: npm run bench -- [--mode=all|${BENCH_MODES.join('|')}] [--senders=1..8] [--loops=N]
-       [--duration=S] [--open-duration=S] [--rate=N] [--baseline-duration=S]
+export const USAGE = `usage: npm run bench -- [--mode=all|${BENCH_MODES.join('|')}|${ALERT_FANOUT}] [--senders=1..8] [--loops=N]
+       [--duration=S] [--open-duration=S] [--rate=N] [--baseline-duration=S] [--fanout-alerts=N]
   (or BENCH_MODE, BENCH_SENDERS, BENCH_LOOPS, BENCH_DURATION_S, BENCH_OPEN_DURATION_S, BENCH_RATE,
-   BENCH_BASELINE_S); --rate=0 (default): half of what closed-on-send delivered per second`;
+   BENCH_BASELINE_S, BENCH_FANOUT_ALERTS); --rate=0 (default): half of what closed-on-send delivered per second`;
 
 function parseFlags(argv: string[]): Map<string, string> {
   const flags = new Map<string, string>();
@@ -81,8 +87,12 @@ export function readBenchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchO
   }
   const mode = flags.get('mode') ?? env.BENCH_MODE;
   if (mode) {
-    if (mode !== 'all' && !(BENCH_MODES as readonly string[]).includes(mode))
-      throw new Error(`--mode must be all, ${BENCH_MODES.join(', ')}\n${USAGE}`);
+    if (
+      mode !== 'all' &&
+      mode !== ALERT_FANOUT &&
+      !(BENCH_MODES as readonly string[]).includes(mode)
+    )
+      throw new Error(`--mode must be all, ${BENCH_MODES.join(', ')}, ${ALERT_FANOUT}\n${USAGE}`);
     options.mode = mode as BenchMode;
   }
   if (options.mode === 'open' && options.rate === 0)

@@ -1,6 +1,18 @@
 import { cpus } from 'node:os';
 import { startAppProcesses, type AppProcesses } from '../support/start-app-processes';
-import { BENCH_MODES, readBenchOptions, type BenchOptions, type SimpulMode } from './bench-options';
+import {
+  ALERT_FANOUT,
+  BENCH_MODES,
+  readBenchOptions,
+  type BenchOptions,
+  type SimpulMode,
+} from './bench-options';
+import {
+  formatFanout,
+  measureAlertFanout,
+  measureBullmqFanout,
+  type FanoutResult,
+} from './measure-alert-fanout';
 import { measureBullmqBaseline } from './measure-bullmq-baseline';
 import { runLedgerVerificationBench } from './ledger-verification.bench';
 import { measurePostgresBaseline } from './measure-postgres-baseline';
@@ -12,7 +24,9 @@ import { prepareBenchEnvironment, type BenchEnvironment } from './prepare-bench-
  * `npm run bench`: referrals sent through the built gateway and worker until their DELIVERED
  * event arrives — closed on delivery, closed on send (senders never wait for delivery), and an
  * open loop at half the rate closed-on-send delivered — against raw baselines of the same shape
- * (a PostgreSQL transaction, a BullMQ add + process) at the same concurrency, in the same run.
+ * (a PostgreSQL transaction, a BullMQ add + process) at the same concurrency, in the same run;
+ * then one alert at a time to 100 units until every unit has it delivered, beside BullMQ's raw
+ * addBulk → process of 100 jobs (`--mode=alert-fanout` runs that alone).
  * Run from the repository root.
  */
 const say = (line: string) => console.log(`[bench] ${line}`);
@@ -37,6 +51,7 @@ async function measureSimpul(
   bench: BenchEnvironment,
   options: BenchOptions,
 ): Promise<SimpulRunResult[]> {
+  if (options.mode === ALERT_FANOUT) return [];
   const modes: SimpulMode[] = options.mode === 'all' ? [...BENCH_MODES] : [options.mode];
   const simpul = await SimpulBench.start(
     apps,
@@ -66,7 +81,14 @@ async function measureSimpul(
   return results;
 }
 
-function printReport(runs: SimpulRunResult[], baselines: Measurement[], concurrency: number) {
+function printReport(
+  runs: SimpulRunResult[],
+  baselines: Measurement[],
+  concurrency: number,
+  fanout: FanoutResult[],
+) {
+  if (fanout.length) console.log(`\n${formatFanout(fanout)}`);
+  if (!runs.length) return;
   console.log(
     `\n${new Date().toISOString()}  node ${process.version}  ${cpus().length} cores  concurrency ${concurrency}\n`,
   );
@@ -114,8 +136,17 @@ async function main(): Promise<void> {
     say(
       `database simpul_bench_${bench.id}, Redis prefix ${bench.redisPrefix}, concurrency ${concurrency}`,
     );
+    const fanoutToo = options.mode === 'all' || options.mode === ALERT_FANOUT;
     // Baselines first, while no app process competes for the cores.
-    const baselines = await measureBaselines(bench, options, concurrency);
+    const baselines =
+      options.mode === ALERT_FANOUT ? [] : await measureBaselines(bench, options, concurrency);
+    const fanout: FanoutResult[] = [];
+    if (fanoutToo) {
+      say(`BullMQ addBulk of 100 jobs → all processed, ${options.fanoutAlerts} rounds`);
+      fanout.push(
+        await measureBullmqFanout(bench.redisUrl, bench.redisPrefix, options.fanoutAlerts),
+      );
+    }
     say('starting the built gateway and worker');
     // Generous: on a busy machine the first boot can take minutes.
     apps = await startAppProcesses({
@@ -126,11 +157,17 @@ async function main(): Promise<void> {
     let runs: SimpulRunResult[];
     try {
       runs = await measureSimpul(apps, bench, options);
+      if (fanoutToo) {
+        say(`Simpul alert fan-out: ${options.fanoutAlerts} alerts, each to 100 units`);
+        fanout.unshift(
+          ...(await measureAlertFanout(apps.graphqlUrl, bench.databaseUrl, options.fanoutAlerts)),
+        );
+      }
     } catch (error) {
       console.error(apps.output());
       throw error;
     }
-    printReport(runs, baselines, concurrency);
+    printReport(runs, baselines, concurrency, fanout);
   } finally {
     await stopEverything();
   }

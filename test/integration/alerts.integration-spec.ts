@@ -1,6 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DataSource } from 'typeorm';
+import { CLOCK, type AdjustableClock } from '@simpul/config';
+import { TimerSweep } from '@simpul/delivery';
 import { bootWorker, dataSourceOf } from '../support/boot-in-process';
 import { createTestOfficer, TEST_OFFICER_PASSWORD } from '../support/create-test-officer';
 import { errorCodeOf } from '../support/graphql-client';
@@ -574,4 +576,59 @@ describe('alerts: raising, routing, delivery per unit, acknowledging, closing, c
     ]);
     expect(changes[1].payload.changed).toEqual(['minSeverity']);
   });
+
+  it('escalates a CRITICAL alert nobody acknowledged after 15 minutes (test clock), once, to the desks still silent', async () => {
+    const police = await as('polda.ntt');
+    const raiseWith = async (severity: string) =>
+      (
+        await police.client.data<{ raiseAlert: Alert }>(RAISE, {
+          input: {
+            type: 'SUSPECTED_TRAFFICKING',
+            severity,
+            summary: 'Kapal berangkat malam ini',
+            regionCode: '53',
+          },
+        })
+      ).raiseAlert;
+    const silent = await raiseWith('CRITICAL');
+    const answered = await raiseWith('CRITICAL');
+    const medium = await raiseWith('MEDIUM');
+    await (
+      await as('bp3mi.ntt')
+    ).client.data(`mutation($id: ID!) { acknowledgeAlert(id: $id) { id } }`, { id: answered.id });
+    // The timer is an outbox row with a deterministic key: PostgreSQL holds it, Redis only runs it.
+    const [{ n: armed }]: { n: number }[] = await db.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE job_name = 'fire-timer' AND payload->>'subjectId' = ANY($1)`,
+      [[silent.id, answered.id, medium.id]],
+    );
+    expect(armed).toBe(2);
+
+    const clock = worker.get<AdjustableClock>(CLOCK);
+    const sweep = worker.get(TimerSweep);
+    const levelOf = async (id: string) =>
+      (
+        await police.client.data<{ alert: { escalationLevel: number } }>(
+          'query($id: ID!) { alert(id: $id) { escalationLevel } }',
+          { id },
+        )
+      ).alert.escalationLevel;
+    clock.advance(14 * 60_000);
+    try {
+      await sweep.sweep();
+      expect(await levelOf(silent.id)).toBe(0);
+      clock.advance(2 * 60_000);
+      await sweep.sweep();
+      await sweep.sweep();
+    } finally {
+      clock.advance(-16 * 60_000);
+    }
+    expect(await levelOf(silent.id)).toBe(1);
+    expect(await levelOf(answered.id)).toBe(0);
+    expect(await levelOf(medium.id)).toBe(0);
+    const escalated = (await entriesOf(silent.id)).filter((e) => e.action === 'ALERT_ESCALATED');
+    expect(escalated.map((e) => e.to).sort()).toEqual(NTT_DESKS);
+    expect(escalated.every((e) => e.from === 'POLDA-NTT')).toBe(true);
+    expect(escalated[0].payload).toMatchObject({ level: 1, deadline: 'acknowledgeBy' });
+    expect((await entriesOf(answered.id)).map((e) => e.action)).not.toContain('ALERT_ESCALATED');
+  }, 60_000);
 });

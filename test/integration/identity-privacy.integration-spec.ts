@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { createTestOfficer } from '../support/create-test-officer';
 import { errorCodeOf, type GraphqlClient } from '../support/graphql-client';
 import { listenGateway } from '../support/listen-gateway';
 import { findUnitIds, loginAs, type Session } from '../support/login-as';
@@ -216,7 +217,7 @@ describe('need-to-know on victim identity', () => {
     ).toBe('FORBIDDEN');
   });
 
-  it('keeps police notes for POLRI parties only', async () => {
+  it("keeps police notes for the investigators of the case's parties only (the role, not the unit)", async () => {
     const police = await loginAs(url, 'polri.ppo');
     const set = `mutation($caseId: ID!, $notes: String) { setPoliceNotes(caseId: $caseId, notes: $notes) { policeNotes } }`;
     const written = await police.client.data<{ setPoliceNotes: { policeNotes: string } }>(set, {
@@ -232,6 +233,14 @@ describe('need-to-know on victim identity', () => {
     expect(errorCodeOf(await lead.client.request(set, { caseId, notes: 'x' }))).toBe('FORBIDDEN');
     const polda = await loginAs(url, 'polda.ntt');
     expect(errorCodeOf(await polda.client.request(set, { caseId, notes: 'x' }))).toBe('NOT_FOUND');
+    // A desk officer of the same police unit is a party too, but no investigator.
+    const clerk = await createTestOfficer(app, 'POLRI-PPAPPO');
+    const desk = await loginAs(url, clerk.username, clerk.password);
+    expect(
+      (await desk.client.data<{ case: { policeNotes: null } }>(read, { id: caseId })).case
+        .policeNotes,
+    ).toBeNull();
+    expect(errorCodeOf(await desk.client.request(set, { caseId, notes: 'x' }))).toBe('FORBIDDEN');
     const [row]: { police_notes_sealed: string }[] = await db.query(
       'SELECT police_notes_sealed FROM "case" WHERE id = $1',
       [caseId],

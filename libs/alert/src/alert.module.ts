@@ -12,6 +12,7 @@ import { AlertReader } from './alert.reader';
 import { AlertDeliveryEntity } from './entities/alert-delivery.entity';
 import { AlertRoutingRuleEntity } from './entities/alert-routing-rule.entity';
 import { AlertEntity } from './entities/alert.entity';
+import { AlertTimerHandler } from './jobs/alert-timer.handler';
 import { DeliverAlertHandler } from './jobs/deliver-alert.handler';
 import {
   AlertDeliveryFieldsResolver,
@@ -73,9 +74,9 @@ const resolvers = [
 })
 export class AlertModule {}
 
-/** Alerts for the worker: the delivery job handler, no GraphQL. */
+/** Alerts for the worker: the delivery job and escalation timer handlers, no GraphQL. */
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES), LedgerModule],
-  providers: [DeliverAlertHandler],
+  providers: [DeliverAlertHandler, AlertTimerHandler],
 })
 export class AlertWorkerModule {}

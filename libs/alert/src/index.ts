@@ -12,6 +12,8 @@ export * from './alert-access';
 export * from './alert-routing.service';
 export * from './alert.reader';
 export * from './jobs/deliver-alert.handler';
+export * from './jobs/alert-timer.handler';
+export * from './alert-escalation';
 export * from './seed-alert-routing-rules';
 export * from './use-cases/raise-alert.use-case';
 export * from './use-cases/acknowledge-alert.use-case';

@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AgencyKind } from '@simpul/agency';
 import { forbidden, Limits, optionalText } from '@simpul/common';
-import type { Actor } from '@simpul/identity';
+import { Role, type Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { PersonalDataCipher } from '@simpul/privacy';
 import { CaseAccess } from './case-access';
 import { CaseEntity } from './entities/case.entity';
 
-/** POLRI units' own notes on a case (suspects, leads): sealed, and only for POLRI parties. */
+/**
+ * The police's own notes on a case (suspects, leads): sealed, and only for investigators of the
+ * case's parties. One rule, the role the schema describes ("INVESTIGATOR: police, sees
+ * police-only fields"), not the unit's agency kind: an officer with the INVESTIGATOR role whose
+ * unit is a party of the case reads and writes them; a desk officer or supervisor of a police
+ * unit does not (docs/access-model.md).
+ */
 @Injectable()
 export class PoliceNotes {
   constructor(
@@ -24,14 +29,12 @@ export class PoliceNotes {
     caseId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<boolean> {
-    const [unit]: { kind: AgencyKind }[] = await manager.query(
-      'SELECT a.kind FROM unit u JOIN agency a ON a.id = u.agency_id WHERE u.id = $1',
-      [actor.unitId],
+    return (
+      actor.roles.includes(Role.INVESTIGATOR) && (await this.access.isParty(actor, caseId, manager))
     );
-    return unit?.kind === AgencyKind.POLRI && (await this.access.isParty(actor, caseId, manager));
   }
 
-  /** The notes, or null for everyone but POLRI parties. */
+  /** The notes, or null for everyone but investigators of the case's parties. */
   async read(actor: Actor, caseId: string): Promise<string | null> {
     if (!(await this.isPolicePartyOf(actor, caseId))) return null;
     const row = await this.dataSource.manager
@@ -47,7 +50,9 @@ export class PoliceNotes {
     return this.dataSource.transaction(async (manager) => {
       const found = await this.access.readableCase(actor, caseId, manager);
       if (!(await this.isPolicePartyOf(actor, caseId, manager))) {
-        throw forbidden('Only POLRI units that are parties of the case keep police notes');
+        throw forbidden(
+          'Only investigators of units that are parties of the case keep police notes',
+        );
       }
       const sealed = text === null ? null : this.cipher.seal(caseId, text);
       await manager.update(CaseEntity, { id: caseId }, { policeNotesSealed: sealed });

@@ -19,6 +19,8 @@ const ComposeScreen = lazy(() => import('../screens/compose/ComposeScreen'));
 const AgencyScreen = lazy(() => import('../screens/agency/AgencyScreen'));
 const AuditScreen = lazy(() => import('../screens/audit/AuditScreen'));
 const AuditCaseScreen = lazy(() => import('../screens/audit/AuditCaseScreen'));
+const AlertsScreen = lazy(() => import('../screens/alerts/AlertsScreen'));
+const RaiseAlertScreen = lazy(() => import('../screens/alerts/RaiseAlertScreen'));
 const StatisticsScreen = lazy(() => import('../screens/statistics/StatisticsScreen'));
 const NotFoundScreen = lazy(() => import('../screens/NotFoundScreen'));
 
@@ -47,6 +49,10 @@ function Screen({ route, officer }: { route: Route; officer: Officer }) {
       return <AuditScreen />;
     case 'auditCase':
       return <AuditCaseScreen id={route.id} />;
+    case 'alerts':
+      return <AlertsScreen officer={officer} />;
+    case 'raiseAlert':
+      return <RaiseAlertScreen />;
     case 'statistics':
       return <StatisticsScreen />;
     case 'notFound':

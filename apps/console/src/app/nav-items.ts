@@ -10,8 +10,8 @@ export interface NavItem {
 }
 
 /**
- * The main navigation by role. Screens still to come (alerts, notifications, ledger
- * verification) add one entry here and one route in routes.ts.
+ * The main navigation by role. Screens still to come (notifications, ledger verification) add one
+ * entry here and one route in routes.ts.
  */
 export function navItems(officer: Officer): NavItem[] {
   const roles = new Set(officer.roles);
@@ -25,8 +25,17 @@ export function navItems(officer: Officer): NavItem[] {
       { key: 'returned', label: 'nav.returned', to: paths.returned, routes: ['returned'] },
       { key: 'cases', label: 'nav.cases', to: paths.cases, routes: ['cases', 'case', 'compose'] },
       { key: 'newCase', label: 'nav.newCase', to: paths.newCase, routes: ['newCase'] },
+      { key: 'alerts', label: 'nav.alerts', to: paths.alerts, routes: ['alerts'] },
     );
   }
+  // Who raises alerts without a case (docs/access-model.md): investigators and immigration units.
+  if (roles.has('INVESTIGATOR') || officer.unit.agency.kind === 'IMIGRASI')
+    items.push({
+      key: 'raiseAlert',
+      label: 'nav.raiseAlert',
+      to: paths.raiseAlert,
+      routes: ['raiseAlert'],
+    });
   if (roles.has('SUPERVISOR'))
     items.push({ key: 'agency', label: 'nav.agency', to: paths.agency, routes: ['agency'] });
   if (roles.has('AUDITOR'))

@@ -11,6 +11,7 @@ export const CLIENT_ROUTE_PREFIXES = [
   '/kasus',
   '/instansi',
   '/audit',
+  '/peringatan',
   '/statistik',
 ] as const;
 
@@ -27,6 +28,8 @@ export type Route =
   | { name: 'agency' }
   | { name: 'audit' }
   | { name: 'auditCase'; id: string }
+  | { name: 'alerts' }
+  | { name: 'raiseAlert' }
   | { name: 'statistics' }
   | { name: 'notFound' };
 
@@ -54,6 +57,8 @@ export function parseRoute(pathname: string, search: string): Route {
       return { name: 'agency' };
     case 'audit':
       return second === 'kasus' && third ? { name: 'auditCase', id: third } : { name: 'audit' };
+    case 'peringatan':
+      return second === 'baru' ? { name: 'raiseAlert' } : { name: 'alerts' };
     case 'statistik':
       return { name: 'statistics' };
     default:
@@ -74,5 +79,7 @@ export const paths = {
   agency: '/instansi',
   audit: '/audit',
   auditCase: (id: string) => `/audit/kasus/${encodeURIComponent(id)}`,
+  alerts: '/peringatan',
+  raiseAlert: '/peringatan/baru',
   statistics: '/statistik',
 };

@@ -11,5 +11,6 @@ export const CONSOLE_ROUTE_PREFIXES = [
   '/kasus',
   '/instansi',
   '/audit',
+  '/peringatan',
   '/statistik',
 ] as const;

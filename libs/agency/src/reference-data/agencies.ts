@@ -26,12 +26,18 @@ const NATIONAL_AGENCIES: readonly AgencyReference[] = [
   { code: 'LPSK', name: 'Lembaga Perlindungan Saksi dan Korban', kind: AgencyKind.LPSK },
   { code: 'IMIGRASI', name: 'Direktorat Jenderal Imigrasi', kind: AgencyKind.IMIGRASI },
   { code: 'GT-PUSAT', name: 'Gugus Tugas PP-TPPO Pusat', kind: AgencyKind.GUGUS_TUGAS },
-  {
-    code: 'GT-NTT',
-    name: 'Gugus Tugas PP-TPPO Provinsi Nusa Tenggara Timur',
-    kind: AgencyKind.GUGUS_TUGAS,
-  },
 ];
+
+/**
+ * Each province's anti-trafficking task force (Gugus Tugas PP-TPPO Provinsi, Perpres 49/2023 and
+ * Perpres 69/2008 before it): an agency of its own per province, GT-<abbr>, holding one unit of the
+ * same code — the desk escalations and provincial alerts reach.
+ */
+const PROVINCIAL_TASK_FORCES: readonly AgencyReference[] = PROVINCES.map((p) => ({
+  code: `GT-${p.abbr}`,
+  name: `Gugus Tugas PP-TPPO Provinsi ${p.name}`,
+  kind: AgencyKind.GUGUS_TUGAS,
+}));
 
 /** Each province's government (PEMDA): holds its UPTD PPA and Dinas Sosial. */
 const PROVINCIAL_GOVERNMENTS: readonly AgencyReference[] = PROVINCES.map((p) => ({
@@ -42,5 +48,6 @@ const PROVINCIAL_GOVERNMENTS: readonly AgencyReference[] = PROVINCES.map((p) => 
 
 export const AGENCIES: readonly AgencyReference[] = [
   ...NATIONAL_AGENCIES,
+  ...PROVINCIAL_TASK_FORCES,
   ...PROVINCIAL_GOVERNMENTS,
 ];

@@ -1,8 +1,14 @@
 import type { UnitReference } from './units';
 
 /**
- * Indonesian missions abroad (Perwakilan RI) where trafficked Indonesians are most often found:
- * KEMLU units with a countryCode and the mission's own time zone for deadlines.
+ * Indonesian missions abroad (Perwakilan RI: KBRI embassies, KJRI/KRI consulates, KDEI Taipei) in
+ * the countries where Indonesian migrant workers are placed and where trafficked Indonesians are
+ * most often found: KEMLU units with a countryCode and the mission's own time zone for deadlines.
+ * Sources: Kemlu's list of Perwakilan RI (kemlu.go.id, "Perwakilan"), and the destination
+ * countries of KP2MI's (formerly BP2MI) placement statistics, Data Penempatan dan Pelindungan PMI
+ * 2023–2024 — Asia and the Gulf first, then Europe, the Americas and Oceania, where placements and
+ * trafficking cases (fishing crews, caregivers, online-scam recruitment) have grown. Codes are
+ * Simpul's own and never change.
  */
 const mission = (
   code: string,
@@ -42,4 +48,17 @@ export const MISSIONS: readonly UnitReference[] = [
   mission('KBRI-KUWAIT', 'KBRI Kuwait City', 'KW', 'Asia/Kuwait'),
   mission('KBRI-MUSCAT', 'KBRI Muscat', 'OM', 'Asia/Muscat'),
   mission('KBRI-AMMAN', 'KBRI Amman', 'JO', 'Asia/Amman'),
+  mission('KBRI-MANAMA', 'KBRI Manama', 'BH', 'Asia/Bahrain'),
+  mission('KJRI-OSAKA', 'KJRI Osaka', 'JP', 'Asia/Tokyo'),
+  mission('KBRI-ANKARA', 'KBRI Ankara', 'TR', 'Europe/Istanbul'),
+  mission('KJRI-ISTANBUL', 'KJRI Istanbul', 'TR', 'Europe/Istanbul'),
+  mission('KBRI-WARSAWA', 'KBRI Warsawa', 'PL', 'Europe/Warsaw'),
+  mission('KBRI-ROMA', 'KBRI Roma', 'IT', 'Europe/Rome'),
+  mission('KBRI-BERLIN', 'KBRI Berlin', 'DE', 'Europe/Berlin'),
+  mission('KBRI-DENHAAG', 'KBRI Den Haag', 'NL', 'Europe/Amsterdam'),
+  mission('KBRI-LONDON', 'KBRI London', 'GB', 'Europe/London'),
+  mission('KBRI-WASHINGTON', 'KBRI Washington, D.C.', 'US', 'America/New_York'),
+  mission('KBRI-CANBERRA', 'KBRI Canberra', 'AU', 'Australia/Sydney'),
+  mission('KJRI-SYDNEY', 'KJRI Sydney', 'AU', 'Australia/Sydney'),
+  mission('KBRI-WELLINGTON', 'KBRI Wellington', 'NZ', 'Pacific/Auckland'),
 ];

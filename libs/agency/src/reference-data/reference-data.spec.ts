@@ -56,6 +56,36 @@ describe('reference data', () => {
     }
   });
 
+  it('gives every province a Gugus Tugas of its own, in its zone', () => {
+    for (const p of PROVINCES) {
+      expect(agency(`GT-${p.abbr}`)?.kind).toBe(AgencyKind.GUGUS_TUGAS);
+      expect(unit(`GT-${p.abbr}`)).toMatchObject({
+        agencyCode: `GT-${p.abbr}`,
+        regionCode: p.code,
+        timeZone: p.timeZone,
+      });
+    }
+  });
+
+  it('holds the main debarkation and border posts: KP2MI service posts and immigration offices', () => {
+    const posts = [
+      ['P4MI-KUPANG', 'KP2MI', '53'],
+      ['P4MI-ATAMBUA', 'KP2MI', '53'],
+      ['IMIGRASI-KUPANG', 'IMIGRASI', '53'],
+      ['IMIGRASI-ATAMBUA', 'IMIGRASI', '53'],
+      ['P4MI-BATAM', 'KP2MI', '21'],
+      ['IMIGRASI-BATAM', 'IMIGRASI', '21'],
+      ['P4MI-TANJUNGPINANG', 'KP2MI', '21'],
+      ['IMIGRASI-TANJUNGPINANG', 'IMIGRASI', '21'],
+      ['P4MI-ENTIKONG', 'KP2MI', '61'],
+      ['P4MI-NUNUKAN', 'KP2MI', '65'],
+      ['IMIGRASI-SOEKARNOHATTA', 'IMIGRASI', '36'],
+    ];
+    for (const [code, agencyCode, regionCode] of posts) {
+      expect(unit(code)).toMatchObject({ agencyCode, regionCode, countryCode: null });
+    }
+  });
+
   it('uses the time zone of each province: WIB, WITA or WIT', () => {
     const zoneOf = (code: string) => PROVINCES.find((p) => p.code === code)?.timeZone;
     expect(zoneOf('31')).toBe('Asia/Jakarta');
@@ -67,7 +97,8 @@ describe('reference data', () => {
 
   it('keeps missions abroad in KEMLU with a country and no region', () => {
     const missions = UNITS.filter((u) => u.countryCode !== null);
-    expect(missions.length).toBeGreaterThanOrEqual(15);
+    expect(missions.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(missions.map((m) => m.countryCode)).size).toBeGreaterThanOrEqual(30);
     for (const m of missions) {
       expect(m.agencyCode).toBe('KEMLU');
       expect(m.regionCode).toBeNull();

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -6,12 +6,14 @@ import { forbidden, conflict, isUuid, Limits, notFound, requiredText } from '@si
 import { AgencyKind } from '@simpul/agency';
 import { CaseAccess, CaseStatus, nextReference, type ExploitationType } from '@simpul/case';
 import { IdempotencyStore, requestDigest } from '@simpul/database';
-import { OutboxWriter, statementParams } from '@simpul/delivery';
+import { CLOCK, type Clock } from '@simpul/config';
+import { OutboxWriter, statementParams, TimerScheduler } from '@simpul/delivery';
 import { Role, type Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { DeliveryState } from '@simpul/referral';
 import { AlertStatus } from '../alert-enums';
 import { alertEntry } from '../alert-entry';
+import { alertEscalationTimer } from '../alert-escalation';
 import { AlertAccess } from '../alert-access';
 import type { AlertFacts } from '../alert-routing';
 import { AlertRouting, validCountryCode, validRegionCode } from '../alert-routing.service';
@@ -38,8 +40,8 @@ export function alertFacts(
  * raiseAlert. Who may raise (docs/access-model.md, "Alerts"): an INVESTIGATOR (police), an
  * officer of an immigration (IMIGRASI) unit, and — for an alert about a case — any officer of a
  * party of that case. In one transaction: the alert, one delivery row and one outbox row per
- * receiving unit chosen by the routing rules, and ALERT_RAISED on the ledger; the worker then
- * delivers each unit's copy (ALERT_DELIVERED).
+ * receiving unit chosen by the routing rules, the escalation timer of a HIGH or CRITICAL alert,
+ * and ALERT_RAISED on the ledger; the worker then delivers each unit's copy (ALERT_DELIVERED).
  */
 @Injectable()
 export class RaiseAlertUseCase {
@@ -50,6 +52,8 @@ export class RaiseAlertUseCase {
     private readonly routing: AlertRouting,
     private readonly outbox: OutboxWriter,
     private readonly ledger: LedgerWriter,
+    private readonly timers: TimerScheduler,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(actor: Actor, input: RaiseAlertInput): Promise<AlertEntity> {
@@ -73,7 +77,7 @@ export class RaiseAlertUseCase {
       }
       await this.checkRaiser(manager, actor, caseId);
       const receivers = await this.routing.receivers(facts, manager);
-      const now = new Date();
+      const now = this.clock.now();
       const alert = manager.create(AlertEntity, {
         id,
         reference: await nextReference(manager, 'PRG', 'alert_reference_seq', now),
@@ -97,6 +101,9 @@ export class RaiseAlertUseCase {
       });
       await manager.insert(AlertEntity, alert);
       await this.fanOut(manager, id, receivers);
+      // HIGH and CRITICAL alerts escalate when nobody acknowledges them in time.
+      const timer = alertEscalationTimer(alert);
+      if (timer) await this.timers.schedule(manager, [timer]);
       await this.ledger.append(manager, [
         alertEntry(HandoffAction.ALERT_RAISED, {
           actorId: actor.officerId,

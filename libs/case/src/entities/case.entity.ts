@@ -16,7 +16,7 @@ export class CaseEntity {
   @Column({ type: 'uuid', name: 'opened_by_id' }) openedById: string;
   @Column({ type: 'timestamptz', name: 'opened_at' }) openedAt: Date;
   @Column({ type: 'timestamptz', name: 'closed_at', nullable: true }) closedAt: Date | null;
-  /** Sealed; only POLRI parties read or write it. Not loaded unless asked for. */
+  /** Sealed; only INVESTIGATORs of the case's parties read or write it. Not loaded unless asked for. */
   @Column({ type: 'text', name: 'police_notes_sealed', nullable: true, select: false })
   policeNotesSealed?: string | null;
 }

@@ -13,14 +13,15 @@ export class PoliceNotesResolver {
   @ResolveField(() => String, {
     nullable: true,
     description:
-      'Police-only notes: readable by POLRI units that are parties of the case, null for everyone else',
+      'Police-only notes: readable by INVESTIGATORs whose unit is a party of the case, null for everyone else',
   })
   policeNotes(@Parent() parent: CaseModel, @CurrentActor() actor: Actor) {
     return this.notes.read(actor, parent.id);
   }
 
   @Mutation(() => CaseModel, {
-    description: 'POLRI parties only: replace the police notes (null clears them)',
+    description:
+      "INVESTIGATORs of the case's parties only: replace the police notes (null clears them)",
   })
   async setPoliceNotes(
     @CurrentActor() actor: Actor,

@@ -14,7 +14,7 @@ registerEnumType(Role, {
     },
     INVESTIGATOR: {
       description:
-        'police officer: desk officer rights for its unit; police notes are kept by POLRI units that are parties of the case',
+        'police investigator: desk officer rights for its unit, raises alerts, and reads and writes the police notes of cases its unit is a party of',
     },
     AUDITOR: {
       description:

@@ -10,7 +10,6 @@ registerEnumType(HandoffAction, {
       description:
         'A missed deadline climbed the referral one level (no actor: the system); toUnit is the unit the level reaches',
     },
-    ALERT_ESCALATED: { description: 'Never written yet: alert escalation is not built' },
     ALERT_LINKED: {
       description: 'An alert linked to a case (an existing one, or one opened from it)',
     },
