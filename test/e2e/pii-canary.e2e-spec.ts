@@ -1,5 +1,10 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
+import { payloadDigest } from '@simpul/ledger-format';
 import { errorCodeOf, type GraphqlResponse } from '../support/graphql-client';
 import { findUnitIds, loginAs } from '../support/login-as';
 import { startAppProcesses, type AppProcesses } from '../support/start-app-processes';
@@ -8,8 +13,9 @@ import { waitForCondition } from '../support/wait-for-condition';
 /**
  * Seeds a person with distinctive identity values, drives the system through the paths that
  * touch them — including bad input built from them — and then looks for the values everywhere
- * they must never be: process output (logs), errors, ledger entries, outbox rows and every Redis
- * key of the run (BullMQ jobs, events, pub/sub).
+ * they must never be: process output (logs), errors, ledger entries, outbox rows, every Redis
+ * key of the run (BullMQ jobs, events, pub/sub), and what leaves the hub about the case:
+ * notifications, emails (the .eml files of MAIL_DIR) and webhook bodies.
  */
 const CANARY = {
   fullName: 'Zakharia Canarywood',
@@ -23,18 +29,59 @@ const found = (haystack: string) => NEEDLES.filter((needle) => haystack.includes
 describe('no personal data outside its sealed column', () => {
   let apps: AppProcesses;
   const errors: GraphqlResponse<unknown>[] = [];
+  const mailDir = mkdtempSync(join(tmpdir(), 'simpul-canary-mail-'));
+  const webhookBodies: string[] = [];
+  let receiver: Server;
+  let receiverUrl: string;
 
   beforeAll(async () => {
-    apps = await startAppProcesses({ env: { ...process.env, LOG_LEVEL: 'debug' } });
+    receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        webhookBodies.push(`${JSON.stringify(req.headers)}\n${body}`);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const address = receiver.address();
+    receiverUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hook`;
+    apps = await startAppProcesses({
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'debug',
+        MAIL_DIR: mailDir,
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+      },
+    });
   }, 90_000); // two processes to start and become ready (up to 60 s each)
   afterAll(async () => {
     await apps?.stop();
+    await new Promise((resolve) => receiver?.close(resolve));
+    rmSync(mailDir, { recursive: true, force: true });
   });
 
   it('keeps the canary out of logs, errors, ledger, outbox and Redis', async () => {
     const lead = await loginAs(apps.graphqlUrl, 'kbri.phnompenh');
     const receiver = await loginAs(apps.graphqlUrl, 'kemlu.pwni');
     const units = await findUnitIds(lead.client);
+    // Dit. PWNI's agency system gets webhooks, and its desk officer email for escalations.
+    const admin = await loginAs(apps.graphqlUrl, 'admin');
+    await admin.client.data(
+      `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { id } }`,
+      {
+        input: {
+          unitId: units.get('KEMLU-PWNI'),
+          url: receiverUrl,
+          secret: 'canary-webhook-secret-0123456789abcdef',
+        },
+      },
+    );
+    const { me } = await receiver.client.data<{ me: { id: string } }>('{ me { id } }');
+    await admin.client.data(
+      `mutation($id: ID!) { setOfficerWorkEmail(officerId: $id, workEmail: "pwni.meja@kemlu.test") }`,
+      { id: me.id },
+    );
     const { openCase } = await lead.client.data<{
       openCase: { id: string; persons: { id: string }[] };
     }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id persons { id } } }`, {
@@ -109,6 +156,45 @@ describe('no personal data outside its sealed column', () => {
     const db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
     try {
+      // The escalation context's entry, as it writes one: an escalation is emailed as well.
+      const escalated = { level: 1, deadline: 'acknowledgeBy' };
+      await db.query(
+        `INSERT INTO ledger_entry (written_at, action, actor_id, from_unit_id, to_unit_id, case_id,
+                                   referral_id, alert_id, note_digest, payload, payload_digest)
+         VALUES (now(), 'REFERRAL_ESCALATED', NULL, $1, $1, $2, $3, NULL, NULL, $4, $5)`,
+        [
+          units.get('KEMLU-PWNI'),
+          openCase.id,
+          sendReferral.id,
+          JSON.stringify(escalated),
+          payloadDigest(escalated),
+        ],
+      );
+      await waitForCondition('the notification, the email and the webhooks', async () => {
+        const mails = readdirSync(mailDir).filter((file) => file.endsWith('.eml'));
+        return mails.length >= 1 && webhookBodies.length >= 2;
+      });
+      const { notifications } = await receiver.client.data<{
+        notifications: { edges: { node: { action: string } }[] };
+      }>(
+        '{ notifications { edges { node { id action seq reference unitCode referralId caseId escalationLevel link } } } }',
+      );
+      expect(notifications.edges.map((e) => e.node.action)).toEqual(
+        expect.arrayContaining(['REFERRAL_DELIVERED', 'REFERRAL_ESCALATED']),
+      );
+      expect(found(JSON.stringify(notifications))).toEqual([]);
+      const stored = await db.query('SELECT * FROM notification');
+      expect(found(JSON.stringify(stored.rows))).toEqual([]);
+      const mails = readdirSync(mailDir).map((file) =>
+        readFileSync(join(mailDir, file), 'utf8').replace(/=\r?\n/g, ''),
+      );
+      expect(mails.join('\n')).toContain('REFERRAL_ESCALATED');
+      expect(found(mails.join('\n'))).toEqual([]);
+      expect(webhookBodies.join('\n')).toContain(sendReferral.id);
+      expect(found(webhookBodies.join('\n'))).toEqual([]);
+      const deliveries = await db.query('SELECT * FROM webhook_delivery');
+      expect(found(JSON.stringify(deliveries.rows))).toEqual([]);
+
       const ledger = await db.query('SELECT * FROM ledger_entry');
       expect(ledger.rowCount).toBeGreaterThan(0);
       expect(found(JSON.stringify(ledger.rows))).toEqual([]);

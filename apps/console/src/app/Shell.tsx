@@ -5,6 +5,7 @@ import { useLiveStatus, useOnline } from '../graphql/live-status';
 import { switchLanguage } from '../i18n/i18n';
 import { useArrivals } from '../live/arrivals';
 import { LiveEvents } from '../live/LiveEvents';
+import { NotificationBell } from '../live/NotificationBell';
 import { Tag } from '../components/Tag';
 import { signOut, type Officer } from '../session/session';
 import { navItems } from './nav-items';
@@ -85,6 +86,7 @@ export function Shell({ officer, children }: { officer: Officer; children: React
                 <Tag tone={live === 'connected' ? 'teal' : 'orange'}>{t(`app.live.${live}`)}</Tag>
               </span>
             )}
+            {listens && <NotificationBell />}
             <LanguageToggle />
             <Button variant="outline" size="sm" className="touch" onClick={() => void signOut()}>
               {t('app.signOut')}

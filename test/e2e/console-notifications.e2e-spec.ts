@@ -1,0 +1,82 @@
+import {
+  launchConsoleBrowser,
+  seriousAxeFindings,
+  type ConsoleBrowser,
+  type ConsolePage,
+} from '../support/launch-console-browser';
+import { findUnitIds, loginAs, type Session } from '../support/login-as';
+import { startAppProcesses, type AppProcesses } from '../support/start-app-processes';
+
+const PASSWORD = process.env.SIMPUL_DEMO_PASSWORD || 'simpul-demo';
+
+/**
+ * The notifications bell in Chromium: a referral delivered to BP3MI NTT while its desk officer
+ * has the console open turns the bell to "1 unread" live; the list names what happened and the
+ * referral's reference; following it opens the referral and marks it read. axe checks the open
+ * list; any CSP violation or script error fails the test.
+ */
+describe('console: the notifications bell', () => {
+  let apps: AppProcesses | undefined;
+  let browser: ConsoleBrowser | undefined;
+  let tab: ConsolePage;
+  let kbri: Session;
+  let bp3mi: Session;
+
+  beforeAll(async () => {
+    apps = await startAppProcesses();
+    browser = await launchConsoleBrowser();
+    kbri = await loginAs(apps.graphqlUrl, 'kbri.phnompenh');
+    bp3mi = await loginAs(apps.graphqlUrl, 'bp3mi.ntt');
+    // Whatever earlier files of the run told BP3MI NTT is read: the count starts at 0.
+    await bp3mi.client.data('mutation { markAllNotificationsRead }');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await apps?.stop();
+  }, 30_000);
+
+  it('shows a delivery live, leads to the referral and marks it read', async () => {
+    tab = await browser!.newPage();
+    const { page } = tab;
+    await page.goto(`${apps!.baseUrl}/`);
+    await page.getByLabel('Nama pengguna').fill('bp3mi.ntt');
+    await page.getByRole('textbox', { name: 'Kata sandi' }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.getByRole('button', { name: 'Pemberitahuan', exact: true }).waitFor();
+
+    const units = await findUnitIds(kbri.client);
+    const { openCase } = await kbri.client.data<{ openCase: { id: string } }>(
+      `mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
+      { input: { title: 'Kasus lonceng', exploitationTypes: ['FORCED_LABOUR'], persons: [] } },
+    );
+    const { sendReferral } = await kbri.client.data<{
+      sendReferral: { id: string; reference: string };
+    }>(`mutation($input: SendReferralInput!) { sendReferral(input: $input) { id reference } }`, {
+      input: {
+        caseId: openCase.id,
+        toUnitId: units.get('BP3MI-NTT'),
+        services: ['SHELTER'],
+        priority: 'URGENT',
+        summary: 'Mohon penampungan',
+      },
+    });
+
+    const bell = page.getByRole('button', { name: /^Pemberitahuan\s*1\s+belum dibaca$/ });
+    await bell.waitFor({ timeout: 20_000 });
+    await bell.click();
+    const item = page.getByRole('link', {
+      name: `Rujukan baru masuk · ${sendReferral.reference}`,
+    });
+    await item.waitFor();
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await item.click();
+    await page.waitForURL(`**/rujukan/${sendReferral.id}`);
+    await page.getByRole('button', { name: 'Pemberitahuan', exact: true }).waitFor();
+    const { unreadNotificationCount } = await bp3mi.client.data<{
+      unreadNotificationCount: number;
+    }>('{ unreadNotificationCount }');
+    expect(unreadNotificationCount).toBe(0);
+    expect(tab.problems).toEqual([]);
+  }, 90_000);
+});
