@@ -56,21 +56,19 @@ describe('ledger readers order by the numeric seq across a power of ten', () => 
     const held = { toUnitId: unitId, referralId };
     const fillers = Array.from({ length: pastNextPowerOfTen(before) }, () => draft());
     await db.transaction((manager) =>
-      gateway.app
-        .get(LedgerWriter)
-        .append(manager, [
-          draft({
-            ...held,
-            action: HandoffAction.REFERRAL_ACCEPTED,
-            payload: { status: 'ACCEPTED' },
-          }),
-          ...fillers,
-          draft({
-            ...held,
-            action: HandoffAction.REFERRAL_COMPLETED,
-            payload: { status: 'COMPLETED' },
-          }),
-        ]),
+      gateway.app.get(LedgerWriter).append(manager, [
+        draft({
+          ...held,
+          action: HandoffAction.REFERRAL_ACCEPTED,
+          payload: { status: 'ACCEPTED' },
+        }),
+        ...fillers,
+        draft({
+          ...held,
+          action: HandoffAction.REFERRAL_COMPLETED,
+          payload: { status: 'COMPLETED' },
+        }),
+      ]),
     );
     await waitForLedgerSealed(db);
 
