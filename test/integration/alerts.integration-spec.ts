@@ -198,6 +198,15 @@ describe('alerts: raising, routing, delivery per unit, acknowledging, closing, c
       expect(event.alert!.reference).toBe(alert.reference);
     }
     await delivered(alert.id, 4);
+    // Each delivery names the alert by code, so notifications can say which and email CRITICAL.
+    const deliveredPayloads: { payload: Record<string, unknown> }[] = await db.query(
+      `SELECT payload FROM ledger_entry WHERE alert_id = $1 AND action = 'ALERT_DELIVERED'`,
+      [alert.id],
+    );
+    expect(deliveredPayloads).toHaveLength(4);
+    for (const { payload } of deliveredPayloads) {
+      expect(payload).toMatchObject({ reference: alert.reference, severity: 'HIGH' });
+    }
 
     // Unacknowledged first: each desk finds it among the alerts it has not acknowledged.
     for (const [code, username] of Object.entries(NTT_OFFICERS)) {

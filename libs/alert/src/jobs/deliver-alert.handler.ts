@@ -26,6 +26,8 @@ interface DeliveredRow {
   alert_id: string;
   unit_id: string;
   raised_by_unit_id: string;
+  reference: string;
+  severity: string;
 }
 
 /**
@@ -80,7 +82,7 @@ export class DeliverAlertHandler implements JobHandler<'deliver-alert'> {
            FROM alert a, unnest($1::uuid[], $2::uuid[]) AS j(alert_id, unit_id)
           WHERE d.alert_id = j.alert_id AND d.unit_id = j.unit_id AND a.id = d.alert_id
             AND d.delivery <> $3
-          RETURNING d.alert_id, d.unit_id, a.raised_by_unit_id`,
+          RETURNING d.alert_id, d.unit_id, a.raised_by_unit_id, a.reference, a.severity`,
         [
           batch.map((w) => w.alertId),
           batch.map((w) => w.unitId),
@@ -100,7 +102,14 @@ export class DeliverAlertHandler implements JobHandler<'deliver-alert'> {
               fromUnitId: row.raised_by_unit_id,
               toUnitId: row.unit_id,
               alertId: row.alert_id,
-              payload: { delivery: DeliveryState.DELIVERED, unitId: row.unit_id },
+              // Codes only: the reference and severity let notifications name the alert and email
+              // a CRITICAL one without reading the alert (its summary never leaves its row).
+              payload: {
+                delivery: DeliveryState.DELIVERED,
+                unitId: row.unit_id,
+                reference: row.reference,
+                severity: row.severity,
+              },
             }),
           ),
       );
