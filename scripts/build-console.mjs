@@ -56,7 +56,7 @@ function serviceWorkerPlugin() {
         fileName: 'sw.js',
         source: template
           .replace('__SHELL_VERSION__', version)
-          .replace('"__SHELL_FILES__"', JSON.stringify(shell)),
+          .replace(/['"]__SHELL_FILES__['"]/, JSON.stringify(shell)),
       });
     },
   };
