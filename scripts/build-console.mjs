@@ -40,24 +40,28 @@ function mantineVariablesPlugin() {
   };
 }
 
-/** sw.js from apps/console/src/service-worker.js with this build's files and a version. */
+/**
+ * sw.js from apps/console/src/service-worker.js with this build's files and a version. It runs at
+ * writeBundle, when the bundle is final: at generateBundle Vite still lists the empty JavaScript
+ * chunks of CSS-only modules it removes afterwards, and one missing file in the shell list makes
+ * the service worker's install (cache.addAll) fail, so nothing would ever open offline.
+ */
 function serviceWorkerPlugin() {
   return {
     name: 'simpul-service-worker',
     apply: 'build',
-    async generateBundle(_options, bundle) {
-      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map'));
+    async writeBundle(options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((f) => !f.endsWith('.map'))
+        .sort();
       const template = await readFile(join(consoleSource, 'src/service-worker.js'), 'utf8');
       const { createHash } = await import('node:crypto');
-      const version = createHash('sha256').update(files.sort().join('\n')).digest('hex').slice(0, 12);
+      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
       const shell = ['/', ...files.filter((f) => f !== 'index.html').map((f) => `/${f}`)];
-      this.emitFile({
-        type: 'asset',
-        fileName: 'sw.js',
-        source: template
-          .replace('__SHELL_VERSION__', version)
-          .replace(/['"]__SHELL_FILES__['"]/, JSON.stringify(shell)),
-      });
+      const source = template
+        .replace('__SHELL_VERSION__', version)
+        .replace(/['"]__SHELL_FILES__['"]/, JSON.stringify(shell));
+      await writeFile(join(options.dir, 'sw.js'), source);
     },
   };
 }
@@ -121,10 +125,24 @@ export function consoleViteConfig() {
   };
 }
 
+/** Refuses a build whose service worker would try to keep a file that is not there. */
+async function checkServiceWorkerShell() {
+  const source = await readFile(join(consoleOutput, 'sw.js'), 'utf8');
+  const shell = JSON.parse(source.match(/const SHELL = (\[.*?\]);/)?.[1] ?? 'null');
+  if (!Array.isArray(shell)) throw new Error('sw.js: no shell file list was filled in');
+  for (const file of shell) {
+    const path = join(consoleOutput, file === '/' ? 'index.html' : file);
+    await stat(path).catch(() => {
+      throw new Error(`sw.js lists ${file}, which the build did not write`);
+    });
+  }
+}
+
 /** Builds the console; returns the compressed size of the JavaScript the first page loads. */
 export async function buildConsole() {
   const { build } = await import('vite');
   await build(consoleViteConfig());
+  await checkServiceWorkerShell();
   await precompress(consoleOutput);
   let files = 0;
   for await (const file of walk(consoleOutput)) if (!/\.(br|gz)$/.test(file)) files++;

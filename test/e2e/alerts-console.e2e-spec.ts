@@ -36,8 +36,11 @@ async function signIn({ page }: ConsolePage, baseUrl: string, username: string):
   await page.getByRole('button', { name: 'Keluar' }).waitFor();
 }
 
+/** Waits for the screen whose title is exactly `text` ("Peringatan" is not "Peringatan baru"). */
 async function heading(page: Page, text: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 15_000 });
+  await page
+    .getByRole('heading', { level: 1, name: text, exact: true })
+    .waitFor({ timeout: 15_000 });
 }
 
 const card = (scope: Page | Locator, reference: string): Locator =>

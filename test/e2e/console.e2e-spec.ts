@@ -445,7 +445,8 @@ describe('console: the web console at / in Chromium', () => {
       await db.connect();
       try {
         await db.query(
-          "UPDATE referral SET acknowledge_by = now() - interval '3 hours', accept_by = now() - interval '1 hour' WHERE id = $1",
+          `UPDATE referral SET sent_at = now() - interval '1 day', acknowledge_by = now() - interval '3 hours',
+                             accept_by = now() - interval '1 hour' WHERE id = $1`,
           [overdue.id],
         );
       } finally {

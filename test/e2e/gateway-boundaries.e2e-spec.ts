@@ -71,11 +71,6 @@ describe('gateway boundaries', () => {
     expect(response.status).toBe(413);
   });
 
-  check('an operation of a capability not built yet is NOT_IMPLEMENTED', async () => {
-    const response = await officer.client.request('query { alerts { totalCount } }');
-    expect(errorCodeOf(response)).toBe('NOT_IMPLEMENTED');
-  });
-
   check('an empty case title is BAD_USER_INPUT naming input.title', async () => {
     const response = await officer.client.request(
       `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`,

@@ -166,6 +166,25 @@ describe('referral escalation', () => {
     ]);
   }, 60_000);
 
+  it('escalates every other referral when one row has a deadline before its sending (written around the app)', async () => {
+    setClocks('2026-12-22T02:00:00.000Z');
+    const sender = await demoActor(gateway, 'kbri.phnompenh');
+    const { referral: broken } = await openCaseAndSend(gateway, sender, 'BP3MI-NTT', {
+      priority: Priority.ROUTINE,
+    });
+    const { referral: healthy } = await openCaseAndSend(gateway, sender, 'BP3MI-NTT', {
+      priority: Priority.ROUTINE,
+    });
+    await db.query(
+      "UPDATE referral SET acknowledge_by = sent_at - interval '3 hours' WHERE id = $1",
+      [broken.id],
+    );
+    setClocks('2026-12-28T02:00:01.000Z'); // past the healthy one's acknowledge deadline
+    await sweep();
+    expect((await stateOf(healthy.id)).level).toBe(1);
+    expect((await stateOf(broken.id)).level).toBe(0);
+  }, 60_000);
+
   /** An EMERGENCY referral (acknowledge within 2 h: steps at 2, 3 and 4 h) sent at `sentAt`. */
   const sendEmergency = async (sentAt: string) => {
     setClocks(sentAt);

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
-import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveStatus, useOnline } from '../graphql/live-status';
 import { switchLanguage } from '../i18n/i18n';
@@ -66,6 +66,7 @@ export function Shell({ officer, children }: { officer: Officer; children: React
   const arrivals = useArrivals();
   useDocumentTitle();
   const listens = !officer.roles.every((r) => r === 'AUDITOR' || r === 'ADMIN');
+  const [notificationPanel, setNotificationPanel] = useState<HTMLElement | null>(null);
   return (
     <>
       <SkipLink />
@@ -86,7 +87,7 @@ export function Shell({ officer, children }: { officer: Officer; children: React
                 <Tag tone={live === 'connected' ? 'teal' : 'orange'}>{t(`app.live.${live}`)}</Tag>
               </span>
             )}
-            {listens && <NotificationBell />}
+            {listens && <NotificationBell panelHost={notificationPanel} />}
             <LanguageToggle />
             <Button variant="outline" size="sm" className="touch" onClick={() => void signOut()}>
               {t('app.signOut')}
@@ -118,6 +119,7 @@ export function Shell({ officer, children }: { officer: Officer; children: React
             })}
           </ul>
         </nav>
+        <div ref={setNotificationPanel} />
       </header>
       <OfflineNotice />
       <main id="main" tabIndex={-1} className="shell-main">

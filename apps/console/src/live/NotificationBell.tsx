@@ -1,5 +1,6 @@
 import { Button } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { navigate } from '../app/router';
@@ -66,9 +67,10 @@ function pathOf(node: {
  * The notifications bell: the unread count, live (notificationAdded refetches the list), the last
  * ten notifications — what happened, the reference, when — each leading to its referral, alert or
  * case and marked read on the way; "mark all as read". Codes and references only, as the API
- * gives them.
+ * gives them. The list opens in `panelHost`, a place in the page's flow below the navigation:
+ * drawn over the header it would cover the navigation links, on a phone most of them.
  */
-export function NotificationBell() {
+export function NotificationBell({ panelHost }: { panelHost: HTMLElement | null }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const [{ data }, refetch] = useQuery({
@@ -108,55 +110,58 @@ export function NotificationBell() {
           </>
         )}
       </Button>
-      {open && (
-        <section
-          id="notification-list"
-          className="notification-list"
-          aria-label={t('notifications.title')}
-        >
-          {nodes.length === 0 ? (
-            <p>{t('notifications.empty')}</p>
-          ) : (
-            <ul>
-              {nodes.map((node) => (
-                <li key={node.id} className={node.readAt ? undefined : 'notification-unread'}>
-                  <a
-                    href={pathOf(node)}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      setOpen(false);
-                      void markRead({ id: node.id }).then(reload);
-                      navigate(pathOf(node));
-                    }}
-                  >
-                    {t(`notifications.action.${node.action}`, {
-                      defaultValue: t('notifications.action.other'),
-                    })}
-                    {node.reference ? ` · ${node.reference}` : ''}
-                    {node.escalationLevel
-                      ? ` · ${t('notifications.level', { level: node.escalationLevel })}`
-                      : ''}
-                  </a>
-                  <span className="notification-time">
-                    {time.format(new Date(node.createdAt))}
-                    {node.readAt ? '' : ` · ${t('notifications.unread')}`}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-          {unread > 0 && (
-            <Button
-              variant="default"
-              size="sm"
-              className="touch"
-              onClick={() => void markAllRead({}).then(reload)}
-            >
-              {t('notifications.markAll')}
-            </Button>
-          )}
-        </section>
-      )}
+      {open &&
+        panelHost &&
+        createPortal(
+          <section
+            id="notification-list"
+            className="notification-list"
+            aria-label={t('notifications.title')}
+          >
+            {nodes.length === 0 ? (
+              <p>{t('notifications.empty')}</p>
+            ) : (
+              <ul>
+                {nodes.map((node) => (
+                  <li key={node.id} className={node.readAt ? undefined : 'notification-unread'}>
+                    <a
+                      href={pathOf(node)}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        setOpen(false);
+                        void markRead({ id: node.id }).then(reload);
+                        navigate(pathOf(node));
+                      }}
+                    >
+                      {t(`notifications.action.${node.action}`, {
+                        defaultValue: t('notifications.action.other'),
+                      })}
+                      {node.reference ? ` · ${node.reference}` : ''}
+                      {node.escalationLevel
+                        ? ` · ${t('notifications.level', { level: node.escalationLevel })}`
+                        : ''}
+                    </a>
+                    <span className="notification-time">
+                      {time.format(new Date(node.createdAt))}
+                      {node.readAt ? '' : ` · ${t('notifications.unread')}`}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {unread > 0 && (
+              <Button
+                variant="default"
+                size="sm"
+                className="touch"
+                onClick={() => void markAllRead({}).then(reload)}
+              >
+                {t('notifications.markAll')}
+              </Button>
+            )}
+          </section>,
+          panelHost,
+        )}
     </div>
   );
 }

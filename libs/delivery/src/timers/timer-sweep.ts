@@ -9,6 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, CLOCK, type AppConfig, type Clock } from '@simpul/config';
 import { describeError } from '../outbox-job';
+import type { TimerHandler } from './handles-timers.decorator';
 import { TimerHandlers } from './timer-handlers';
 import { TimerScheduler } from './timer-scheduler';
 import { timerJobKey } from './timer';
@@ -64,38 +65,60 @@ export class TimerSweep implements OnApplicationBootstrap, BeforeApplicationShut
 
   private async pass(): Promise<SweepOutcome> {
     const outcome: SweepOutcome = { fired: 0, armed: 0 };
-    try {
-      for (const [kind, handler] of this.handlers.entries()) {
-        const now = this.clock.now();
-        const pending = await handler.pendingTimers(this.dataSource.manager, now);
-        const later = pending.filter((timer) => timer.fireAt.getTime() > now.getTime());
-        if (later.length) {
-          await this.dataSource.transaction((manager) => this.scheduler.schedule(manager, later));
-          outcome.armed += later.length;
-        }
-        for (const timer of pending) {
-          if (this.stopped || timer.fireAt.getTime() > now.getTime()) continue;
-          await this.dataSource.transaction(async (manager) => {
-            // Its job, if armed, finds the row done and the step recorded: nothing twice.
-            await manager.query(
-              `UPDATE outbox SET done_at = now(), parked_at = NULL
-                WHERE job_key = $1 AND done_at IS NULL`,
-              [timerJobKey(timer)],
-            );
-            await handler.fire(manager, timer, now);
-          });
-          outcome.fired += 1;
-        }
-        if (outcome.fired)
-          this.logger.log(`Timer sweep fired ${outcome.fired} due ${kind} timer(s)`);
+    const failures: string[] = [];
+    for (const [kind, handler] of this.handlers.entries()) {
+      try {
+        await this.sweepKind(kind, handler, outcome, failures);
+      } catch (error) {
+        failures.push(`${kind}: ${describeError(error)}`);
       }
-      if (this.failing) this.logger.log('Timer sweep resumed');
-      this.failing = false;
-    } catch (error) {
-      // Logged once per outage, not at every pass; the next pass tries again.
-      if (!this.failing) this.logger.warn(`Timer sweep failed: ${describeError(error)}`);
-      this.failing = true;
     }
+    // Logged once per outage, not at every pass; the next pass tries again.
+    if (failures.length && !this.failing) {
+      this.logger.warn(`Timer sweep failed: ${failures.join('; ')}`);
+    }
+    if (!failures.length && this.failing) this.logger.log('Timer sweep resumed');
+    this.failing = failures.length > 0;
     return outcome;
+  }
+
+  /**
+   * One kind's timers. Each due timer fires in its own transaction, and one that fails is reported
+   * without holding back the others: one subject in a state its handler refuses must not stop
+   * every other escalation.
+   */
+  private async sweepKind(
+    kind: string,
+    handler: TimerHandler,
+    outcome: SweepOutcome,
+    failures: string[],
+  ): Promise<void> {
+    const now = this.clock.now();
+    const pending = await handler.pendingTimers(this.dataSource.manager, now);
+    const later = pending.filter((timer) => timer.fireAt.getTime() > now.getTime());
+    if (later.length) {
+      await this.dataSource.transaction((manager) => this.scheduler.schedule(manager, later));
+      outcome.armed += later.length;
+    }
+    let fired = 0;
+    for (const timer of pending) {
+      if (this.stopped || timer.fireAt.getTime() > now.getTime()) continue;
+      try {
+        await this.dataSource.transaction(async (manager) => {
+          // Its job, if armed, finds the row done and the step recorded: nothing twice.
+          await manager.query(
+            `UPDATE outbox SET done_at = now(), parked_at = NULL
+              WHERE job_key = $1 AND done_at IS NULL`,
+            [timerJobKey(timer)],
+          );
+          await handler.fire(manager, timer, now);
+        });
+        fired += 1;
+      } catch (error) {
+        failures.push(`${kind} ${timer.subjectId}: ${describeError(error)}`);
+      }
+    }
+    outcome.fired += fired;
+    if (fired) this.logger.log(`Timer sweep fired ${fired} due ${kind} timer(s)`);
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { HandlesTimers, type TimerHandler, type TimerSpec } from '@simpul/delivery';
 import {
@@ -33,6 +33,8 @@ interface OverdueRow {
 @Injectable()
 @HandlesTimers(REFERRAL_TIMER_KIND)
 export class ReferralEscalationTimers implements TimerHandler {
+  private readonly logger = new Logger(ReferralEscalationTimers.name);
+
   constructor(private readonly escalate: EscalateReferralUseCase) {}
 
   fire(manager: EntityManager, timer: TimerSpec, now: Date): Promise<void> {
@@ -52,28 +54,39 @@ export class ReferralEscalationTimers implements TimerHandler {
       [now],
     );
     return rows.flatMap((row) => {
-      const plan = escalationPlan(
-        {
-          status: row.status,
-          priority: row.priority,
-          sentAt: row.sent_at,
-          acknowledgeBy: row.acknowledge_by,
-          acceptBy: row.accept_by,
-          acknowledgedAt: row.acknowledged_at,
-        },
-        row.time_zone,
-      );
-      const recorded = new Set(
-        (row.recorded ?? []).map((step) =>
-          stepKey({
-            deadline: step.deadline,
-            dueAt: new Date(step.dueAt),
-            step: step.step as 1 | 2 | 3,
-          }),
-        ),
-      );
-      const next = nextStep(plan, recorded);
-      return next ? [referralTimer(row.id, next)] : [];
+      try {
+        return this.nextTimerOf(row);
+      } catch (error) {
+        // Only a row written around the application can get here (a deadline before its
+        // sending); it is named and skipped, and every other referral still escalates.
+        this.logger.warn(`Referral ${row.id} has no escalation plan: ${String(error)}`);
+        return [];
+      }
     });
+  }
+
+  private nextTimerOf(row: OverdueRow): TimerSpec[] {
+    const plan = escalationPlan(
+      {
+        status: row.status,
+        priority: row.priority,
+        sentAt: row.sent_at,
+        acknowledgeBy: row.acknowledge_by,
+        acceptBy: row.accept_by,
+        acknowledgedAt: row.acknowledged_at,
+      },
+      row.time_zone,
+    );
+    const recorded = new Set(
+      (row.recorded ?? []).map((step) =>
+        stepKey({
+          deadline: step.deadline,
+          dueAt: new Date(step.dueAt),
+          step: step.step as 1 | 2 | 3,
+        }),
+      ),
+    );
+    const next = nextStep(plan, recorded);
+    return next ? [referralTimer(row.id, next)] : [];
   }
 }
