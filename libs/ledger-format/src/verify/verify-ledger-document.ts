@@ -157,26 +157,27 @@ function verifyEntries(
   entries: readonly ExportedEntry[],
   visit: (entry: ExportedEntry, index: number) => void,
 ): { seq: string; reason: string } | undefined {
-  let previous: { seq: bigint; entryHash: string } | undefined;
+  let previousSeq = -1n;
+  let previousHash: string | undefined;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
     const seq = BigInt(entry.seq);
-    const linked = previous !== undefined && seq === previous.seq + 1n;
-    const expectedPrev = seq === 0n ? GENESIS_PREV_HASH : linked ? previous!.entryHash : undefined;
-    const broken = (reason: string) => ({ seq: entry.seq, reason });
+    const expectedPrev =
+      seq === 0n ? GENESIS_PREV_HASH : seq === previousSeq + 1n ? previousHash : undefined;
     if (expectedPrev !== undefined && entry.prevHash !== expectedPrev) {
-      return broken('prevHash does not link');
+      return { seq: entry.seq, reason: 'prevHash does not link' };
     }
     if (payloadDigest(entry.payload) !== entry.payloadDigest) {
-      return broken('payloadDigest does not match the payload');
+      return { seq: entry.seq, reason: 'payloadDigest does not match the payload' };
     }
-    // `at` as the hub hashed it: Date.toISOString() of the instant.
-    const hashed = { ...entry, at: new Date(entry.at).toISOString() };
-    if (entryHash(entry.prevHash, hashed) !== entry.entryHash) {
-      return broken('entryHash does not recompute');
+    // An exported entry holds the hashed fields under their hashed names: it is hashed as it stands,
+    // `at` included — the string shown is the string hashed (docs/ledger-format.md).
+    if (entryHash(entry.prevHash, entry) !== entry.entryHash) {
+      return { seq: entry.seq, reason: 'entryHash does not recompute' };
     }
     visit(entry, i);
-    previous = { seq, entryHash: entry.entryHash };
+    previousSeq = seq;
+    previousHash = entry.entryHash;
   }
   return undefined;
 }
