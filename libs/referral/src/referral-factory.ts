@@ -129,7 +129,7 @@ export class ReferralFactory {
   ): Promise<void> {
     const { params, bind } = statementParams();
     // Only the columns a new referral sets; the rest (decision, delivery and escalation columns)
-    // take the table's defaults or NULL. test/integration/entities-match-tables keeps the entity
+    // take the table's defaults or NULL. test/integration/entities-match-tables.integration-spec.ts keeps the entity
     // and the table in step; a column added NOT NULL without a default fails every send test.
     const row: [column: string, value: string][] = [
       ['id', bind(referral.id)],
