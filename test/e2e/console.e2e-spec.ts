@@ -1,10 +1,9 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Locator, Page } from 'playwright-core';
 import {
   launchConsoleBrowser,
   PHONE,
+  screenshot,
   seriousAxeFindings,
   type ConsoleBrowser,
   type ConsolePage,
@@ -53,7 +52,6 @@ async function heading(page: Page, text: string | RegExp): Promise<void> {
 describe('console: the web console at / in Chromium', () => {
   let apps: AppProcesses | undefined;
   let browser: ConsoleBrowser | undefined;
-  let shots: string;
   let kbri: Session;
   let kemluApi: Session;
   let units: Map<string, string>;
@@ -72,9 +70,7 @@ describe('console: the web console at / in Chromium', () => {
     tabs.push(tab);
     return tab;
   };
-  const shot = async ({ page }: ConsolePage, name: string) => {
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-  };
+  const shot = screenshot;
   /** axe on the screen as it is now: nothing serious or critical. */
   const accessible = async ({ page }: ConsolePage) => {
     expect(await seriousAxeFindings(page)).toEqual([]);
@@ -100,8 +96,6 @@ describe('console: the web console at / in Chromium', () => {
     });
 
   beforeAll(async () => {
-    shots = process.env.SIMPUL_SCREENSHOT_DIR ?? join(process.cwd(), 'dist/screenshots');
-    await mkdir(shots, { recursive: true });
     apps = await startAppProcesses();
     browser = await launchConsoleBrowser();
     kbri = await loginAs(apps.graphqlUrl, 'kbri.phnompenh');
