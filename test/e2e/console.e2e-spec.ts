@@ -265,6 +265,26 @@ describe('console: the web console at / in Chromium', () => {
   );
 
   step(
+    '… narrows the inbox on the server by number and priority; the tab counts follow',
+    async () => {
+      const { page } = kemluTab;
+      const main = page.locator('main');
+      const search = page.getByLabel('Cari nomor rujukan atau kasus');
+      await search.fill(first.reference);
+      await expectText(main.getByRole('status'), /^1 rujukan$/);
+      await page.getByRole('button', { name: 'Perlu tindakan (1)' }).waitFor();
+      await page.getByLabel('Sifat').selectOption('EMERGENCY');
+      await main.getByText('Tidak ada rujukan.').waitFor();
+      await page.getByRole('button', { name: 'Perlu tindakan (0)' }).waitFor();
+      await page.getByLabel('Sifat').selectOption('URGENT');
+      await page.locator('tr', { hasText: first.reference }).waitFor();
+      await page.getByLabel('Sifat').selectOption('');
+      await search.fill('');
+      await page.locator('tr', { hasText: first.reference }).waitFor();
+    },
+  );
+
+  step(
     '… opens it: summary, named person with identity, deadlines with zone; acknowledges, then accepts',
     async () => {
       const { page } = kemluTab;
@@ -454,10 +474,11 @@ describe('console: the web console at / in Chromium', () => {
       await expectText(firstRow, overdue.reference);
       await expectText(firstRow, 'Terlambat');
       await expectText(firstRow.locator('[data-col="to"]'), 'BP3MI Nusa Tenggara Timur');
-      await expectText(
-        tab.page.locator('.count-table tr', { hasText: 'BP3MI Nusa Tenggara Timur' }),
-        /1/,
-      );
+      // Other browser tests of the run may have sent BP3MI NTT referrals too: at least this one.
+      const unitRow = tab.page.locator('.count-table tr', { hasText: 'BP3MI Nusa Tenggara Timur' });
+      const [openCount, lateCount] = await unitRow.locator('td').allInnerTexts();
+      expect(Number(openCount)).toBeGreaterThanOrEqual(2);
+      expect(Number(lateCount)).toBeGreaterThanOrEqual(1);
       await accessible(tab);
       await shot(tab, '12-instansi');
     },
