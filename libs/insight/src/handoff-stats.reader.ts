@@ -17,12 +17,14 @@ export interface AgencyHandoffRow {
 /**
  * Missed a deadline, as computeSla (libs/sla/src/sla-state.ts) decides BREACHED, in SQL: waiting
  * past the deadline now running; accepted after acceptBy; rejected, redirected or cancelled after
- * the deadline running at the decision. A referral on hold counts by its acceptance (ON_HOLD is
- * reachable only after it), where computeSla says PAUSED.
+ * the deadline running at the decision. A referral held after acceptance counts by its
+ * acceptance, where computeSla says PAUSED; one held before it has its accept deadline paused, so
+ * it has missed nothing (yet).
  */
 const BREACHED = `CASE
   WHEN r.status = 'REQUESTED' THEN now() > r.acknowledge_by
   WHEN r.status = 'RECEIVED' THEN now() > r.accept_by
+  WHEN r.status = 'ON_HOLD' AND r.accepted_at IS NULL THEN false
   WHEN r.status IN ('ACCEPTED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'FAILED')
     THEN coalesce(r.accepted_at, now()) > r.accept_by
   ELSE coalesce(r.closed_at, now()) >
