@@ -25,7 +25,7 @@ export function navItems(officer: Officer): NavItem[] {
       { key: 'returned', label: 'nav.returned', to: paths.returned, routes: ['returned'] },
       { key: 'cases', label: 'nav.cases', to: paths.cases, routes: ['cases', 'case', 'compose'] },
       { key: 'newCase', label: 'nav.newCase', to: paths.newCase, routes: ['newCase'] },
-      { key: 'alerts', label: 'nav.alerts', to: paths.alerts, routes: ['alerts'] },
+      { key: 'alerts', label: 'nav.alerts', to: paths.alerts, routes: ['alerts', 'alert'] },
     );
   }
   // Who raises alerts without a case (docs/access-model.md): investigators and immigration units.

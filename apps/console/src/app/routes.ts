@@ -30,6 +30,7 @@ export type Route =
   | { name: 'audit' }
   | { name: 'auditCase'; id: string }
   | { name: 'alerts' }
+  | { name: 'alert'; id: string }
   | { name: 'raiseAlert' }
   | { name: 'statistics' }
   | { name: 'overdue' }
@@ -62,7 +63,8 @@ export function parseRoute(pathname: string, search: string): Route {
     case 'audit':
       return second === 'kasus' && third ? { name: 'auditCase', id: third } : { name: 'audit' };
     case 'peringatan':
-      return second === 'baru' ? { name: 'raiseAlert' } : { name: 'alerts' };
+      if (second === 'baru') return { name: 'raiseAlert' };
+      return second ? { name: 'alert', id: second } : { name: 'alerts' };
     case 'statistik':
       return { name: 'statistics' };
     default:
@@ -85,6 +87,7 @@ export const paths = {
   overdue: '/terlambat',
   auditCase: (id: string) => `/audit/kasus/${encodeURIComponent(id)}`,
   alerts: '/peringatan',
+  alert: (id: string) => `/peringatan/${encodeURIComponent(id)}`,
   raiseAlert: '/peringatan/baru',
   statistics: '/statistik',
 };

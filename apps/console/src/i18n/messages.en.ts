@@ -433,4 +433,11 @@ export const messagesEn: Same<typeof messagesId> = {
     downloaded: 'CSV downloaded.',
     downloadFailed: 'Download failed: {{message}}',
   },
+  // Alert detail screen (/peringatan/{id}): kept together for merges.
+  alertDetail: {
+    back: 'Back to Alerts',
+    open: 'Open {{reference}}',
+    receivers: 'Receiving units, delivery and acknowledgement',
+    deliveredAt: 'delivered {{at}}',
+  },
 };

@@ -430,4 +430,11 @@ export const messagesId = {
     downloaded: 'CSV telah diunduh.',
     downloadFailed: 'Gagal mengunduh: {{message}}',
   },
+  // Alert detail screen (/peringatan/{id}): kept together for merges.
+  alertDetail: {
+    back: 'Kembali ke Peringatan',
+    open: 'Buka {{reference}}',
+    receivers: 'Satuan kerja penerima, pengiriman dan tanda terima',
+    deliveredAt: 'sampai {{at}}',
+  },
 };
