@@ -23,6 +23,7 @@ const AuditCaseScreen = lazy(() => import('../screens/audit/AuditCaseScreen'));
 const AlertsScreen = lazy(() => import('../screens/alerts/AlertsScreen'));
 const AlertScreen = lazy(() => import('../screens/alerts/AlertScreen'));
 const RaiseAlertScreen = lazy(() => import('../screens/alerts/RaiseAlertScreen'));
+const AdminScreen = lazy(() => import('../screens/admin/AdminScreen'));
 const StatisticsScreen = lazy(() => import('../screens/statistics/StatisticsScreen'));
 const NotFoundScreen = lazy(() => import('../screens/NotFoundScreen'));
 
@@ -61,6 +62,8 @@ function Screen({ route, officer }: { route: Route; officer: Officer }) {
       return <RaiseAlertScreen />;
     case 'statistics':
       return <StatisticsScreen />;
+    case 'admin':
+      return <AdminScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

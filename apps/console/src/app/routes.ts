@@ -14,6 +14,7 @@ export const CLIENT_ROUTE_PREFIXES = [
   '/peringatan',
   '/statistik',
   '/terlambat',
+  '/pengaturan',
 ] as const;
 
 export type Route =
@@ -34,6 +35,7 @@ export type Route =
   | { name: 'raiseAlert' }
   | { name: 'statistics' }
   | { name: 'overdue' }
+  | { name: 'admin' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -67,6 +69,8 @@ export function parseRoute(pathname: string, search: string): Route {
       return second ? { name: 'alert', id: second } : { name: 'alerts' };
     case 'statistik':
       return { name: 'statistics' };
+    case 'pengaturan':
+      return { name: 'admin' };
     default:
       return { name: 'notFound' };
   }
@@ -90,4 +94,5 @@ export const paths = {
   alert: (id: string) => `/peringatan/${encodeURIComponent(id)}`,
   raiseAlert: '/peringatan/baru',
   statistics: '/statistik',
+  admin: '/pengaturan',
 };
