@@ -115,7 +115,9 @@ describe('alert escalation', () => {
       [30, 3, ['GT-NTT']], // every NTT desk's province: its Gugus Tugas
     ];
     for (const [minutes, level, reached] of ladder) {
-      setClocks(at(raisedAt.toISOString(), minutes - 0.05));
+      // A minute before, not a second: the clocks run on while a sweep works through every
+      // other alert and referral the run's files left waiting.
+      setClocks(at(raisedAt.toISOString(), minutes - 1));
       await sweep();
       expect(await levelOf(alert.id)).toBe(level - 1);
       setClocks(at(raisedAt.toISOString(), minutes + 0.05));
@@ -142,7 +144,7 @@ describe('alert escalation', () => {
     expect(await levelOf(alert.id)).toBe(3);
     expect(await escalated(alert.id)).toHaveLength(8);
     expect(await armedSteps(alert.id)).toHaveLength(3);
-  }, 60_000);
+  }, 120_000);
 
   it('stops climbing once one receiving unit acknowledges', async () => {
     const alert = await raise('2026-12-02T14:00:00.000Z');
@@ -157,5 +159,5 @@ describe('alert escalation', () => {
     await sweep();
     expect(await levelOf(alert.id)).toBe(1);
     expect(await escalated(alert.id)).toHaveLength(4);
-  }, 60_000);
+  }, 120_000);
 });

@@ -48,7 +48,7 @@ describe('holding a referral pauses its deadline clock', () => {
     gateway = await bootGateway(env);
     worker = await bootWorker(env);
     db = dataSourceOf(gateway);
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await worker?.close();
@@ -148,7 +148,9 @@ describe('holding a referral pauses its deadline clock', () => {
     expect((await rowOf(referral.id)).escalation_level).toBe(0);
 
     // The moved deadline escalates like any other: level 1 at Fri 8 Jan 10:00 WITA, not before.
-    setClocks(new Date(movedAcceptBy.getTime() - 1000).toISOString());
+    // Minutes before, not a second: the clocks run on while a sweep works through every other
+    // referral and alert the run's files left waiting.
+    setClocks(new Date(movedAcceptBy.getTime() - 10 * 60_000).toISOString());
     await sweep();
     expect((await rowOf(referral.id)).escalation_level).toBe(0);
     setClocks(new Date(movedAcceptBy.getTime() + 1000).toISOString());
@@ -165,7 +167,7 @@ describe('holding a referral pauses its deadline clock', () => {
         }) as unknown,
       },
     ]);
-  }, 60_000);
+  }, 120_000);
 
   it('does not fire again a step that fired before the hold; the next step moves with the deadline', async () => {
     const { referral, desk } = await sendAndAcknowledge();
@@ -196,7 +198,7 @@ describe('holding a referral pauses its deadline clock', () => {
     await sweep();
     expect((await rowOf(referral.id)).escalation_level).toBe(2);
     expect((await escalations(referral.id)).map((entry) => entry.payload.step)).toEqual([1, 2]);
-  }, 60_000);
+  }, 120_000);
 
   it('lets the sender withdraw a referral held before acceptance, but not fail it', async () => {
     const { referral, sender, desk } = await sendAndAcknowledge();
@@ -215,5 +217,5 @@ describe('holding a referral pauses its deadline clock', () => {
     const row = await rowOf(referral.id);
     expect(row).toMatchObject({ status: 'CANCELLED', held_at: null });
     expectNear(row.accept_by, `2027-01-08${referral.acceptBy.toISOString().slice(10)}`);
-  }, 60_000);
+  }, 120_000);
 });
