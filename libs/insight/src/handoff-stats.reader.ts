@@ -18,8 +18,9 @@ export interface AgencyHandoffRow {
 
 /**
  * Missed a deadline: computeSla's BREACHED, through its SQL twin (libs/sla, slaStateSql) at the
- * reading clock's time ($4). A referral on hold, which computeSla calls PAUSED, counts by its
- * acceptance (ON_HOLD is reachable only after it).
+ * reading clock's time ($4). A referral held after acceptance, which computeSla calls PAUSED,
+ * counts by its acceptance; one held before it (no accepted_at) has its accept deadline paused, so
+ * it has missed nothing (yet).
  */
 const BREACHED = `(${slaStateSql('r', '$4::timestamptz')} = 'BREACHED'
   OR (r.status = 'ON_HOLD' AND r.accepted_at > r.accept_by))`;

@@ -12,6 +12,7 @@ export * from './referral.loader';
 export * from './jobs/deliver-referral.handler';
 export * from './jobs/referral-escalation.timers';
 export * from './escalation/referral-escalation-plan';
+export * from './escalation/escalation-targets';
 export * from './use-cases/escalate-referral.use-case';
 export * from './referral.module';
 export * from './use-cases/accept-referral.use-case';
