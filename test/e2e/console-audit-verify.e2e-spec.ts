@@ -213,7 +213,7 @@ describe('console: an auditor verifies a case in the browser and takes its dossi
       expect(Number(count)).toBe(entries);
       fingerprint = /sidik jari ((?:[0-9a-f]{4} ){15}[0-9a-f]{4})/.exec(text)![1];
       expect(await seriousAxeFindings(page)).toEqual([]);
-      await shoot(tab, '18-verifikasi');
+      await shoot(tab, '23-verifikasi');
 
       // The JSON dossier, streamed with progress and saved by the browser.
       const [download] = await Promise.all([
@@ -255,7 +255,7 @@ describe('console: an auditor verifies a case in the browser and takes its dossi
       360,
     );
     expect(await seriousAxeFindings(page)).toEqual([]);
-    await shoot(tab, '19-verifikasi-ponsel');
+    await shoot(tab, '24-verifikasi-ponsel');
     await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
     await page.getByRole('button', { name: /^Verify/ }).click();
     await page
@@ -302,7 +302,7 @@ describe('console: an auditor verifies a case in the browser and takes its dossi
       expect(await marked.innerText()).toContain('Gagal verifikasi');
       expect(await marked.innerText()).toContain(`${acceptedPosition}. Rujukan disanggupi`);
       expect(await seriousAxeFindings(page)).toEqual([]);
-      await shoot(tab, '20-verifikasi-gagal');
+      await shoot(tab, '25-verifikasi-gagal');
 
       // The offline verifier, on a dossier taken now, names the same seq.
       const [download] = await Promise.all([

@@ -137,7 +137,7 @@ async function verify(input: CaseLedgerInput): Promise<CaseLedgerVerdict> {
   let uncovered = 0;
   for (const [index, entry] of entries.entries()) {
     const fail = (problem: EntryProblem): CaseLedgerVerdict => {
-      stopped = true;
+      stopped = true; // no more proofs are asked for
       return {
         ok: false,
         entry: { index, seq: entry.seq, action: entry.hashed?.action ?? entry.action },
@@ -147,7 +147,10 @@ async function verify(input: CaseLedgerInput): Promise<CaseLedgerVerdict> {
     };
     const problem = await entryProblem(entry, entries[index - 1]);
     if (problem) return fail(problem);
-    const proof = await proofs[index];
+    const proof = await proofs[index].catch((error: unknown) => {
+      stopped = true;
+      throw error;
+    });
     if (proof === null) {
       uncovered++;
     } else {
