@@ -5,6 +5,7 @@ export * from './entities/referral-person.entity';
 export * from './models/referral.model';
 export * from './dto/send-referral.input';
 export * from './referral.reader';
+export * from './referral-queue-filter';
 export * from './referral-visibility';
 export * from './referral-views';
 export * from './referral.loader';

@@ -57,7 +57,7 @@ function Screen({ route, officer }: { route: Route; officer: Officer }) {
     case 'raiseAlert':
       return <RaiseAlertScreen />;
     case 'statistics':
-      return <StatisticsScreen />;
+      return <StatisticsScreen officer={officer} />;
     case 'notFound':
       return <NotFoundScreen />;
   }

@@ -128,6 +128,8 @@ export const messagesEn: Same<typeof messagesId> = {
     count_one: '{{count}} referral',
     count_other: '{{count}} referrals',
     empty: 'No referrals.',
+    shown: 'Showing {{shown}} of {{count}} referrals',
+    more: 'Load more',
     tabs: { action: 'Needs action', handling: 'In hand', closed: 'Closed', all: 'All' },
     new: 'New',
     unread: 'Not yet acknowledged',

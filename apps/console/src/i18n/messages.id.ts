@@ -125,6 +125,8 @@ export const messagesId = {
     count_one: '{{count}} rujukan',
     count_other: '{{count}} rujukan',
     empty: 'Tidak ada rujukan.',
+    shown: 'Menampilkan {{shown}} dari {{count}} rujukan',
+    more: 'Muat lebih banyak',
     tabs: { action: 'Perlu tindakan', handling: 'Ditangani', closed: 'Selesai', all: 'Semua' },
     new: 'Baru',
     unread: 'Belum diberi tanda terima',
