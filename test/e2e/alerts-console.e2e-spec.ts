@@ -4,6 +4,7 @@ import {
   seriousAxeFindings,
   type ConsoleBrowser,
   type ConsolePage,
+  screenshot,
 } from '../support/launch-console-browser';
 import { loginAs, type Session } from '../support/login-as';
 import { appStep, startAppProcesses, type AppProcesses } from '../support/start-app-processes';
@@ -101,6 +102,7 @@ describe('console: alerts reach the NTT desks live and each acknowledges', () =>
     await preview.getByText('(4)').waitFor({ timeout: 15_000 });
     for (const code of Object.keys(DESKS)) await preview.getByText(`(${code})`).waitFor();
     await accessible(desks.get('POLDA-NTT')!);
+    await screenshot(desks.get('POLDA-NTT')!, '21-peringatan-baru');
     await page.getByRole('button', { name: 'Kirim peringatan' }).click();
     await heading(page, 'Peringatan');
     const { alerts } = await police.client.data<{
@@ -120,6 +122,7 @@ describe('console: alerts reach the NTT desks live and each acknowledges', () =>
         const waiting = page.getByRole('region', { name: /Menunggu tanda terima Anda/ });
         await card(waiting, reference).waitFor({ timeout: 20_000 });
         await card(page, reference).getByText(SUMMARY).waitFor();
+        if (code === 'GT-NTT') await screenshot(desks.get(code)!, '22-peringatan');
         await page.getByRole('button', { name: `Beri tanda terima ${reference}` }).click();
         await page
           .getByRole('status')

@@ -3,6 +3,7 @@ import {
   seriousAxeFindings,
   type ConsoleBrowser,
   type ConsolePage,
+  screenshot,
 } from '../support/launch-console-browser';
 import { findUnitIds, loginAs } from '../support/login-as';
 import { startAppProcesses, appStep, type AppProcesses } from '../support/start-app-processes';
@@ -114,6 +115,7 @@ describe('console: escalation and overdue referrals in Chromium', () => {
       // GT-NTT is no party of the case: the number is not a link into it.
       expect(await row.getByRole('link', { name: reference }).count()).toBe(0);
       await accessible(tab);
+      await screenshot(tab, '18-terlambat');
     },
   );
 

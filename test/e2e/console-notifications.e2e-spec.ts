@@ -3,6 +3,7 @@ import {
   seriousAxeFindings,
   type ConsoleBrowser,
   type ConsolePage,
+  screenshot,
 } from '../support/launch-console-browser';
 import { findUnitIds, loginAs, type Session } from '../support/login-as';
 import { startAppProcesses, type AppProcesses } from '../support/start-app-processes';
@@ -70,6 +71,7 @@ describe('console: the notifications bell', () => {
     });
     await item.waitFor();
     expect(await seriousAxeFindings(page)).toEqual([]);
+    await screenshot(tab, '20-pemberitahuan');
     await item.click();
     await page.waitForURL(`**/rujukan/${sendReferral.id}`);
     await page.getByRole('button', { name: 'Pemberitahuan', exact: true }).waitFor();

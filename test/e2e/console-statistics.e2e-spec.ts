@@ -5,6 +5,7 @@ import {
   seriousAxeFindings,
   type ConsoleBrowser,
   type ConsolePage,
+  screenshot,
 } from '../support/launch-console-browser';
 import { findUnitIds, loginAs, type Session } from '../support/login-as';
 import { startAppProcesses, appStep, type AppProcesses } from '../support/start-app-processes';
@@ -109,6 +110,7 @@ describe('console: Statistik for auditors and the Gugus Tugas', () => {
         .first()
         .waitFor({ timeout: 15_000 });
       expect(await seriousAxeFindings(page)).toEqual([]);
+      await screenshot(tab, '19-statistik');
 
       const [download] = await Promise.all([
         page.waitForEvent('download'),

@@ -382,6 +382,28 @@ describe('notifications, email and webhooks', () => {
     for (const mail of mine) for (const personal of PERSONAL) expect(mail).not.toContain(personal);
   });
 
+  it('gives the demo cast work addresses on the reserved .invalid domain, never overriding an ADMIN one', async () => {
+    const rows: { username: string; address: string }[] = await db.query(
+      `SELECT o.username, w.address FROM officer_work_email w JOIN officer o ON o.id = w.officer_id
+        WHERE o.username = ANY($1::text[]) ORDER BY o.username`,
+      [['gugustugas.ntt', 'polda.ntt']],
+    );
+    expect(rows).toEqual([
+      { username: 'gugustugas.ntt', address: 'gugustugas.ntt@demo.simpul.invalid' },
+      { username: 'polda.ntt', address: 'polda.ntt@demo.simpul.invalid' },
+    ]);
+    // A second preparation (every `npm start`) keeps what an ADMIN set.
+    const { seedDemoWorkEmails } = await import('@simpul/notification');
+    await db.query(`UPDATE officer_work_email SET address = 'gt@ntt.test'
+      WHERE officer_id = (SELECT id FROM officer WHERE username = 'gugustugas.ntt')`);
+    expect(await seedDemoWorkEmails(db.manager, ['gugustugas.ntt'])).toBe(0);
+    const [kept]: { address: string }[] = await db.query(
+      `SELECT address FROM officer_work_email
+        WHERE officer_id = (SELECT id FROM officer WHERE username = 'gugustugas.ntt')`,
+    );
+    expect(kept.address).toBe('gt@ntt.test');
+  });
+
   it('signs webhooks, delivers to a receiver that was down once it is back, and parks what keeps failing for ADMIN to replay', async () => {
     const CREATE = `mutation ($input: CreateWebhookEndpointInput!) {
       createWebhookEndpoint(input: $input) { id unitCode url active pendingDeliveries } }`;

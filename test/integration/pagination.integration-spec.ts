@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CaseReader } from '@simpul/case';
 import { ErrorCode } from '@simpul/common';
-import { ReferralReader, ReferralStatus } from '@simpul/referral';
+import { NO_QUEUE_FILTER, ReferralReader, ReferralStatus } from '@simpul/referral';
 import { bootGateway } from '../support/boot-in-process';
 import { demoActor, openCaseAndSend } from '../support/referral-fixtures';
 
@@ -24,7 +24,14 @@ describe('keyset pagination of inbox, sent and cases', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const result = await reader.queue(receiver, 'inbox', [ReferralStatus.REQUESTED], 2, after);
+      const result = await reader.queue(
+        receiver,
+        'inbox',
+        [ReferralStatus.REQUESTED],
+        NO_QUEUE_FILTER,
+        2,
+        after,
+      );
       expect(result.totalCount).toBeGreaterThanOrEqual(5);
       seen.push(...result.items.map((item) => item.entity.id));
       if (!result.hasNextPage) break;

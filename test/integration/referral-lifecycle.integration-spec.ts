@@ -6,6 +6,7 @@ import {
   AcknowledgeReferralUseCase,
   CancelReferralUseCase,
   CompleteReferralUseCase,
+  NO_QUEUE_FILTER,
   HoldReferralUseCase,
   RedirectReferralUseCase,
   ReferralReader,
@@ -107,7 +108,7 @@ describe('referral lifecycle on PostgreSQL', () => {
       .execute(receiver, referral.id, RejectionReason.NOT_MANDATE, 'Bukan kewenangan');
     const page = await app
       .get(ReferralReader)
-      .queue(sender, 'sent', [ReferralStatus.REJECTED], 100);
+      .queue(sender, 'sent', [ReferralStatus.REJECTED], NO_QUEUE_FILTER, 100);
     const returned = page.items.find((item) => item.entity.id === referral.id)?.entity;
     expect(returned).toMatchObject({
       rejectionReason: RejectionReason.NOT_MANDATE,

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   chromium,
@@ -115,4 +115,15 @@ export async function seriousAxeFindings(page: Page): Promise<AxeFinding[]> {
       targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
     })))`);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * A full-page screenshot of the tab as `name`.png, into SIMPUL_SCREENSHOT_DIR (docs/screenshots
+ * when refreshing the README's pictures) or dist/screenshots. Every console test takes one per
+ * screen it shows, so a new screen gets its picture the day it gets its test.
+ */
+export async function screenshot({ page }: ConsolePage, name: string): Promise<void> {
+  const dir = process.env.SIMPUL_SCREENSHOT_DIR ?? join(process.cwd(), 'dist/screenshots');
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PROVINCES as HUB_PROVINCES } from '@simpul/agency';
 import { CONSOLE_ROUTE_PREFIXES } from '../../apps/gateway/src/console/console-routes';
 import { CLIENT_ROUTE_PREFIXES, parseRoute, paths } from '../../apps/console/src/app/routes';
-import { PROVINCES, regionName } from '../../apps/console/src/reference/regions';
+import { PROVINCES, REGENCIES, regionName } from '../../apps/console/src/reference/regions';
 
 describe('console: what its build depends on stays in step with the rest', () => {
   it('the gateway answers every screen path of the console with index.html', () => {
@@ -23,6 +23,9 @@ describe('console: what its build depends on stays in step with the rest', () =>
     });
     expect(parseRoute(paths.newCase, '')).toEqual({ name: 'newCase' });
     expect(parseRoute(paths.auditCase('c-1'), '')).toEqual({ name: 'auditCase', id: 'c-1' });
+    expect(parseRoute(paths.alerts, '')).toEqual({ name: 'alerts' });
+    expect(parseRoute(paths.raiseAlert, '')).toEqual({ name: 'raiseAlert' });
+    expect(parseRoute(paths.alert('a-1'), '')).toEqual({ name: 'alert', id: 'a-1' });
     expect(parseRoute('/elsewhere', '')).toEqual({ name: 'notFound' });
     for (const prefix of CLIENT_ROUTE_PREFIXES)
       expect(parseRoute(prefix, '').name).not.toBe('notFound');
@@ -32,6 +35,17 @@ describe('console: what its build depends on stays in step with the rest', () =>
     expect(PROVINCES).toEqual(HUB_PROVINCES.map(({ code, name }) => ({ code, name })));
     expect(regionName('53.71')).toBe('Kota Kupang, Nusa Tenggara Timur');
     expect(regionName('61')).toBe('Kalimantan Barat');
+  });
+
+  it('names every regency of every province, each under its own province', () => {
+    expect(Object.keys(REGENCIES).sort()).toEqual(PROVINCES.map((p) => p.code).sort());
+    const all = Object.entries(REGENCIES).flatMap(([province, regencies]) =>
+      regencies.map((r) => ({ province, ...r })),
+    );
+    expect(all).toHaveLength(514);
+    for (const r of all) expect(r.code).toMatch(new RegExp(`^${r.province}\\.\\d{2}$`));
+    expect(regionName('61.01')).toBe('Kabupaten Sambas, Kalimantan Barat');
+    expect(regionName('21.71')).toBe('Kota Batam, Kepulauan Riau');
   });
 
   it('graphql-env.d.ts is generated from the current schema/schema.graphql (npm run console:graphql)', () => {

@@ -12,3 +12,4 @@ export * from './reference-data/units';
 export * from './reference-data/provinces';
 export * from './seed-reference-data';
 export * from './agency.module';
+export * from './agency-queries.sql';

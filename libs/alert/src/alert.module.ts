@@ -4,6 +4,7 @@ import { AgencyModule } from '@simpul/agency';
 import { CaseModule } from '@simpul/case';
 import { DatabaseModule } from '@simpul/database';
 import { DeliveryModule } from '@simpul/delivery';
+import { EscalationTargets } from '@simpul/referral';
 import { IdentityModule } from '@simpul/identity';
 import { LedgerModule } from '@simpul/ledger';
 import { AlertAccess } from './alert-access';
@@ -76,7 +77,7 @@ export class AlertModule {}
 
 /** Alerts for the worker: the delivery job and escalation timer handlers, no GraphQL. */
 @Module({
-  imports: [TypeOrmModule.forFeature(ENTITIES), LedgerModule],
-  providers: [DeliverAlertHandler, AlertTimerHandler],
+  imports: [TypeOrmModule.forFeature(ENTITIES), LedgerModule, DeliveryModule],
+  providers: [DeliverAlertHandler, AlertTimerHandler, EscalationTargets],
 })
 export class AlertWorkerModule {}

@@ -46,3 +46,14 @@ export function validCaseFilter(input: CaseFilterInput | null | undefined): Case
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * Sub-selects over the case table for another context's query (the referral queues), so that the
+ * case lib keeps owning its table's SQL. `param` names a TypeORM parameter the caller binds: a
+ * province code for the first, a containsPattern for the second.
+ */
+export const caseIdsInProvinceSql = (param: string) =>
+  `SELECT c.id FROM "case" c WHERE c.region_code = :${param} OR c.region_code LIKE :${param} || '.%'`;
+
+export const caseIdsByReferenceSql = (param: string) =>
+  `SELECT c.id FROM "case" c WHERE c.reference ILIKE :${param}`;

@@ -25,3 +25,4 @@ export * from './police-notes';
 export * from './use-cases/add-person.use-case';
 export * from './use-cases/update-person.use-case';
 export * from './reseal-personal-data';
+export * from './case-filter';

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { CLOCK, type Clock } from '@simpul/config';
+import { slaStateSql } from '@simpul/sla';
 import type { InsightScope } from './insight-scope';
 
 export interface AgencyHandoffRow {
@@ -15,19 +17,13 @@ export interface AgencyHandoffRow {
 }
 
 /**
- * Missed a deadline, as computeSla (libs/sla/src/sla-state.ts) decides BREACHED, in SQL: waiting
- * past the deadline now running; accepted after acceptBy; rejected, redirected or cancelled after
- * the deadline running at the decision. A referral on hold counts by its acceptance (ON_HOLD is
- * reachable only after it), where computeSla says PAUSED.
+ * Missed a deadline: computeSla's BREACHED, through its SQL twin (libs/sla, slaStateSql) at the
+ * reading clock's time ($4). A referral held after acceptance, which computeSla calls PAUSED,
+ * counts by its acceptance; one held before it (no accepted_at) has its accept deadline paused, so
+ * it has missed nothing (yet).
  */
-const BREACHED = `CASE
-  WHEN r.status = 'REQUESTED' THEN now() > r.acknowledge_by
-  WHEN r.status = 'RECEIVED' THEN now() > r.accept_by
-  WHEN r.status IN ('ACCEPTED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'FAILED')
-    THEN coalesce(r.accepted_at, now()) > r.accept_by
-  ELSE coalesce(r.closed_at, now()) >
-    CASE WHEN r.acknowledged_at IS NULL THEN r.acknowledge_by ELSE r.accept_by END
-END`;
+const BREACHED = `(${slaStateSql('r', '$4::timestamptz')} = 'BREACHED'
+  OR (r.status = 'ON_HOLD' AND r.accepted_at > r.accept_by))`;
 
 const MINUTES = (to: string) =>
   `percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${to} - r.sent_at) / 60)`;
@@ -40,7 +36,10 @@ const MINUTES = (to: string) =>
  */
 @Injectable()
 export class HandoffStatsReader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async perAgency(
     scope: InsightScope,
@@ -63,7 +62,7 @@ export class HandoffStatsReader {
           AND ($2::timestamptz IS NULL OR r.sent_at < $2)
           AND ($3::text IS NULL OR left(c.region_code, 2) = $3)
         GROUP BY u.agency_id`,
-      [from, to, scope.provinceCode],
+      [from, to, scope.provinceCode, this.clock.now()],
     );
     return rows.map((row) => ({
       agencyId: String(row.agency_id),

@@ -10,3 +10,4 @@ export {
   SIGNATURE_HEADER,
   REPLAY_WINDOW_SECONDS,
 } from './webhook/webhook-signature';
+export * from './seed-demo-work-emails';

@@ -18,10 +18,21 @@ export type ReferralAction =
 
 export type Side = 'sender' | 'receiver';
 
+/**
+ * ON_HOLD is two states to the rules. Held after acceptance, work pauses: the receiver resumes it
+ * (IN_PROGRESS) or fails it. Held before acceptance (from RECEIVED, waiting on documents before
+ * committing), the accept deadline pauses: the receiver resumes it back to RECEIVED, where it
+ * decides as before, and the sender may still withdraw it — it was never handed off.
+ */
+export const HELD_BEFORE_ACCEPTANCE = 'ON_HOLD before acceptance';
+export type RuleState = S | typeof HELD_BEFORE_ACCEPTANCE;
+
 interface Rule {
   by: Side;
-  from: readonly S[];
+  from: readonly RuleState[];
   to: S;
+  /** Where the action leads from a hold before acceptance, when that is not `to`. */
+  toFromHoldBeforeAcceptance?: S;
 }
 
 export const REFERRAL_RULES: Readonly<Record<ReferralAction, Rule>> = {
@@ -30,12 +41,26 @@ export const REFERRAL_RULES: Readonly<Record<ReferralAction, Rule>> = {
   reject: { by: 'receiver', from: [S.REQUESTED, S.RECEIVED], to: S.REJECTED },
   redirect: { by: 'receiver', from: [S.REQUESTED, S.RECEIVED], to: S.REDIRECTED },
   start: { by: 'receiver', from: [S.ACCEPTED], to: S.IN_PROGRESS },
-  hold: { by: 'receiver', from: [S.ACCEPTED, S.IN_PROGRESS], to: S.ON_HOLD },
-  resume: { by: 'receiver', from: [S.ON_HOLD], to: S.IN_PROGRESS },
+  hold: { by: 'receiver', from: [S.RECEIVED, S.ACCEPTED, S.IN_PROGRESS], to: S.ON_HOLD },
+  resume: {
+    by: 'receiver',
+    from: [S.ON_HOLD, HELD_BEFORE_ACCEPTANCE],
+    to: S.IN_PROGRESS,
+    toFromHoldBeforeAcceptance: S.RECEIVED,
+  },
   complete: { by: 'receiver', from: [S.ACCEPTED, S.IN_PROGRESS], to: S.COMPLETED },
   fail: { by: 'receiver', from: [S.ACCEPTED, S.IN_PROGRESS, S.ON_HOLD], to: S.FAILED },
-  cancel: { by: 'sender', from: [S.REQUESTED, S.RECEIVED], to: S.CANCELLED },
+  cancel: {
+    by: 'sender',
+    from: [S.REQUESTED, S.RECEIVED, HELD_BEFORE_ACCEPTANCE],
+    to: S.CANCELLED,
+  },
 };
+
+/** The state the rules see: ON_HOLD split by whether the referral had been accepted. */
+export function ruleState(status: S, accepted: boolean): RuleState {
+  return status === S.ON_HOLD && !accepted ? HELD_BEFORE_ACCEPTANCE : status;
+}
 
 export const FINAL_STATUSES: readonly S[] = [
   S.REJECTED,
@@ -57,8 +82,15 @@ export type Decision =
   | { allowed: true; to: S }
   | { allowed: false; code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT'; reason: string };
 
-export function decide(action: ReferralAction, status: S, caller: CallerStanding): Decision {
+/** `accepted`: whether the referral was ever accepted (acceptedAt set); it splits ON_HOLD. */
+export function decide(
+  action: ReferralAction,
+  status: S,
+  caller: CallerStanding,
+  accepted: boolean,
+): Decision {
   const rule = REFERRAL_RULES[action];
+  const state = ruleState(status, accepted);
   const onSide = rule.by === 'sender' ? caller.actsForSender : caller.actsForReceiver;
   if (!onSide) {
     if (!caller.canSee && !caller.actsForSender && !caller.actsForReceiver) {
@@ -70,12 +102,13 @@ export function decide(action: ReferralAction, status: S, caller: CallerStanding
       reason: `Only the ${rule.by === 'sender' ? 'sending' : 'receiving'} unit may ${action} this referral`,
     };
   }
-  if (!rule.from.includes(status)) {
+  if (!rule.from.includes(state)) {
     return {
       allowed: false,
       code: 'CONFLICT',
-      reason: `Cannot ${action} a referral that is ${status}; allowed from ${rule.from.join(', ')}`,
+      reason: `Cannot ${action} a referral that is ${state}; allowed from ${rule.from.join(', ')}`,
     };
   }
-  return { allowed: true, to: rule.to };
+  const to = state === HELD_BEFORE_ACCEPTANCE ? rule.toFromHoldBeforeAcceptance : undefined;
+  return { allowed: true, to: to ?? rule.to };
 }

@@ -71,7 +71,7 @@ export class ReferralTransition {
     if (!actor.roles.some((role) => WRITER_ROLES.includes(role))) {
       throw forbidden('Auditors and administrators do not act on referrals');
     }
-    const decision = decide(action, referral.status, standing);
+    const decision = decide(action, referral.status, standing, referral.acceptedAt !== null);
     if (!decision.allowed) throw new DomainError(ErrorCode[decision.code], decision.reason);
     if (request.expectedVersion != null && request.expectedVersion !== referral.version) {
       throw conflict(

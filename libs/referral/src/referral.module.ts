@@ -10,6 +10,7 @@ import { ReferralPersonEntity } from './entities/referral-person.entity';
 import { ReferralEntity } from './entities/referral.entity';
 import { DeliverReferralHandler } from './jobs/deliver-referral.handler';
 import { ReferralEscalationTimers } from './jobs/referral-escalation.timers';
+import { ArmNextEscalation } from './escalation/arm-next-escalation';
 import { EscalationTargets } from './escalation/escalation-targets';
 import { EscalateReferralUseCase } from './use-cases/escalate-referral.use-case';
 import { ReferralFactory } from './referral-factory';
@@ -63,6 +64,7 @@ const core = [
   ReferralReader,
   ReferralLoader,
   OverdueReader,
+  ArmNextEscalation,
 ];
 const resolvers = [
   ReferralQueryResolver,
@@ -101,6 +103,7 @@ export class ReferralModule {}
   providers: [
     DeliverReferralHandler,
     EscalationTargets,
+    ArmNextEscalation,
     EscalateReferralUseCase,
     ReferralEscalationTimers,
   ],

@@ -1,12 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { isUuid, notFound } from '@simpul/common';
 import { keysetPage, type KeysetPage } from '@simpul/database';
-import { CaseAccess } from '@simpul/case';
+import { unitIdsOfAgencySql } from '@simpul/agency';
+import {
+  CaseAccess,
+  caseIdsByReferenceSql,
+  caseIdsInProvinceSql,
+  containsPattern,
+} from '@simpul/case';
+import { CLOCK, type Clock } from '@simpul/config';
 import type { Actor } from '@simpul/identity';
+import { slaStateSql } from '@simpul/sla';
 import { ReferralEntity } from './entities/referral.entity';
 import type { ReferralStatus } from './referral-enums';
+import type { ReferralQueueFilter } from './referral-queue-filter';
 import { ReferralStanding } from './referral-standing';
 import { ReferralView } from './referral-visibility';
 
@@ -38,6 +47,7 @@ export class ReferralReader {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccess,
     private readonly standing: ReferralStanding,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The referral if the caller may see it (in full or restricted), else NOT_FOUND. */
@@ -87,14 +97,11 @@ export class ReferralReader {
     actor: Actor,
     queue: Queue,
     status: ReferralStatus[] | null | undefined,
+    filter: ReferralQueueFilter,
     first?: number | null,
     after?: string | null,
   ): Promise<ReferralPage> {
-    const units = await this.access.caseworkUnitIds(actor);
-    const column = queue === 'inbox' ? 'r.to_unit_id' : 'r.from_unit_id';
-    const qb = this.dataSource.manager
-      .createQueryBuilder(ReferralEntity, 'r')
-      .where(`${column} = ANY(:units::uuid[])`, { units });
+    const qb = await this.queueQuery(actor, queue, filter);
     if (status?.length) qb.andWhere('r.status = ANY(:status)', { status });
     return keysetPage(
       qb,
@@ -102,5 +109,59 @@ export class ReferralReader {
       first,
       after,
     );
+  }
+
+  /** How many referrals of the filtered queue are in each status (the console's tab counts). */
+  async statusCounts(
+    actor: Actor,
+    queue: Queue,
+    filter: ReferralQueueFilter,
+  ): Promise<{ status: ReferralStatus; count: number }[]> {
+    const qb = await this.queueQuery(actor, queue, filter);
+    const rows = await qb
+      .select('r.status', 'status')
+      .addSelect('count(*)::int', 'count')
+      .groupBy('r.status')
+      .orderBy('r.status')
+      .getRawMany<{ status: ReferralStatus; count: number }>();
+    return rows;
+  }
+
+  /**
+   * The caller's units' side of the queue, narrowed by the filter. The case's province and number
+   * and the other side's agency are sub-selects the case and agency libs write over their own
+   * tables; the SLA state is the SQL twin of computeSla, at the reading clock's time.
+   */
+  private async queueQuery(actor: Actor, queue: Queue, filter: ReferralQueueFilter) {
+    const units = await this.access.caseworkUnitIds(actor);
+    const [ownSide, otherSide] =
+      queue === 'inbox' ? ['r.to_unit_id', 'r.from_unit_id'] : ['r.from_unit_id', 'r.to_unit_id'];
+    const qb = this.dataSource.manager
+      .createQueryBuilder(ReferralEntity, 'r')
+      .where(`${ownSide} = ANY(:units::uuid[])`, { units });
+    if (filter.priority) qb.andWhere('r.priority = ANY(:priority)', { priority: filter.priority });
+    if (filter.sla) {
+      qb.andWhere(`${slaStateSql('r', ':slaNow::timestamptz')} = ANY(:sla)`, {
+        slaNow: this.clock.now(),
+        sla: filter.sla,
+      });
+    }
+    if (filter.counterpartAgencyId) {
+      qb.andWhere(`${otherSide} IN (${unitIdsOfAgencySql('counterpartAgency')})`, {
+        counterpartAgency: filter.counterpartAgencyId,
+      });
+    }
+    if (filter.provinceCode) {
+      qb.andWhere(`r.case_id IN (${caseIdsInProvinceSql('province')})`, {
+        province: filter.provinceCode,
+      });
+    }
+    if (filter.search) {
+      qb.andWhere(
+        `(r.reference ILIKE :search OR r.case_id IN (${caseIdsByReferenceSql('search')}))`,
+        { search: containsPattern(filter.search) },
+      );
+    }
+    return qb;
   }
 }

@@ -94,4 +94,44 @@ describe('BusinessCalendar', () => {
       expect(() => add('2026-12-09T10:00:00Z', 1.5, 'Asia/Jakarta')).toThrow(RangeError);
     });
   });
+  describe('business time', () => {
+    const jakarta = 'Asia/Jakarta';
+    const calendar = new BusinessCalendar({ holidays: ['2026-12-25'] });
+    const at = (iso: string) => new Date(iso);
+    const HOUR = 3_600_000;
+
+    it('counts only the time on business days', () => {
+      // Fri 11 Dec 10:00 → Mon 14 Dec 10:00 WIB: 14 h of Friday, 10 h of Monday.
+      expect(
+        calendar.businessMsBetween(
+          at('2026-12-11T10:00:00+07:00'),
+          at('2026-12-14T10:00:00+07:00'),
+          jakarta,
+        ),
+      ).toBe(24 * HOUR);
+      // Thu 24 → Sat 26 Dec: Christmas (Fri 25) counts for nothing.
+      expect(
+        calendar.businessMsBetween(
+          at('2026-12-24T12:00:00+07:00'),
+          at('2026-12-26T12:00:00+07:00'),
+          jakarta,
+        ),
+      ).toBe(12 * HOUR);
+    });
+
+    it('adds business time over weekends and holidays', () => {
+      expect(calendar.addBusinessMs(at('2026-12-11T10:00:00+07:00'), 24 * HOUR, jakarta)).toEqual(
+        at('2026-12-14T10:00:00+07:00'),
+      );
+      expect(calendar.addBusinessMs(at('2026-12-24T12:00:00+07:00'), 12 * HOUR, jakarta)).toEqual(
+        at('2026-12-28T00:00:00+07:00'), // the end of Thursday is the start of the next business day
+      );
+      expect(calendar.addBusinessMs(at('2026-12-09T10:00:00+07:00'), 0, jakarta)).toEqual(
+        at('2026-12-09T10:00:00+07:00'),
+      );
+      expect(() => calendar.addBusinessMs(at('2026-12-09T10:00:00Z'), -1, jakarta)).toThrow(
+        RangeError,
+      );
+    });
+  });
 });

@@ -85,6 +85,56 @@ export class BusinessCalendar {
     return fromLocalDateTime({ ...clock, ...pickDate(date) }, timeZone);
   }
 
+  /**
+   * The time between `from` and `to` that falls on business days (whole local days of the zone):
+   * what a paused deadline clock owes a desk. Fri 10:00 → Mon 10:00 is 24 hours, the weekend
+   * counts for nothing.
+   */
+  businessMsBetween(from: Date, to: Date, timeZone: string): number {
+    assertTimeZone(timeZone);
+    let total = 0;
+    let cursor = from.getTime();
+    const end = to.getTime();
+    while (cursor < end) {
+      const { date, nextDayStart } = this.dayAt(new Date(cursor), timeZone);
+      const until = Math.min(end, nextDayStart);
+      if (this.isBusinessDate(date)) total += until - cursor;
+      cursor = until;
+    }
+    return total;
+  }
+
+  /**
+   * The instant `ms` of business time after `from`: time on weekends and holidays does not count,
+   * so a deadline moved by it stays on a business day (a result at the very end of a business day
+   * is the start of the next one).
+   */
+  addBusinessMs(from: Date, ms: number, timeZone: string): Date {
+    if (!(ms >= 0)) throw new RangeError(`business time must be ≥ 0 (got ${ms})`);
+    assertTimeZone(timeZone);
+    let left = ms;
+    let cursor = from.getTime();
+    for (;;) {
+      const { date, nextDayStart } = this.dayAt(new Date(cursor), timeZone);
+      if (this.isBusinessDate(date)) {
+        if (left < nextDayStart - cursor) return new Date(cursor + left);
+        left -= nextDayStart - cursor;
+      }
+      cursor = nextDayStart;
+    }
+  }
+
+  /** The local date of `instant` and the instant its next local day starts. */
+  private dayAt(instant: Date, timeZone: string): { date: LocalDate; nextDayStart: number } {
+    const date = pickDate(toLocalDateTime(instant, timeZone));
+    const next = addDays(date, 1);
+    const nextDayStart = fromLocalDateTime(
+      { ...next, hour: 0, minute: 0, second: 0, millisecond: 0 },
+      timeZone,
+    ).getTime();
+    return { date, nextDayStart };
+  }
+
   private isBusinessDate(date: LocalDate): boolean {
     return !this.weekendDays.has(dayOfWeek(date)) && !this.holidays.has(formatLocalDate(date));
   }

@@ -34,7 +34,7 @@ export function escalationSchedule(windowStart: Date, dueAt: Date): EscalationSt
 /**
  * The escalation steps of a deadline of `span`, due at `dueAt` for a unit in `timeZone`.
  *
- * Calendar hours: `escalationSchedule`. Business days: 150% and 200% of N business days are
+ * Calendar hours: `escalationSchedule`, measured from the deadline. Business days: 150% and 200% of N business days are
  * counted in business days after the deadline, at the deadline's local clock time — rounded up to
  * a whole business day and at least one business day after the step before — so that no step
  * falls on a weekend or holiday, when nobody is at the desk to be reminded: ROUTINE acknowledge
@@ -48,9 +48,19 @@ export function escalationSteps(
   timeZone: string,
   calendar: BusinessCalendar = DEFAULT_BUSINESS_CALENDAR,
 ): EscalationStep[] {
-  if (span.unit === 'calendarHours') return escalationSchedule(windowStart, dueAt);
   if (!(dueAt.getTime() > windowStart.getTime())) {
     throw new RangeError('deadline must be after the start of its window');
+  }
+  if (span.unit === 'calendarHours') {
+    // Counted from the deadline by shares of the span, not of dueAt − windowStart: the same as
+    // escalationSchedule for a deadline where it was set, and the same spacing for one a hold
+    // moved later (shiftDeadlinesForHold).
+    const spanMs = span.amount * 3_600_000;
+    return ESCALATION_PERCENTS.map((percent, index) => ({
+      step: (index + 1) as EscalationStep['step'],
+      percentOfWindow: percent,
+      at: new Date(dueAt.getTime() + Math.ceil((spanMs * (percent - 100)) / 100)),
+    }));
   }
   let previousExtra = 0;
   return ESCALATION_PERCENTS.map((percent, index) => {

@@ -7,3 +7,4 @@ export * from './sla-referral';
 export * from './sla-state';
 export * from './shift-deadlines-for-hold';
 export * from './escalation-schedule';
+export * from './sla-state.sql';

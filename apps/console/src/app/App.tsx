@@ -21,7 +21,9 @@ const OverdueScreen = lazy(() => import('../screens/overdue/OverdueScreen'));
 const AuditScreen = lazy(() => import('../screens/audit/AuditScreen'));
 const AuditCaseScreen = lazy(() => import('../screens/audit/AuditCaseScreen'));
 const AlertsScreen = lazy(() => import('../screens/alerts/AlertsScreen'));
+const AlertScreen = lazy(() => import('../screens/alerts/AlertScreen'));
 const RaiseAlertScreen = lazy(() => import('../screens/alerts/RaiseAlertScreen'));
+const AdminScreen = lazy(() => import('../screens/admin/AdminScreen'));
 const StatisticsScreen = lazy(() => import('../screens/statistics/StatisticsScreen'));
 const NotFoundScreen = lazy(() => import('../screens/NotFoundScreen'));
 
@@ -54,10 +56,14 @@ function Screen({ route, officer }: { route: Route; officer: Officer }) {
       return <AuditCaseScreen id={route.id} />;
     case 'alerts':
       return <AlertsScreen officer={officer} />;
+    case 'alert':
+      return <AlertScreen key={route.id} id={route.id} />;
     case 'raiseAlert':
       return <RaiseAlertScreen />;
     case 'statistics':
-      return <StatisticsScreen />;
+      return <StatisticsScreen officer={officer} />;
+    case 'admin':
+      return <AdminScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

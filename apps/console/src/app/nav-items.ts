@@ -25,7 +25,7 @@ export function navItems(officer: Officer): NavItem[] {
       { key: 'returned', label: 'nav.returned', to: paths.returned, routes: ['returned'] },
       { key: 'cases', label: 'nav.cases', to: paths.cases, routes: ['cases', 'case', 'compose'] },
       { key: 'newCase', label: 'nav.newCase', to: paths.newCase, routes: ['newCase'] },
-      { key: 'alerts', label: 'nav.alerts', to: paths.alerts, routes: ['alerts'] },
+      { key: 'alerts', label: 'nav.alerts', to: paths.alerts, routes: ['alerts', 'alert'] },
     );
   }
   // Who raises alerts without a case (docs/access-model.md): investigators and immigration units.
@@ -57,6 +57,9 @@ export function navItems(officer: Officer): NavItem[] {
       to: paths.statistics,
       routes: ['statistics'],
     });
+  // Routing rules, webhooks and parked deliveries: the ADMIN API (docs/access-model.md).
+  if (roles.has('ADMIN'))
+    items.push({ key: 'admin', label: 'adminScreen.nav', to: paths.admin, routes: ['admin'] });
   return items;
 }
 
@@ -64,5 +67,6 @@ export function navItems(officer: Officer): NavItem[] {
 export function homePath(officer: Officer): string {
   if (officer.roles.includes('AUDITOR') && !officer.roles.includes('DESK_OFFICER'))
     return paths.audit;
+  if (officer.roles.length === 1 && officer.roles[0] === 'ADMIN') return paths.admin;
   return paths.inbox;
 }

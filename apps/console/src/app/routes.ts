@@ -14,6 +14,7 @@ export const CLIENT_ROUTE_PREFIXES = [
   '/peringatan',
   '/statistik',
   '/terlambat',
+  '/pengaturan',
 ] as const;
 
 export type Route =
@@ -30,9 +31,11 @@ export type Route =
   | { name: 'audit' }
   | { name: 'auditCase'; id: string }
   | { name: 'alerts' }
+  | { name: 'alert'; id: string }
   | { name: 'raiseAlert' }
   | { name: 'statistics' }
   | { name: 'overdue' }
+  | { name: 'admin' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -62,9 +65,12 @@ export function parseRoute(pathname: string, search: string): Route {
     case 'audit':
       return second === 'kasus' && third ? { name: 'auditCase', id: third } : { name: 'audit' };
     case 'peringatan':
-      return second === 'baru' ? { name: 'raiseAlert' } : { name: 'alerts' };
+      if (second === 'baru') return { name: 'raiseAlert' };
+      return second ? { name: 'alert', id: second } : { name: 'alerts' };
     case 'statistik':
       return { name: 'statistics' };
+    case 'pengaturan':
+      return { name: 'admin' };
     default:
       return { name: 'notFound' };
   }
@@ -85,6 +91,8 @@ export const paths = {
   overdue: '/terlambat',
   auditCase: (id: string) => `/audit/kasus/${encodeURIComponent(id)}`,
   alerts: '/peringatan',
+  alert: (id: string) => `/peringatan/${encodeURIComponent(id)}`,
   raiseAlert: '/peringatan/baru',
   statistics: '/statistik',
+  admin: '/pengaturan',
 };

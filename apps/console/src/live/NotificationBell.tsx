@@ -51,14 +51,14 @@ const MARK_ALL_READ = graphql(`
   }
 `);
 
-/** Where a notification leads inside the console; alerts open their own screen's path. */
+/** Where a notification leads inside the console: its referral, alert or case. */
 function pathOf(node: {
   referralId: string | null;
   alertId: string | null;
   caseId: string | null;
 }) {
   if (node.referralId) return paths.referral(node.referralId);
-  if (node.alertId) return `/peringatan/${encodeURIComponent(node.alertId)}`;
+  if (node.alertId) return paths.alert(node.alertId);
   if (node.caseId) return paths.case(node.caseId);
   return paths.inbox;
 }

@@ -1,6 +1,8 @@
+import { REGENCIES } from './regencies';
+
 /**
  * Provinces (Kemendagri codes, the same list as the hub's reference data: a unit test keeps the
- * two equal) and, for the provinces most trafficking cases come from, their regencies and cities,
+ * two equal) and every regency and city (regencies.ts, generated from the Kemendagri code list),
  * so an officer picks the area of origin by name instead of typing a code.
  */
 export interface Region {
@@ -49,44 +51,7 @@ export const PROVINCES: readonly Region[] = [
   { code: '96', name: 'Papua Barat Daya' },
 ];
 
-export const REGENCIES: Readonly<Record<string, readonly Region[]>> = {
-  '52': [
-    { code: '52.01', name: 'Kabupaten Lombok Barat' },
-    { code: '52.02', name: 'Kabupaten Lombok Tengah' },
-    { code: '52.03', name: 'Kabupaten Lombok Timur' },
-    { code: '52.04', name: 'Kabupaten Sumbawa' },
-    { code: '52.05', name: 'Kabupaten Dompu' },
-    { code: '52.06', name: 'Kabupaten Bima' },
-    { code: '52.07', name: 'Kabupaten Sumbawa Barat' },
-    { code: '52.08', name: 'Kabupaten Lombok Utara' },
-    { code: '52.71', name: 'Kota Mataram' },
-    { code: '52.72', name: 'Kota Bima' },
-  ],
-  '53': [
-    { code: '53.01', name: 'Kabupaten Sumba Barat' },
-    { code: '53.02', name: 'Kabupaten Sumba Timur' },
-    { code: '53.03', name: 'Kabupaten Kupang' },
-    { code: '53.04', name: 'Kabupaten Timor Tengah Selatan' },
-    { code: '53.05', name: 'Kabupaten Timor Tengah Utara' },
-    { code: '53.06', name: 'Kabupaten Belu' },
-    { code: '53.07', name: 'Kabupaten Alor' },
-    { code: '53.08', name: 'Kabupaten Lembata' },
-    { code: '53.09', name: 'Kabupaten Flores Timur' },
-    { code: '53.10', name: 'Kabupaten Sikka' },
-    { code: '53.11', name: 'Kabupaten Ende' },
-    { code: '53.12', name: 'Kabupaten Ngada' },
-    { code: '53.13', name: 'Kabupaten Manggarai' },
-    { code: '53.14', name: 'Kabupaten Rote Ndao' },
-    { code: '53.15', name: 'Kabupaten Manggarai Barat' },
-    { code: '53.16', name: 'Kabupaten Sumba Tengah' },
-    { code: '53.17', name: 'Kabupaten Sumba Barat Daya' },
-    { code: '53.18', name: 'Kabupaten Nagekeo' },
-    { code: '53.19', name: 'Kabupaten Manggarai Timur' },
-    { code: '53.20', name: 'Kabupaten Sabu Raijua' },
-    { code: '53.21', name: 'Kabupaten Malaka' },
-    { code: '53.71', name: 'Kota Kupang' },
-  ],
-};
+export { REGENCIES };
 
 /** "Nusa Tenggara Timur" for 53, "Kota Kupang, Nusa Tenggara Timur" for 53.71. */
 export function regionName(code: string | null | undefined): string {

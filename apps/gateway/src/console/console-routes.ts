@@ -14,4 +14,5 @@ export const CONSOLE_ROUTE_PREFIXES = [
   '/peringatan',
   '/statistik',
   '/terlambat',
+  '/pengaturan',
 ] as const;

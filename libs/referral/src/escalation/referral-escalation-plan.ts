@@ -55,9 +55,14 @@ export function escalationPlan(
     .sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
-/** A step's identity, as recorded in referral_escalation. */
-export const stepKey = (step: Pick<PlannedStep, 'deadline' | 'dueAt' | 'step'>) =>
-  `${step.deadline}|${step.dueAt.toISOString()}|${step.step}`;
+/**
+ * Which step of which deadline a step is, whatever its due time: each step of a deadline fires
+ * once. A hold moves a deadline still running (shiftDeadlinesForHold), so its remaining steps
+ * get a new due time — new timers, while the old ones find nothing to do — but a step that fired
+ * before the hold has fired: the referral does not climb for it again.
+ */
+export const stepKey = (step: Pick<PlannedStep, 'deadline' | 'step'>) =>
+  `${step.deadline}|${step.step}`;
 
 /** The first step of the plan not recorded yet: the referral's next timer. */
 export function nextStep(plan: PlannedStep[], recorded: ReadonlySet<string>): PlannedStep | null {

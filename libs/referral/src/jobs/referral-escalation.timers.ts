@@ -21,7 +21,7 @@ interface OverdueRow {
   accept_by: Date;
   acknowledged_at: Date | null;
   time_zone: string;
-  recorded: { deadline: ReferralDeadline; dueAt: string; step: number }[] | null;
+  recorded: { deadline: ReferralDeadline; step: number }[] | null;
 }
 
 /**
@@ -45,8 +45,7 @@ export class ReferralEscalationTimers implements TimerHandler {
     const rows: OverdueRow[] = await manager.query(
       `SELECT r.id, r.status, r.priority, r.sent_at, r.acknowledge_by, r.accept_by,
               r.acknowledged_at, u.time_zone,
-              (SELECT json_agg(json_build_object('deadline', e.deadline, 'dueAt', e.due_at,
-                                                 'step', e.step))
+              (SELECT json_agg(json_build_object('deadline', e.deadline, 'step', e.step))
                  FROM referral_escalation e WHERE e.referral_id = r.id) AS recorded
          FROM referral r JOIN unit u ON u.id = r.to_unit_id
         WHERE (r.status = 'REQUESTED' AND r.acknowledge_by <= $1)
@@ -79,11 +78,7 @@ export class ReferralEscalationTimers implements TimerHandler {
     );
     const recorded = new Set(
       (row.recorded ?? []).map((step) =>
-        stepKey({
-          deadline: step.deadline,
-          dueAt: new Date(step.dueAt),
-          step: step.step as 1 | 2 | 3,
-        }),
+        stepKey({ deadline: step.deadline, step: step.step as 1 | 2 | 3 }),
       ),
     );
     const next = nextStep(plan, recorded);

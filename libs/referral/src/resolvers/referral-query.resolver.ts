@@ -1,10 +1,13 @@
 import { SignedIn, type RequestContext } from '@simpul/common';
 import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, type Actor } from '@simpul/identity';
+import { ReferralQueueFilterInput } from '../dto/referral-queue-filter.input';
 import { ReferralConnectionModel } from '../models/referral-connection.model';
+import { ReferralQueue, ReferralStatusCountModel } from '../models/referral-status-count.model';
 import { toReferralModel } from '../models/referral.mapper';
 import { ReferralModel } from '../models/referral.model';
 import { ReferralStatus } from '../referral-enums';
+import { validQueueFilter } from '../referral-queue-filter';
 import { ReferralReader, type Queue } from '../referral.reader';
 import { ReferralViews } from '../referral-views';
 
@@ -24,8 +27,10 @@ export class ReferralQueryResolver {
     status?: ReferralStatus[] | null,
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
+    @Args('filter', { type: () => ReferralQueueFilterInput, nullable: true })
+    filter?: ReferralQueueFilterInput | null,
   ) {
-    return this.page(context, actor, 'inbox', status, first, after);
+    return this.page(context, actor, 'inbox', status, filter, first, after);
   }
 
   @Query(() => ReferralConnectionModel, { description: "Referrals the caller's unit sent" })
@@ -36,8 +41,27 @@ export class ReferralQueryResolver {
     status?: ReferralStatus[] | null,
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
+    @Args('filter', { type: () => ReferralQueueFilterInput, nullable: true })
+    filter?: ReferralQueueFilterInput | null,
   ) {
-    return this.page(context, actor, 'sent', status, first, after);
+    return this.page(context, actor, 'sent', status, filter, first, after);
+  }
+
+  @Query(() => [ReferralStatusCountModel], {
+    description:
+      'How many referrals of the inbox or the sent queue, narrowed by the filter, are in each status (statuses with none are left out)',
+  })
+  referralQueueCounts(
+    @CurrentActor() actor: Actor,
+    @Args('queue', { type: () => ReferralQueue }) queue: ReferralQueue,
+    @Args('filter', { type: () => ReferralQueueFilterInput, nullable: true })
+    filter?: ReferralQueueFilterInput | null,
+  ) {
+    return this.reader.statusCounts(
+      actor,
+      queue === ReferralQueue.INBOX ? 'inbox' : 'sent',
+      validQueueFilter(filter),
+    );
   }
 
   @Query(() => ReferralModel, {
@@ -55,10 +79,18 @@ export class ReferralQueryResolver {
     actor: Actor,
     queue: Queue,
     status: ReferralStatus[] | null | undefined,
+    filter: ReferralQueueFilterInput | null | undefined,
     first: number | null | undefined,
     after: string | null | undefined,
   ): Promise<ReferralConnectionModel> {
-    const page = await this.reader.queue(actor, queue, status, first, after);
+    const page = await this.reader.queue(
+      actor,
+      queue,
+      status,
+      validQueueFilter(filter),
+      first,
+      after,
+    );
     // The caller's own unit is a side of each, so each shows in full: still asked, not assumed.
     const nodes = await this.views.orNullIn(
       context,

@@ -1,25 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { TimerScheduler, type TimerSpec } from '@simpul/delivery';
+import type { TimerSpec } from '@simpul/delivery';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { MAX_ESCALATION_LEVEL } from '@simpul/sla';
 import { ReferralEntity } from '../entities/referral.entity';
+import { ArmNextEscalation } from '../escalation/arm-next-escalation';
 import { EscalationTargets } from '../escalation/escalation-targets';
-import {
-  escalationPlan,
-  nextStep,
-  referralTimer,
-  stepKey,
-  type PlannedStep,
-} from '../escalation/referral-escalation-plan';
+import { escalationPlan, stepKey, type PlannedStep } from '../escalation/referral-escalation-plan';
 
 /** How the ledger names a deadline (codes, as in the contract's Referral fields). */
 const DEADLINE_CODE = { acknowledgeBy: 'ACKNOWLEDGE', acceptBy: 'ACCEPT' } as const;
 
 /**
  * A referral's escalation timer came due (worker: the timer job or the sweep). If the step is
- * still one the referral has to fear — same deadline, same due time, status still waiting on it,
- * not recorded yet, due by the clock — it is recorded and the referral climbs one level (at most
+ * still one the referral has to fear — same deadline, same due time (a hold moves it), status
+ * still waiting on it, that step of that deadline not fired yet, due by the clock — it is recorded and the referral climbs one level (at most
  * 4): `escalationLevel` changes, `version` does not (the contract: escalation is no status change),
  * and REFERRAL_ESCALATED goes on the ledger with no actor, from the receiving unit to the unit
  * the level reaches, with level, deadline and step in its payload (codes only). Then the next
@@ -32,7 +27,7 @@ export class EscalateReferralUseCase {
   constructor(
     private readonly ledger: LedgerWriter,
     private readonly targets: EscalationTargets,
-    private readonly timers: TimerScheduler,
+    private readonly arming: ArmNextEscalation,
   ) {}
 
   async execute(manager: EntityManager, timer: TimerSpec, now: Date): Promise<void> {
@@ -42,24 +37,20 @@ export class EscalateReferralUseCase {
       .where('r.id = :id', { id: timer.subjectId })
       .getOne();
     if (!referral) return;
-    const [{ time_zone: timeZone }]: { time_zone: string }[] = await manager.query(
-      'SELECT time_zone FROM unit WHERE id = $1',
-      [referral.toUnitId],
-    );
+    const timeZone = await this.arming.timeZoneOf(manager, referral);
     const plan = escalationPlan(referral, timeZone);
-    const recorded = await this.recordedSteps(manager, referral.id);
+    const fired = await this.arming.firedSteps(manager, referral.id);
     const step = plan.find(
       (planned) =>
         planned.deadline === timer.deadline &&
         planned.dueAt.getTime() === timer.dueAt.getTime() &&
         planned.step === timer.step,
     );
-    if (step && !recorded.has(stepKey(step)) && step.at.getTime() <= now.getTime()) {
+    if (step && !fired.has(stepKey(step)) && step.at.getTime() <= now.getTime()) {
       await this.climb(manager, referral, step, now);
-      recorded.add(stepKey(step));
+      fired.add(stepKey(step));
     }
-    const next = nextStep(plan, recorded);
-    if (next) await this.timers.schedule(manager, [referralTimer(referral.id, next)]);
+    await this.arming.arm(manager, referral, timeZone, fired);
   }
 
   private async climb(
@@ -98,16 +89,5 @@ export class EscalateReferralUseCase {
         },
       },
     ]);
-  }
-
-  private async recordedSteps(manager: EntityManager, referralId: string): Promise<Set<string>> {
-    const rows: { deadline: PlannedStep['deadline']; due_at: Date; step: 1 | 2 | 3 }[] =
-      await manager.query(
-        'SELECT deadline, due_at, step FROM referral_escalation WHERE referral_id = $1',
-        [referralId],
-      );
-    return new Set(
-      rows.map((row) => stepKey({ deadline: row.deadline, dueAt: row.due_at, step: row.step })),
-    );
   }
 }

@@ -21,7 +21,10 @@ import { INBOX } from '../queue/queue-queries';
 export default function AgencyScreen({ officer }: { officer: Officer }) {
   const { t } = useTranslation();
   const tick = useLiveTick();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: INBOX });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: INBOX,
+    variables: { first: 100, status: null, filter: null },
+  });
   useEffect(() => {
     if (tick) refetch({ requestPolicy: 'network-only' });
   }, [tick, refetch]);

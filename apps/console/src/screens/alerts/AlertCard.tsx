@@ -29,13 +29,19 @@ const SEVERITY_TONE: Record<string, TagTone> = {
   LOW: 'gray',
 };
 
-/** One alert of the feed, with the actions the caller's unit may take on it. */
+/**
+ * One alert with the actions the caller's unit may take on it: a card of the feed (its reference
+ * opens the alert's own screen), or `detailed` on that screen (every receiving unit with its
+ * delivery and acknowledgement in view).
+ */
 export function AlertCard({
   alert,
   onResult,
+  detailed = false,
 }: {
   alert: FeedAlertData;
   onResult: (text: string, ok: boolean) => void;
+  detailed?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const [mode, setMode] = useState<Mode | null>(null);
@@ -63,7 +69,18 @@ export function AlertCard({
     <article className="panel" aria-label={`${alert.reference}`}>
       <Stack gap={6}>
         <Group gap="xs" wrap="wrap">
-          <Text fw={700}>{alert.reference}</Text>
+          {detailed ? (
+            <Text fw={700}>{alert.reference}</Text>
+          ) : (
+            <Link
+              to={paths.alert(alert.id)}
+              aria-label={t('alertDetail.open', { reference: alert.reference })}
+            >
+              <Text fw={700} span>
+                {alert.reference}
+              </Text>
+            </Link>
+          )}
           <Tag tone={SEVERITY_TONE[alert.severity] ?? 'gray'}>
             {t(`enum.severity.${alert.severity}`)}
           </Tag>
@@ -90,21 +107,21 @@ export function AlertCard({
             </Link>
           </Text>
         )}
-        <details>
-          <summary>
-            {t('alerts.receivers')} ({alert.deliveries.length})
-          </summary>
-          <ul>
-            {alert.deliveries.map((d) => (
-              <li key={d.id}>
-                {d.unit.name} —{' '}
-                {d.acknowledgedAt
-                  ? t('alerts.acknowledgedBy', { at: formatLocal(d.acknowledgedAt) })
-                  : t('alerts.notAcknowledged')}
-              </li>
-            ))}
-          </ul>
-        </details>
+        {detailed ? (
+          <section aria-labelledby={`receivers-${alert.id}`}>
+            <Text fw={600} id={`receivers-${alert.id}`}>
+              {t('alertDetail.receivers')} ({alert.deliveries.length})
+            </Text>
+            <Receivers alert={alert} detailed />
+          </section>
+        ) : (
+          <details>
+            <summary>
+              {t('alerts.receivers')} ({alert.deliveries.length})
+            </summary>
+            <Receivers alert={alert} detailed={false} />
+          </details>
+        )}
         {mayAct && open && (
           <Group gap={6} wrap="wrap">
             {alert.myDelivery && !alert.myDelivery.acknowledgedAt && (
@@ -147,6 +164,31 @@ export function AlertCard({
         )}
       </Stack>
     </article>
+  );
+}
+
+/** The receiving units: acknowledged or not, and on the alert's screen how delivery went. */
+function Receivers({ alert, detailed }: { alert: FeedAlertData; detailed: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <ul>
+      {alert.deliveries.map((d) => (
+        <li key={d.id}>
+          {d.unit.name} —{' '}
+          {detailed && (
+            <>
+              {d.deliveredAt
+                ? t('alertDetail.deliveredAt', { at: formatLocal(d.deliveredAt) })
+                : t(`enum.delivery.${d.delivery}`)}
+              {' · '}
+            </>
+          )}
+          {d.acknowledgedAt
+            ? t('alerts.acknowledgedBy', { at: formatLocal(d.acknowledgedAt) })
+            : t('alerts.notAcknowledged')}
+        </li>
+      ))}
+    </ul>
   );
 }
 

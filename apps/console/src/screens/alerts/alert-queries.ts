@@ -31,6 +31,8 @@ export const FeedAlert = graphql(`
     }
     deliveries {
       id
+      delivery
+      deliveredAt
       acknowledgedAt
       unit {
         id
@@ -52,6 +54,17 @@ export const ALERTS = graphql(
             ...FeedAlert
           }
         }
+      }
+    }
+  `,
+  [FeedAlert],
+);
+
+export const ALERT = graphql(
+  `
+    query Alert($id: ID!) {
+      alert(id: $id) {
+        ...FeedAlert
       }
     }
   `,

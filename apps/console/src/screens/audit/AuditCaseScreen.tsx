@@ -1,21 +1,27 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { PageTitle } from '../../components/PageTitle';
 import { errorText } from '../../format/errors';
 import { formatLocal } from '../../format/time';
 import { AUDIT_CASE } from './audit-queries';
+import { CaseDossierDownload } from './CaseDossierDownload';
+import { CaseLedgerCheck } from './CaseLedgerCheck';
 import { handoffPicture } from './handoff-picture';
 import { HandoffPictureSvg } from './HandoffPictureSvg';
 import { actorLabel } from '../../format/actor';
 
-/** A case's story for the auditor: the handoff picture beside the readable list of events. */
+/**
+ * A case's story for the auditor: the handoff picture beside the readable list of events, the
+ * in-browser verification of its ledger entries and its dossier to take away.
+ */
 export default function AuditCaseScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useQuery({ query: AUDIT_CASE, variables: { id } });
   const c = data?.case;
   const picture = useMemo(() => (c ? handoffPicture(c) : null), [c]);
+  const [failedSeq, setFailedSeq] = useState<string | null>(null);
   if (fetching && !c) return <Text role="status">{t('app.loading')}</Text>;
   if (!c || !picture) {
     return (
@@ -37,6 +43,10 @@ export default function AuditCaseScreen({ id }: { id: string }) {
           {t('audit.holder', { unit: picture.holders.join(', ') || t('audit.nobody') })}
         </strong>
       </Text>
+      <div className="audit-tools">
+        <CaseLedgerCheck caseId={c.id} onFailedSeq={setFailedSeq} />
+        <CaseDossierDownload caseId={c.id} reference={c.reference} />
+      </div>
       <section aria-labelledby="picture-heading">
         <Title order={2} size="h3" id="picture-heading" mb="xs">
           {t('audit.picture')}
@@ -49,11 +59,16 @@ export default function AuditCaseScreen({ id }: { id: string }) {
         </Title>
         <ol className="timeline-list">
           {entries.map((e, i) => (
-            <li key={e.id}>
+            <li key={e.id} className={e.seq === failedSeq ? 'verify-failed' : undefined}>
               <Text fw={700}>
                 {i + 1}. {t(`enum.action.${e.action}`)}
                 {e.referral ? ` — ${e.referral.reference}` : ''}
               </Text>
+              {e.seq === failedSeq && (
+                <Text size="sm" fw={700} c="red.9">
+                  {t('verify.failedTag')}
+                </Text>
+              )}
               <Text size="sm">
                 <time dateTime={e.at}>{formatLocal(e.at)}</time>
                 {(e.fromUnit || e.toUnit) &&

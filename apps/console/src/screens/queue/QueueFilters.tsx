@@ -1,19 +1,18 @@
 import { NativeSelect, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { QueueReferralData } from '../../graphql/fragments';
 import { PROVINCES } from '../../reference/regions';
 import { enumsId } from '../../i18n/enums.id';
-import { counterpart, type QueueFilter } from './queue-filter';
+import { useQuery } from 'urql';
+import type { QueueFilter } from './queue-filter';
+import { AGENCIES } from './queue-queries';
 
 export function QueueFilters({
   filter,
   onChange,
-  rows,
   inbox,
 }: {
   filter: QueueFilter;
   onChange: (f: QueueFilter) => void;
-  rows: QueueReferralData[];
   inbox: boolean;
 }) {
   const { t } = useTranslation();
@@ -22,9 +21,8 @@ export function QueueFilters({
     all,
     ...Object.keys(enumsId[group]).map((value) => ({ value, label: t(`enum.${group}.${value}`) })),
   ];
-  const agencies = new Map(
-    rows.map((r) => [counterpart(r, inbox).agency.id, counterpart(r, inbox).agency.name]),
-  );
+  const [{ data }] = useQuery({ query: AGENCIES });
+  const agencies = (data?.agencies ?? []).map((a) => [a.id, a.name] as const);
   const set = (key: keyof QueueFilter) => (value: string) => onChange({ ...filter, [key]: value });
   return (
     <div className="filters" role="search">

@@ -1,8 +1,7 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from 'urql';
 import { Link } from '../../app/router';
 import { paths } from '../../app/routes';
 import { Deadline } from '../../components/Deadline';
@@ -12,57 +11,32 @@ import { ReferralList, type Column } from '../../components/ReferralList';
 import { Tag } from '../../components/Tag';
 import { errorText } from '../../format/errors';
 import { byUrgency, nextDeadline } from '../../format/referral';
-import type { QueueReferralData } from '../../graphql/fragments';
-import { useArrivals, useLiveTick } from '../../live/arrivals';
+import { useArrivals } from '../../live/arrivals';
 import type { Officer } from '../../session/session';
-import { EMPTY_FILTER, inTab, matches, type QueueFilter, type QueueTab } from './queue-filter';
+import { EMPTY_FILTER, tabCount, type QueueFilter, type QueueTab } from './queue-filter';
 import { QueueFilters } from './QueueFilters';
-import { INBOX, SENT } from './queue-queries';
 import { QuickActions } from './QuickActions';
+import { useQueue, type QueueKind, type QueueRow } from './use-queue';
 
-export type QueueKind = 'inbox' | 'sent' | 'returned';
+export type { QueueKind };
 
-type Row = QueueReferralData & { redirectedTo?: { id: string; reference: string } | null };
+type Row = QueueRow;
 
 const TABS: QueueTab[] = ['action', 'handling', 'closed', 'all'];
-
-function useQueue(kind: QueueKind) {
-  const tick = useLiveTick();
-  const [inbox, refetchInbox] = useQuery({ query: INBOX, pause: kind !== 'inbox' });
-  const [sent, refetchSent] = useQuery({
-    query: SENT,
-    variables: { status: kind === 'returned' ? (['REJECTED'] as const) : null },
-    pause: kind === 'inbox',
-  });
-  const refetch = kind === 'inbox' ? refetchInbox : refetchSent;
-  useEffect(() => {
-    if (tick) refetch({ requestPolicy: 'network-only' });
-  }, [tick, refetch]);
-  const result = kind === 'inbox' ? inbox : sent;
-  const rows: Row[] = useMemo(
-    () =>
-      (kind === 'inbox' ? (inbox.data?.inbox.edges ?? []) : (sent.data?.sent.edges ?? [])).map(
-        (e) => e.node,
-      ),
-    [kind, inbox.data, sent.data],
-  );
-  return { rows, fetching: result.fetching && !result.data, error: result.error, refetch };
-}
 
 export default function QueueScreen({ kind }: { kind: QueueKind; officer: Officer }) {
   const { t } = useTranslation();
   const inbox = kind === 'inbox';
-  const { rows, fetching, error, refetch } = useQueue(kind);
   const arrivals = useArrivals();
   const narrow = useMediaQuery('(max-width: 599px)', false, { getInitialValueInEffect: false });
-  const [filter, setFilter] = useState<QueueFilter>({
-    ...EMPTY_FILTER,
-    tab: kind === 'returned' ? 'all' : 'all',
-  });
+  const [filter, setFilter] = useState<QueueFilter>(EMPTY_FILTER);
+  const { rows, counts, totalCount, hasMore, loadMore, loadingMore, fetching, error, refetch } =
+    useQueue(kind, filter);
   const [notice, setNotice] = useState<{ text: string; ok: boolean } | null>(null);
   const title = t(`nav.${kind}`);
   const sorted = useMemo(() => [...rows].sort(byUrgency), [rows]);
-  const visible = sorted.filter((r) => matches(r, filter, inbox));
+  // The server narrowed the queue; the rows loaded so far show the most pressing first.
+  const visible = sorted;
   const newCount = rows.filter((r) => arrivals.has(r.id)).length;
 
   const columns: Column<Row>[] = [
@@ -199,7 +173,7 @@ export default function QueueScreen({ kind }: { kind: QueueKind; officer: Office
               aria-pressed={filter.tab === tab}
               onClick={() => setFilter({ ...filter, tab })}
             >
-              {t(`queue.tabs.${tab}`)} ({rows.filter((r) => inTab(r, tab)).length})
+              {t(`queue.tabs.${tab}`)} ({tabCount(counts, tab, filter.status)})
             </Button>
           ))}
         </div>
@@ -207,10 +181,10 @@ export default function QueueScreen({ kind }: { kind: QueueKind; officer: Office
       {narrow ? (
         <details className="filter-details">
           <summary>{t('queue.filters')}</summary>
-          <QueueFilters filter={filter} onChange={setFilter} rows={rows} inbox={inbox} />
+          <QueueFilters filter={filter} onChange={setFilter} inbox={inbox} />
         </details>
       ) : (
-        <QueueFilters filter={filter} onChange={setFilter} rows={rows} inbox={inbox} />
+        <QueueFilters filter={filter} onChange={setFilter} inbox={inbox} />
       )}
       {error && (
         <Alert color="red" variant="outline" role="alert">
@@ -226,7 +200,11 @@ export default function QueueScreen({ kind }: { kind: QueueKind; officer: Office
       )}
       <Group justify="space-between">
         <Text role="status">
-          {fetching ? t('app.loading') : t('queue.count', { count: visible.length })}
+          {fetching
+            ? t('app.loading')
+            : visible.length < totalCount
+              ? t('queue.shown', { shown: visible.length, count: totalCount })
+              : t('queue.count', { count: totalCount })}
         </Text>
       </Group>
       {!fetching && visible.length === 0 ? (
@@ -238,6 +216,11 @@ export default function QueueScreen({ kind }: { kind: QueueKind; officer: Office
           caption={title}
           highlight={(r) => arrivals.has(r.id)}
         />
+      )}
+      {hasMore && (
+        <Button variant="default" loading={loadingMore} onClick={() => void loadMore()}>
+          {t('queue.more')}
+        </Button>
       )}
     </Stack>
   );

@@ -1,16 +1,30 @@
 import { QueueReferral } from '../../graphql/fragments';
 import { graphql } from '../../graphql/graphql';
 
+/** One page of the inbox, narrowed on the server, with the per-status counts for the tabs. */
 export const INBOX = graphql(
   `
-    query Inbox($first: Int = 100) {
-      inbox(first: $first) {
+    query Inbox(
+      $first: Int!
+      $after: String
+      $status: [ReferralStatus!]
+      $filter: ReferralQueueFilter
+    ) {
+      inbox(first: $first, after: $after, status: $status, filter: $filter) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             ...QueueReferral
           }
         }
+      }
+      referralQueueCounts(queue: INBOX, filter: $filter) {
+        status
+        count
       }
     }
   `,
@@ -19,9 +33,18 @@ export const INBOX = graphql(
 
 export const SENT = graphql(
   `
-    query Sent($status: [ReferralStatus!], $first: Int = 100) {
-      sent(first: $first, status: $status) {
+    query Sent(
+      $first: Int!
+      $after: String
+      $status: [ReferralStatus!]
+      $filter: ReferralQueueFilter
+    ) {
+      sent(first: $first, after: $after, status: $status, filter: $filter) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             ...QueueReferral
@@ -32,10 +55,24 @@ export const SENT = graphql(
           }
         }
       }
+      referralQueueCounts(queue: SENT, filter: $filter) {
+        status
+        count
+      }
     }
   `,
   [QueueReferral],
 );
+
+/** The agencies an officer can narrow the queue by (any of them can send or receive). */
+export const AGENCIES = graphql(`
+  query QueueAgencies {
+    agencies {
+      id
+      name
+    }
+  }
+`);
 
 export const ACKNOWLEDGE = graphql(
   `

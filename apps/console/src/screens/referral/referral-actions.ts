@@ -16,7 +16,7 @@ export type ActionName =
 /** The receiver's transitions by status, as the API allows them (README: Referrals). */
 const RECEIVER: Partial<Record<QueueReferralData['status'], ActionName[]>> = {
   REQUESTED: ['acknowledge', 'accept', 'reject', 'redirect'],
-  RECEIVED: ['accept', 'reject', 'redirect'],
+  RECEIVED: ['accept', 'reject', 'redirect', 'hold'],
   ACCEPTED: ['start', 'hold', 'complete', 'fail'],
   IN_PROGRESS: ['hold', 'complete', 'fail'],
   ON_HOLD: ['resume', 'fail'],
@@ -25,6 +25,9 @@ const SENDER: Partial<Record<QueueReferralData['status'], ActionName[]>> = {
   REQUESTED: ['cancel'],
   RECEIVED: ['cancel'],
 };
+/** ON_HOLD before acceptance (held from RECEIVED): resumed back to RECEIVED, or withdrawn. */
+const RECEIVER_HELD_BEFORE_ACCEPTANCE: ActionName[] = ['resume'];
+const SENDER_HELD_BEFORE_ACCEPTANCE: ActionName[] = ['cancel'];
 
 /** An officer acts for its own unit; a supervisor for every unit of its agency. */
 export function actsFor(officer: Officer, unit: QueueReferralData['toUnit']): boolean {
@@ -41,9 +44,12 @@ export function allowedActions(officer: Officer, r: QueueReferralData): ActionNa
     )
   )
     return [];
+  const heldBeforeAcceptance = r.status === 'ON_HOLD' && !r.acceptedAt;
+  const receiver = heldBeforeAcceptance ? RECEIVER_HELD_BEFORE_ACCEPTANCE : RECEIVER[r.status];
+  const sender = heldBeforeAcceptance ? SENDER_HELD_BEFORE_ACCEPTANCE : SENDER[r.status];
   return [
-    ...(actsFor(officer, r.toUnit) ? (RECEIVER[r.status] ?? []) : []),
-    ...(actsFor(officer, r.fromUnit) ? (SENDER[r.status] ?? []) : []),
+    ...(actsFor(officer, r.toUnit) ? (receiver ?? []) : []),
+    ...(actsFor(officer, r.fromUnit) ? (sender ?? []) : []),
   ];
 }
 

@@ -12,6 +12,7 @@ import { regionName } from '../../reference/regions';
 import { AgencyChart } from './AgencyChart';
 import { downloadEvaluationCsv } from './download-evaluation-csv';
 import { HANDOFF_STATS, PING_PONG_CASES, type AgencyStats } from './statistics-queries';
+import type { Officer } from '../../session/session';
 
 /** YYYY-MM of a date in WIB, as the statistics bucket months. */
 const monthOf = (date: Date) =>
@@ -25,7 +26,10 @@ const minutes = (value: number | null) => (value === null ? '—' : Math.round(v
  * Statistik: what auditors and the Gugus Tugas ask of the hub — handoffs per agency as a chart and
  * a table, ping-pong cases, and the anonymised evaluation statistics as CSV.
  */
-export default function StatisticsScreen() {
+export default function StatisticsScreen({ officer }: { officer: Officer }) {
+  // A case opens where the officer can read it: auditors in the audit view, parties on its page.
+  const caseLink = (id: string) =>
+    officer.roles.includes('AUDITOR') ? paths.auditCase(id) : paths.case(id);
   const { t } = useTranslation();
   const [draft, setDraft] = useState({ from: firstOfYear(), to: monthOf(new Date()) });
   const [period, setPeriod] = useState(draft);
@@ -169,7 +173,7 @@ export default function StatisticsScreen() {
                 header: t('cases.reference'),
                 render: (c) =>
                   c.case ? (
-                    <Link to={paths.auditCase(c.case.id)}>{c.caseReference}</Link>
+                    <Link to={caseLink(c.case.id)}>{c.caseReference}</Link>
                   ) : (
                     c.caseReference
                   ),

@@ -1,0 +1,115 @@
+import { useDebouncedValue } from '@mantine/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useClient, useQuery } from 'urql';
+import type { QueueReferralData } from '../../graphql/fragments';
+import { useLiveTick } from '../../live/arrivals';
+import { queueVariables, type QueueFilter } from './queue-filter';
+import { INBOX, SENT } from './queue-queries';
+
+export type QueueKind = 'inbox' | 'sent' | 'returned';
+
+export type QueueRow = QueueReferralData & {
+  redirectedTo?: { id: string; reference: string } | null;
+};
+
+type StatusCount = { status: QueueReferralData['status']; count: number };
+
+interface Page {
+  rows: QueueRow[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+/** Rows per page: enough for a desk's day, small enough for a slow link. */
+const PAGE_SIZE = 50;
+
+/**
+ * One queue (inbox, sent, or sent and declined) as the server narrows it for `filter`: the first
+ * page live (refetched on every live event of the unit), further pages on request ("load more"),
+ * and the per-status counts of the whole filtered queue for the tabs. Typing in the search box
+ * asks the server once the officer pauses, not at every key.
+ */
+export function useQueue(kind: QueueKind, filter: QueueFilter) {
+  const tick = useLiveTick();
+  const client = useClient();
+  const inbox = kind === 'inbox';
+  const [search] = useDebouncedValue(filter.search, 300);
+  const variables = useMemo(
+    () => ({
+      first: PAGE_SIZE,
+      ...queueVariables({ ...filter, search }, kind === 'returned' ? ['REJECTED'] : undefined),
+    }),
+    [filter, search, kind],
+  );
+  // The tab and the status picked exclude each other: nothing to ask.
+  const nothing = variables.status === null;
+  const [inboxResult, refetchInbox] = useQuery({
+    query: INBOX,
+    variables,
+    pause: !inbox || nothing,
+  });
+  const [sentResult, refetchSent] = useQuery({ query: SENT, variables, pause: inbox || nothing });
+  const result = inbox ? inboxResult : sentResult;
+  const refetch = inbox ? refetchInbox : refetchSent;
+  useEffect(() => {
+    if (tick) refetch({ requestPolicy: 'network-only' });
+  }, [tick, refetch]);
+
+  const first: Page & { counts: StatusCount[]; totalCount: number } = useMemo(() => {
+    const connection = inbox ? inboxResult.data?.inbox : sentResult.data?.sent;
+    const counts = (inbox ? inboxResult.data : sentResult.data)?.referralQueueCounts ?? [];
+    return {
+      rows: (connection?.edges ?? []).map((edge) => edge.node as QueueRow),
+      endCursor: connection?.pageInfo.endCursor ?? null,
+      hasNextPage: connection?.pageInfo.hasNextPage ?? false,
+      counts,
+      totalCount: connection?.totalCount ?? 0,
+    };
+  }, [inbox, inboxResult.data, sentResult.data]);
+
+  // Pages after the first, for these variables only: a new filter starts from its first page.
+  const key = JSON.stringify(variables);
+  const [more, setMore] = useState<{ key: string; pages: Page[] }>({ key, pages: [] });
+  const pages = useMemo(() => (more.key === key ? more.pages : []), [more, key]);
+  const last = pages.at(-1) ?? first;
+  const [loadingMore, setLoadingMore] = useState(false);
+  const loadMore = useCallback(async () => {
+    if (!last.hasNextPage || !last.endCursor) return;
+    setLoadingMore(true);
+    try {
+      const after = last.endCursor;
+      const next = inbox
+        ? await client.query(INBOX, { ...variables, after }).toPromise()
+        : await client.query(SENT, { ...variables, after }).toPromise();
+      const connection = next.data && ('inbox' in next.data ? next.data.inbox : next.data.sent);
+      if (!connection) return;
+      const page: Page = {
+        rows: connection.edges.map((edge) => edge.node as QueueRow),
+        endCursor: connection.pageInfo.endCursor,
+        hasNextPage: connection.pageInfo.hasNextPage,
+      };
+      setMore({ key, pages: [...pages, page] });
+    } finally {
+      setLoadingMore(false);
+    }
+  }, [client, inbox, key, last, pages, variables]);
+
+  const rows = useMemo(() => {
+    const seen = new Set<string>();
+    return [first, ...pages]
+      .flatMap((page) => page.rows)
+      .filter((row) => !seen.has(row.id) && Boolean(seen.add(row.id)));
+  }, [first, pages]);
+
+  return {
+    rows,
+    counts: nothing ? [] : first.counts,
+    totalCount: nothing ? 0 : first.totalCount,
+    hasMore: !nothing && last.hasNextPage,
+    loadMore,
+    loadingMore,
+    fetching: !nothing && result.fetching && !result.data,
+    error: result.error,
+    refetch,
+  };
+}
