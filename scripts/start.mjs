@@ -49,7 +49,12 @@ async function resolveServices() {
   let redis = redisUrl;
   if (!pgUp) {
     const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
-    const c = await new PostgreSqlContainer('postgres:15-alpine').withDatabase('simpul').start();
+    // Trust, like docker/compose.services.yaml: gateway and worker connect as the passwordless
+    // least-privilege roles db:prepare creates (docs/adr/0013-least-privilege-database-roles.md).
+    const c = await new PostgreSqlContainer('postgres:15-alpine')
+      .withDatabase('simpul')
+      .withEnvironment({ POSTGRES_HOST_AUTH_METHOD: 'trust' })
+      .start();
     pg = c.getConnectionUri();
     stops.push(() => c.stop());
   }

@@ -3,6 +3,7 @@ import { Injectable, Module } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, ConfigModule, loadConfig } from '@simpul/config';
 import { DatabaseModule } from '@simpul/database';
@@ -291,11 +292,18 @@ describe('delivery: outbox relay and job dispatch', () => {
       [first],
     );
     // What a restore does: the row and its id are gone from PostgreSQL, Redis still knows the job.
-    await dataSource.query('DELETE FROM outbox WHERE id >= $1', [id]);
-    await dataSource.query(
-      `SELECT setval(pg_get_serial_sequence('outbox', 'id'), $1::bigint, false)`,
-      [id],
-    );
+    // Done as the owner, like a restore: the app's role may not move a sequence (ADR 0013).
+    const owner = new Client({ connectionString: loadConfig(process.env).databaseUrl });
+    await owner.connect();
+    try {
+      await owner.query('DELETE FROM outbox WHERE id >= $1', [id]);
+      await owner.query(
+        `SELECT setval(pg_get_serial_sequence('outbox', 'id'), $1::bigint, false)`,
+        [id],
+      );
+    } finally {
+      await owner.end();
+    }
     const [again] = newIds(1);
     await send([again]);
     const [{ id: reused }]: { id: string }[] = await dataSource.query(

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
-import { ConfigModule } from '@simpul/config';
+import { Client } from 'pg';
+import { ConfigModule, loadConfig } from '@simpul/config';
 import { DatabaseModule } from '@simpul/database';
 import { DeliveryModule, HandoffEventBus, type HandoffEventMessage } from '@simpul/delivery';
 import {
@@ -210,35 +211,64 @@ describe('ledger', () => {
     }
   });
 
-  it('is refused UPDATE (but the sequencer’s one sealing), DELETE and TRUNCATE', async () => {
+  it('is refused UPDATE, DELETE and TRUNCATE by the app role for want of privilege', async () => {
     const [entry] = await sealed(await append([draft(randomUUID())]));
-    await expect(
-      dataSource.query(`UPDATE ledger_entry SET action = 'CASE_CLOSED' WHERE seq = $1`, [
-        entry.seq,
-      ]),
-    ).rejects.toThrow(/append-only: UPDATE refused/);
-    await expect(
-      dataSource.query('DELETE FROM ledger_entry WHERE seq = $1', [entry.seq]),
-    ).rejects.toThrow(/append-only: DELETE refused/);
-    await expect(dataSource.query('TRUNCATE ledger_entry CASCADE')).rejects.toThrow(
-      /append-only: TRUNCATE refused/,
-    );
-    // A writer cannot insert a sealed entry, nor seal one without the sequencer's lock.
-    await expect(
-      dataSource.query(
-        `INSERT INTO ledger_entry (written_at, action, payload, payload_digest, seq)
+    // The app's connection (simpul_app, ADR 0013) is refused before any trigger runs.
+    for (const sql of [
+      `UPDATE ledger_entry SET action = 'CASE_CLOSED' WHERE seq = ${entry.seq}`,
+      `DELETE FROM ledger_entry WHERE seq = ${entry.seq}`,
+      'TRUNCATE ledger_entry CASCADE',
+      `INSERT INTO ledger_entry (written_at, action, payload, payload_digest, seq)
          VALUES (now(), 'CASE_OPENED', '{}', 'x', 999999)`,
-      ),
-    ).rejects.toThrow(/only the sequencer assigns/);
-    await expect(
-      dataSource.transaction(async (manager) => {
-        const [id] = await writer.append(manager, [draft(randomUUID())]);
-        await manager.query(
-          `UPDATE ledger_entry SET seq = 999999, at = now(), prev_hash = 'x', entry_hash = 'y' WHERE id = $1`,
-          [id],
-        );
-      }),
-    ).rejects.toThrow(/append-only: UPDATE refused/);
+    ]) {
+      await expect(dataSource.query(sql)).rejects.toThrow(
+        /permission denied for table ledger_entry/,
+      );
+    }
+    expect((await reader.entryBySeq(entry.seq))?.entryHash).toBe(entry.entryHash);
+  });
+
+  it('is refused UPDATE (but the sequencer’s one sealing), DELETE and TRUNCATE by its triggers, even to the owner', async () => {
+    const [entry] = await sealed(await append([draft(randomUUID())]));
+    const owner = new Client({ connectionString: loadConfig(process.env).databaseUrl });
+    await owner.connect();
+    try {
+      await expect(
+        owner.query(`UPDATE ledger_entry SET action = 'CASE_CLOSED' WHERE seq = $1`, [entry.seq]),
+      ).rejects.toThrow(/append-only: UPDATE refused/);
+      await expect(
+        owner.query('DELETE FROM ledger_entry WHERE seq = $1', [entry.seq]),
+      ).rejects.toThrow(/append-only: DELETE refused/);
+      await expect(owner.query('TRUNCATE ledger_entry CASCADE')).rejects.toThrow(
+        /append-only: TRUNCATE refused/,
+      );
+      // A writer cannot insert a sealed entry, nor seal one without the sequencer's lock.
+      await expect(
+        owner.query(
+          `INSERT INTO ledger_entry (written_at, action, payload, payload_digest, seq)
+           VALUES (now(), 'CASE_OPENED', '{}', 'x', 999999)`,
+        ),
+      ).rejects.toThrow(/only the sequencer assigns/);
+      await owner.query('BEGIN');
+      try {
+        const [{ id }] = (
+          await owner.query<{ id: string }>(
+            `INSERT INTO ledger_entry (written_at, action, payload, payload_digest)
+             VALUES (now(), 'CASE_OPENED', '{}', 'x') RETURNING id`,
+          )
+        ).rows;
+        await expect(
+          owner.query(
+            `UPDATE ledger_entry SET seq = 999999, at = now(), prev_hash = 'x', entry_hash = 'y' WHERE id = $1`,
+            [id],
+          ),
+        ).rejects.toThrow(/append-only: UPDATE refused/);
+      } finally {
+        await owner.query('ROLLBACK');
+      }
+    } finally {
+      await owner.end();
+    }
     expect((await reader.entryBySeq(entry.seq))?.entryHash).toBe(entry.entryHash);
   });
 

@@ -37,7 +37,10 @@ export async function startTestServices(): Promise<TestServices> {
     postgresServerUrl = 'postgres://postgres@127.0.0.1:5432/';
   } else {
     const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
-    const container = await new PostgreSqlContainer('postgres:15-alpine').start();
+    // Trust: the hub connects as the passwordless roles db:prepare creates (ADR 0013).
+    const container = await new PostgreSqlContainer('postgres:15-alpine')
+      .withEnvironment({ POSTGRES_HOST_AUTH_METHOD: 'trust' })
+      .start();
     postgresServerUrl = `postgres://${container.getUsername()}:${container.getPassword()}@${container.getHost()}:${container.getPort()}/`;
     stops.push(async () => void (await container.stop()));
   }

@@ -1,5 +1,6 @@
 import type { TrustProxyConfig } from './client-address';
 import type { LedgerConfig } from './ledger-config';
+import type { DatabaseRolesConfig } from './database-roles';
 
 export type SimpulEnv = 'development' | 'test' | 'production';
 
@@ -10,7 +11,10 @@ export interface AppConfig {
   trustProxy: TrustProxyConfig;
   /** Timeouts of the gateway's HTTP server and its cap on connections per client address. */
   http: HttpServerConfig;
+  /** DATABASE_URL: the schema owner's connection, for migrations and db:prepare only. */
   databaseUrl: string;
+  /** The least-privilege roles gateway and worker connect as (ADR 0013). */
+  database: DatabaseRolesConfig;
   redisUrl: string;
   /** Prefix of every Redis key and pub/sub channel Simpul uses (one per test run). */
   redisPrefix: string;

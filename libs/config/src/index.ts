@@ -6,3 +6,4 @@ export * from './config.module';
 export * from './client-address';
 export * from './clock';
 export * from './ledger-config';
+export * from './database-roles';

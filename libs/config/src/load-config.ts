@@ -12,6 +12,7 @@ import type {
 } from './app-config';
 import { parseTrustProxy } from './client-address';
 import { ledgerConfig } from './ledger-config';
+import { databaseRoles } from './database-roles';
 
 type Env = Record<string, string | undefined>;
 
@@ -237,15 +238,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const keysDir = keysDirectory(env);
   const demoPassword = env.SIMPUL_DEMO_PASSWORD || 'simpul-demo';
   const port = integer(env, 'PORT', 3000, 0, 65535);
+  const databaseUrl = url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/simpul', [
+    'postgres:',
+    'postgresql:',
+  ]);
   return {
     env: simpulEnv,
     port,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     http: httpServer(env),
-    databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/simpul', [
-      'postgres:',
-      'postgresql:',
-    ]),
+    databaseUrl,
+    database: databaseRoles(env, databaseUrl),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisPrefix: env.REDIS_PREFIX || 'simpul',
     tokenSecret: secret(env, 'TOKEN_SECRET', simpulEnv, keysDir),

@@ -9,7 +9,8 @@ import { IdempotencyStore } from './idempotency.store';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.databaseUrl),
+        // The least-privilege app role (ADR 0013), never the owner of DATABASE_URL.
+        ...dataSourceOptions(config.database.appUrl),
         autoLoadEntities: true,
         // Migrations are applied by `npm start` / the test setup before the apps boot.
         migrationsRun: false,

@@ -56,7 +56,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       this.config.redisPrefix,
       this.config.notifications.webhookRetryBaseMs,
     );
-    this.listener = new OutboxListener(this.config.databaseUrl, () => this.nudge(), this.logger);
+    this.listener = new OutboxListener(
+      this.config.database.appUrl,
+      () => this.nudge(),
+      this.logger,
+    );
     this.listener.start();
     this.sweepTimer = setInterval(() => this.nudge(), this.config.outboxSweepMs);
     this.nudge();

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import { hash } from 'node:crypto';
+import { canonicalJson, canonicalJsonString } from './canonical-json';
 
 /** prevHash of seq 0. */
 export const GENESIS_PREV_HASH = '0'.repeat(64);
@@ -7,7 +7,8 @@ export const GENESIS_PREV_HASH = '0'.repeat(64);
 const HEX_64 = /^[0-9a-f]{64}$/;
 
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  // One call, no Hash object: the verifier hashes two of these per entry.
+  return hash('sha256', data, 'hex');
 }
 
 /** Digest of a note's UTF-8 text; the text itself stays in handoff_note, off the ledger. */
@@ -38,7 +39,60 @@ export interface HashedEntry {
 /** entryHash = SHA-256(prevHash as 32 raw bytes ‖ UTF-8 of canonical JSON of the hashed entry). */
 export function entryHash(prevHash: string, entry: HashedEntry): string {
   if (!HEX_64.test(prevHash)) throw new Error('prevHash must be 64 lowercase hex characters');
-  const hashed: HashedEntry = {
+  const json = canonicalHashedEntry(entry);
+  const input = scratch(32 + Buffer.byteLength(json, 'utf8'));
+  input.write(prevHash, 0, 32, 'hex');
+  input.write(json, 32, 'utf8');
+  return hash('sha256', input, 'hex');
+}
+
+let scratchBuffer = Buffer.alloc(4096);
+
+/** A reused buffer of exactly `size` bytes (hashing is synchronous: nothing else holds it). */
+function scratch(size: number): Buffer {
+  if (scratchBuffer.length < size)
+    scratchBuffer = Buffer.alloc(Math.max(size, 2 * scratchBuffer.length));
+  return scratchBuffer.subarray(0, size);
+}
+
+/** The hashed fields in RFC 8785 order (sorted by UTF-16 code units), each with its JSON key. */
+const HASHED_FIELDS = (
+  [
+    'seq',
+    'at',
+    'action',
+    'actor',
+    'fromUnit',
+    'toUnit',
+    'caseId',
+    'referralId',
+    'alertId',
+    'noteDigest',
+    'payloadDigest',
+  ] as const
+)
+  .slice()
+  .sort()
+  .map((field) => ({ field, key: `${JSON.stringify(field)}:` }));
+
+/**
+ * canonicalJson of exactly the hashed fields, written in their known order: the same bytes as the
+ * generic walk without sorting keys per entry (the verifier does this a million times). A field
+ * that is neither a string nor null (a malformed export) takes the generic walk, which refuses it.
+ */
+export function canonicalHashedEntry(entry: HashedEntry): string {
+  let out = '{';
+  for (let i = 0; i < HASHED_FIELDS.length; i++) {
+    const { field, key } = HASHED_FIELDS[i];
+    const value: unknown = entry[field];
+    if (value !== null && typeof value !== 'string') return canonicalJson(hashedFieldsOf(entry));
+    out += `${i ? ',' : ''}${key}${value === null ? 'null' : canonicalJsonString(value)}`;
+  }
+  return `${out}}`;
+}
+
+function hashedFieldsOf(entry: HashedEntry): HashedEntry {
+  return {
     seq: entry.seq,
     at: entry.at,
     action: entry.action,
@@ -51,10 +105,6 @@ export function entryHash(prevHash: string, entry: HashedEntry): string {
     noteDigest: entry.noteDigest,
     payloadDigest: entry.payloadDigest,
   };
-  return createHash('sha256')
-    .update(Buffer.from(prevHash, 'hex'))
-    .update(canonicalJson(hashed), 'utf8')
-    .digest('hex');
 }
 
 /** A stored entry as the ledger_entry table (and LedgerEntryEntity) holds it. */

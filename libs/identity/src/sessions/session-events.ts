@@ -77,7 +77,7 @@ export class SessionEvents implements OnApplicationShutdown {
 
   private async listen(): Promise<void> {
     const client = new Client({
-      connectionString: this.config.databaseUrl,
+      connectionString: this.config.database.appUrl,
       application_name: 'simpul-access-events',
     });
     const lost = () => {

@@ -1,21 +1,38 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * RFC 9162 §2.1.1 hashing with domain separation: a leaf is SHA-256(0x00 ‖ data) and an interior
  * node SHA-256(0x01 ‖ left ‖ right), so a leaf can never be passed off as a node (second-preimage
  * attacks on the tree). A Simpul leaf's data is the 32 raw bytes of the entry's entryHash.
  */
+export type Digest = Buffer;
+
 const LEAF_PREFIX = Buffer.from([0x00]);
 const NODE_PREFIX = Buffer.from([0x01]);
 
-export type Digest = Buffer;
+// Inputs are laid out in scratch buffers and hashed in one call (crypto.hash): no Hash object and
+// no buffer per node. Safe to reuse: hashing is synchronous and nothing keeps the scratch.
+const leafInput = Buffer.alloc(33, 0x00);
+const nodeInput = Buffer.alloc(65, 0x01);
 
 export function leafHash(entryHashHex: string): Digest {
-  return createHash('sha256').update(LEAF_PREFIX).update(Buffer.from(entryHashHex, 'hex')).digest();
+  if (leafInput.write(entryHashHex, 1, 32, 'hex') !== 32 || entryHashHex.length !== 64) {
+    // Not 64 hex characters: hash what Buffer.from makes of it, as before the scratch buffer.
+    return createHash('sha256')
+      .update(LEAF_PREFIX)
+      .update(Buffer.from(entryHashHex, 'hex'))
+      .digest();
+  }
+  return hash('sha256', leafInput, 'buffer');
 }
 
 export function nodeHash(left: Digest, right: Digest): Digest {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  if (left.length !== 32 || right.length !== 32) {
+    return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  }
+  left.copy(nodeInput, 1);
+  right.copy(nodeInput, 33);
+  return hash('sha256', nodeInput, 'buffer');
 }
 
 /** MTH of the empty tree: SHA-256 of no bytes. */

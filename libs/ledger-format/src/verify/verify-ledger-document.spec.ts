@@ -95,6 +95,18 @@ describe('verifyLedgerDocument', () => {
     });
   });
 
+  it('hashes the time as shown: the same instant written another way, or a date rolled over, does not verify', () => {
+    for (const at of ['2026-03-02T01:30:00.007+00:00', '2026-02-30T01:30:00.007Z']) {
+      const entries = chain(20);
+      // Entry 7's at is 2026-03-02T01:30:00.007Z; each of these is read as an instant near it.
+      entries[7] = { ...entries[7], at };
+      expect(verifyLedgerDocument(ledger(entries), keys).failure).toEqual({
+        seq: '7',
+        reason: 'entryHash does not recompute',
+      });
+    }
+  });
+
   it('names an edited payload', () => {
     const entries = chain(20);
     entries[4] = { ...entries[4], payload: { services: ['REPATRIATION'], attempt: 4 } };

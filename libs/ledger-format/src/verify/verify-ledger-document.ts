@@ -1,12 +1,12 @@
-import { verifyChain, type StoredEntry } from '../ledger-hash';
+import { entryHash, GENESIS_PREV_HASH, payloadDigest } from '../ledger-hash';
 import {
   checkpointFingerprint,
   publicKeyFromRaw,
   verifyCheckpointSignature,
 } from '../checkpoint/checkpoint-signature';
 import { leafHash } from '../merkle/merkle-hash';
-import { rootFromInclusionProof, treeRoot, verifyConsistency } from '../merkle/merkle-proof';
-import { inMemoryNodes } from '../merkle/merkle-node-store';
+import { rootFromInclusionProof, verifyConsistency } from '../merkle/merkle-proof';
+import { MerkleAccumulator } from '../merkle/merkle-accumulator';
 import type {
   ExportedEntry,
   LedgerDocument,
@@ -51,14 +51,16 @@ export function verifyLedgerDocument(doc: LedgerDocument, keys: PublishedKeys): 
     );
   }
 
-  // Entry hashes, and the chain wherever entries are consecutive.
-  for (const run of consecutiveRuns(doc.entries)) {
-    const verdict = verifyChain(run.map(storedEntryOf));
-    if (!verdict.ok) return fail(verdict.reason, verdict.seq);
-  }
+  // Entry hashes, and the chain wherever entries are consecutive; for a whole ledger, the Merkle
+  // root of the first treeSize entries in the same pass, in O(log n) memory.
+  const accumulator = doc.kind === 'ledger' ? new MerkleAccumulator() : undefined;
+  const broken = verifyEntries(doc.entries, (entry, index) => {
+    if (accumulator && index < treeSize) accumulator.appendEntryHash(entry.entryHash);
+  });
+  if (broken) return fail(broken.reason, broken.seq);
   verified.push(`${doc.entries.length} entries: payload digests and entry hashes recompute`);
 
-  if (doc.kind === 'ledger') {
+  if (accumulator) {
     const gap = firstGap(doc.entries);
     if (gap !== undefined) {
       return fail(`seq ${gap} is missing or out of place (entries must run 0, 1, 2, …)`, gap);
@@ -70,11 +72,7 @@ export function verifyLedgerDocument(doc: LedgerDocument, keys: PublishedKeys): 
       );
     }
     verified.push(`chain links from seq 0 to ${doc.entries.length - 1}`);
-    const root = treeRoot(
-      treeSize,
-      inMemoryNodes(doc.entries.slice(0, treeSize).map((e) => e.entryHash)),
-    );
-    if (root.toString('hex') !== doc.checkpoint.rootHash) {
+    if (accumulator.root().toString('hex') !== doc.checkpoint.rootHash) {
       // Every hash recomputed, yet the root differs: the chain was rebuilt after a change.
       return fail(
         `the first ${treeSize} entries are not the ones the checkpoint signed (Merkle root differs)`,
@@ -150,35 +148,38 @@ function checkInclusion(entry: ExportedEntry, checkpoint: SignedCheckpoint): str
   return undefined;
 }
 
-function storedEntryOf(entry: ExportedEntry): StoredEntry {
-  return {
-    seq: entry.seq,
-    at: new Date(entry.at),
-    action: entry.action,
-    actorId: entry.actor,
-    fromUnitId: entry.fromUnit,
-    toUnitId: entry.toUnit,
-    caseId: entry.caseId,
-    referralId: entry.referralId,
-    alertId: entry.alertId,
-    noteDigest: entry.noteDigest,
-    payload: entry.payload,
-    payloadDigest: entry.payloadDigest,
-    prevHash: entry.prevHash,
-    entryHash: entry.entryHash,
-  };
-}
-
-/** Splits entries into runs of consecutive seqs; each run's chain can be checked on its own. */
-function consecutiveRuns(entries: readonly ExportedEntry[]): ExportedEntry[][] {
-  const runs: ExportedEntry[][] = [];
-  for (const entry of entries) {
-    const run = runs[runs.length - 1];
-    const last = run?.[run.length - 1];
-    if (run && last && BigInt(entry.seq) === BigInt(last.seq) + 1n) run.push(entry);
-    else runs.push([entry]);
+/**
+ * One pass over the entries, as verifyChain checks a run, without copying them: where an entry's
+ * seq follows the previous one, its prevHash must be the previous entryHash (64 zeros at seq 0);
+ * every payloadDigest and entryHash must recompute. `visit` sees each entry that held.
+ */
+function verifyEntries(
+  entries: readonly ExportedEntry[],
+  visit: (entry: ExportedEntry, index: number) => void,
+): { seq: string; reason: string } | undefined {
+  let previousSeq = -1n;
+  let previousHash: string | undefined;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    const seq = BigInt(entry.seq);
+    const expectedPrev =
+      seq === 0n ? GENESIS_PREV_HASH : seq === previousSeq + 1n ? previousHash : undefined;
+    if (expectedPrev !== undefined && entry.prevHash !== expectedPrev) {
+      return { seq: entry.seq, reason: 'prevHash does not link' };
+    }
+    if (payloadDigest(entry.payload) !== entry.payloadDigest) {
+      return { seq: entry.seq, reason: 'payloadDigest does not match the payload' };
+    }
+    // An exported entry holds the hashed fields under their hashed names: it is hashed as it stands,
+    // `at` included — the string shown is the string hashed (docs/ledger-format.md).
+    if (entryHash(entry.prevHash, entry) !== entry.entryHash) {
+      return { seq: entry.seq, reason: 'entryHash does not recompute' };
+    }
+    visit(entry, i);
+    previousSeq = seq;
+    previousHash = entry.entryHash;
   }
-  return runs;
+  return undefined;
 }
 
 /** The first position whose entry is not the seq it should hold: that seq is missing. */

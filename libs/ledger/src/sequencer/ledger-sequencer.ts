@@ -63,7 +63,8 @@ export class LedgerSequencer implements OnApplicationBootstrap, BeforeApplicatio
   private async run(): Promise<void> {
     while (!this.stopped) {
       const client = new Client({
-        connectionString: this.config.databaseUrl,
+        // Its own role: the only one that may write seq and hashes (ADR 0013).
+        connectionString: this.config.database.sequencerUrl,
         application_name: `simpul-ledger-sequencer:${process.pid}`,
         keepAlive: true,
       });
