@@ -180,6 +180,7 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
   OverdueReferralConnection: { withParent: ['edges', 'pageInfo', 'totalCount'] },
   OverdueReferralEdge: { withParent: ['cursor', 'node'] },
   ReferralEdge: { withParent: ['cursor', 'node'] },
+  ReferralStatusCount: { withParent: ['count', 'status'] },
   HandoffEvent: {
     withParent: ['action', 'at', 'entryHash', 'fromUnit', 'id', 'prevHash', 'seq', 'toUnit'],
     guarded: {
