@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDuration, formatLocal } from '../../format/time';
 import type { HandoffPicture } from './handoff-picture';
+import { placeLabels } from './label-placement';
 
 const WIDTH = 960;
 const LABEL = 200;
@@ -21,6 +22,19 @@ export function HandoffPictureSvg({
   const x = (time: number) => LABEL + ((time - start) / (end - start)) * (WIDTH - LABEL - 24);
   const y = (lane: number) => TOP + lane * LANE + LANE / 2;
   const handoffs = arrows.filter((a) => a.outcome === 'accepted').length;
+  // Each arrow's referral number, moved up or down its arrow so that no two print over each other.
+  const labelY = placeLabels(
+    arrows.map((a) => {
+      const [top, bottom] = [y(a.fromLane), y(a.toLane)].sort((p, q) => p - q);
+      return {
+        x: x(a.at) + 6,
+        width: a.reference.length * 6.5,
+        y: (top + bottom) / 2,
+        minY: top + 4,
+        maxY: bottom - 4,
+      };
+    }),
+  );
   const summary = t('audit.pictureSummary', {
     reference,
     handoffs,
@@ -122,7 +136,7 @@ export function HandoffPictureSvg({
                 strokeWidth={2}
                 markerEnd="url(#arrow-head)"
               />
-              <text x={ax + 6} y={(y1 + y2) / 2 + ((i % 3) - 1) * 12} fontSize="11" fill="#1f2933">
+              <text x={ax + 6} y={labelY[i]} fontSize="11" fill="#1f2933">
                 {a.reference}
               </text>
               {a.outcome === 'declined' && a.decidedAt && (
