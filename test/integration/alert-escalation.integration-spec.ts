@@ -1,11 +1,8 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DataSource } from 'typeorm';
 import { AcknowledgeAlertUseCase, AlertType, RaiseAlertUseCase, Severity } from '@simpul/alert';
-import { CLOCK, type AdjustableClock } from '@simpul/config';
-import { TimerSweep, timerJobKey } from '@simpul/delivery';
-import { bootGateway, bootWorker, dataSourceOf } from '../support/boot-in-process';
-import { PrivateRedis } from '../support/private-redis';
+import { timerJobKey } from '@simpul/delivery';
+import { startClockedProcesses, type ClockedProcesses } from '../support/clocked-processes';
 import { demoActor } from '../support/referral-fixtures';
 
 interface EscalatedEntry {
@@ -22,36 +19,21 @@ interface EscalatedEntry {
  * from PostgreSQL a worker does after losing Redis.
  */
 describe('alert escalation', () => {
-  let redis: PrivateRedis;
+  let processes: ClockedProcesses;
   let gateway: NestFastifyApplication;
-  let worker: INestApplicationContext;
   let db: DataSource;
 
   beforeAll(async () => {
-    redis = await PrivateRedis.start();
-    const env = {
-      REDIS_URL: redis.url,
-      TIMER_SWEEP_MS: '3600000',
-      OUTBOX_SWEEP_MS: '200',
-      OUTBOX_LEASE_MS: '2000',
-    };
-    gateway = await bootGateway(env);
-    worker = await bootWorker(env);
-    db = dataSourceOf(gateway);
+    processes = await startClockedProcesses();
+    ({ gateway, db } = processes);
   }, 60_000);
 
-  afterAll(async () => {
-    await worker?.close();
-    await gateway?.close();
-    await redis?.stop();
-  });
+  afterAll(() => processes?.stop());
 
-  const setClocks = (iso: string) => {
-    for (const app of [gateway, worker]) app.get<AdjustableClock>(CLOCK).set(new Date(iso));
-  };
+  const setClocks = (iso: string) => processes.setClocks(iso);
   const at = (start: string, minutes: number) =>
     new Date(new Date(start).getTime() + minutes * 60_000).toISOString();
-  const sweep = () => worker.get(TimerSweep).sweep();
+  const sweep = () => processes.sweep();
 
   const levelOf = async (alertId: string) => {
     const [row]: { escalation_level: number }[] = await db.query(

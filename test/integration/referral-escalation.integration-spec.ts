@@ -1,12 +1,9 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DataSource } from 'typeorm';
-import { CLOCK, type AdjustableClock } from '@simpul/config';
-import { TimerSweep, timerJobKey } from '@simpul/delivery';
+import { timerJobKey } from '@simpul/delivery';
 import { AcknowledgeReferralUseCase } from '@simpul/referral';
 import { Priority } from '@simpul/sla';
-import { bootGateway, bootWorker, dataSourceOf } from '../support/boot-in-process';
-import { PrivateRedis } from '../support/private-redis';
+import { startClockedProcesses, type ClockedProcesses } from '../support/clocked-processes';
 import { demoActor, openCaseAndSend } from '../support/referral-fixtures';
 import { waitForCondition } from '../support/wait-for-condition';
 
@@ -22,35 +19,19 @@ interface EscalationEntry {
  * periodic timer sweep is slowed to an hour, so every sweep here is one the test asks for.
  */
 describe('referral escalation', () => {
-  let redis: PrivateRedis;
+  let processes: ClockedProcesses;
   let gateway: NestFastifyApplication;
-  let worker: INestApplicationContext;
   let db: DataSource;
 
   beforeAll(async () => {
-    redis = await PrivateRedis.start();
-    const env = {
-      REDIS_URL: redis.url,
-      TIMER_SWEEP_MS: '3600000',
-      OUTBOX_SWEEP_MS: '200',
-      OUTBOX_LEASE_MS: '2000',
-    };
-    gateway = await bootGateway(env);
-    worker = await bootWorker(env);
-    db = dataSourceOf(gateway);
+    processes = await startClockedProcesses();
+    ({ gateway, db } = processes);
   }, 60_000);
 
-  afterAll(async () => {
-    await worker?.close();
-    await gateway?.close();
-    await redis?.stop();
-  });
+  afterAll(() => processes?.stop());
 
-  /** Both processes' clocks read `iso` now. */
-  const setClocks = (iso: string) => {
-    for (const app of [gateway, worker]) app.get<AdjustableClock>(CLOCK).set(new Date(iso));
-  };
-  const sweep = () => worker.get(TimerSweep).sweep();
+  const setClocks = (iso: string) => processes.setClocks(iso);
+  const sweep = () => processes.sweep();
   const shifted = (iso: string, ms: number) => new Date(new Date(iso).getTime() + ms).toISOString();
 
   const stateOf = async (referralId: string) => {
@@ -226,8 +207,8 @@ describe('referral escalation', () => {
       );
       return rows.length === 1;
     });
-    await redis.kill();
-    await redis.restart(); // empty: the delayed job is gone
+    await processes.redis.kill();
+    await processes.redis.restart(); // empty: the delayed job is gone
     await waitForCondition(
       'step 2 fired after Redis lost its job',
       async () => (await stateOf(referral.id)).level === 2,

@@ -1,8 +1,6 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DataSource } from 'typeorm';
-import { CLOCK, type AdjustableClock } from '@simpul/config';
-import { TimerSweep, timerJobKey } from '@simpul/delivery';
+import { timerJobKey } from '@simpul/delivery';
 import {
   AcknowledgeReferralUseCase,
   CancelReferralUseCase,
@@ -12,8 +10,7 @@ import {
   ResumeReferralUseCase,
 } from '@simpul/referral';
 import { Priority } from '@simpul/sla';
-import { bootGateway, bootWorker, dataSourceOf } from '../support/boot-in-process';
-import { PrivateRedis } from '../support/private-redis';
+import { startClockedProcesses, type ClockedProcesses } from '../support/clocked-processes';
 import { demoActor, openCaseAndSend } from '../support/referral-fixtures';
 
 interface ReferralRow {
@@ -32,34 +29,19 @@ interface ReferralRow {
  * Kupang (WITA, UTC+8): Thu 24 Dec is cuti bersama, Fri 25 Christmas, Fri 1 Jan New Year.
  */
 describe('holding a referral pauses its deadline clock', () => {
-  let redis: PrivateRedis;
+  let processes: ClockedProcesses;
   let gateway: NestFastifyApplication;
-  let worker: INestApplicationContext;
   let db: DataSource;
 
   beforeAll(async () => {
-    redis = await PrivateRedis.start();
-    const env = {
-      REDIS_URL: redis.url,
-      TIMER_SWEEP_MS: '3600000',
-      OUTBOX_SWEEP_MS: '200',
-      OUTBOX_LEASE_MS: '2000',
-    };
-    gateway = await bootGateway(env);
-    worker = await bootWorker(env);
-    db = dataSourceOf(gateway);
+    processes = await startClockedProcesses();
+    ({ gateway, db } = processes);
   }, 120_000);
 
-  afterAll(async () => {
-    await worker?.close();
-    await gateway?.close();
-    await redis?.stop();
-  });
+  afterAll(() => processes?.stop());
 
-  const setClocks = (iso: string) => {
-    for (const app of [gateway, worker]) app.get<AdjustableClock>(CLOCK).set(new Date(iso));
-  };
-  const sweep = () => worker.get(TimerSweep).sweep();
+  const setClocks = (iso: string) => processes.setClocks(iso);
+  const sweep = () => processes.sweep();
 
   const rowOf = async (referralId: string): Promise<ReferralRow> => {
     const [row]: ReferralRow[] = await db.query(
