@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import {
   launchConsoleBrowser,
+  screenshot,
   seriousAxeFindings,
   type ConsoleBrowser,
   type ConsolePage,
@@ -168,6 +169,7 @@ describe('console: the administrator’s routing rules and webhooks', () => {
     const row = parked.getByRole('article', { name: /^deliver-webhook / }).first();
     await row.waitFor();
     expect(await seriousAxeFindings(page)).toEqual([]);
+    await screenshot({ page }, '26-pengaturan');
     await row.getByRole('button', { name: /^Kirim ulang deliver-webhook/ }).click();
     await parked
       .getByRole('status')

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import {
   launchConsoleBrowser,
+  screenshot,
   seriousAxeFindings,
   type ConsoleBrowser,
   type ConsolePage,
@@ -92,6 +93,7 @@ describe('console: one alert on its own screen', () => {
       receivers.getByRole('listitem').filter({ hasText: 'belum ada tanda terima' }).count(),
     ).resolves.toBe(4);
     expect(await seriousAxeFindings(page)).toEqual([]);
+    await screenshot({ page }, '27-peringatan-rinci');
     const { unreadNotificationCount } = await desk.client.data<{
       unreadNotificationCount: number;
     }>('{ unreadNotificationCount }');

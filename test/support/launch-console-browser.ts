@@ -122,7 +122,7 @@ export async function seriousAxeFindings(page: Page): Promise<AxeFinding[]> {
  * when refreshing the README's pictures) or dist/screenshots. Every console test takes one per
  * screen it shows, so a new screen gets its picture the day it gets its test.
  */
-export async function screenshot({ page }: ConsolePage, name: string): Promise<void> {
+export async function screenshot({ page }: Pick<ConsolePage, 'page'>, name: string): Promise<void> {
   const dir = process.env.SIMPUL_SCREENSHOT_DIR ?? join(process.cwd(), 'dist/screenshots');
   await mkdir(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
