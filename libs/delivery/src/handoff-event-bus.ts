@@ -3,7 +3,7 @@ import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import { closeRedis, createRedis } from '@simpul/queue';
 import type { Redis } from 'ioredis';
-import type { HandoffEventMessage } from './handoff-event-message';
+import type { HandoffEventEnricher, HandoffEventMessage } from './handoff-event-message';
 
 /**
  * Carries committed ledger entries to every gateway replica over Redis pub/sub. Delivery is at
@@ -17,13 +17,22 @@ export class HandoffEventBus implements OnApplicationShutdown {
   /** Created on first use: the gateway only subscribes, the worker only publishes. */
   private pubsub: RedisPubSub | undefined;
   private connections: Redis[] = [];
+  private readonly enrichers: HandoffEventEnricher[] = [];
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.channel = `${config.redisPrefix}:handoff-events`;
   }
 
-  async publish(message: HandoffEventMessage): Promise<void> {
-    await this.engine().publish(this.channel, message);
+  /** Lets a context attach its facts to every message this process publishes from now on. */
+  enrichWith(enricher: HandoffEventEnricher): void {
+    this.enrichers.push(enricher);
+  }
+
+  /** Enriches the messages (one read per enricher for all of them), then publishes each. */
+  async publish(messages: HandoffEventMessage[]): Promise<void> {
+    for (const enricher of this.enrichers) await enricher.enrich(messages);
+    const engine = this.engine();
+    await Promise.all(messages.map((message) => engine.publish(this.channel, message)));
   }
 
   /** An async iterator of every message published from now on (graphql-ws subscriptions use it). */

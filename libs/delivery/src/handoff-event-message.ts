@@ -20,4 +20,18 @@ export interface HandoffEventMessage {
   noteDigest: string | null;
   prevHash: string;
   entryHash: string;
+  /**
+   * Facts other contexts attach when the worker publishes (HandoffEventEnricher), keyed by
+   * context, so that gateways need not read them per subscriber: codes, ids, dates and flags only,
+   * like the rest of the message. Each context reads its own key with its own parser.
+   */
+  attached?: Record<string, unknown>;
+}
+
+/**
+ * Adds a context's facts to messages about to be published (`attached[<context>]`), in one read
+ * for the whole batch. Registered with HandoffEventBus.enrichWith by the context's worker module.
+ */
+export interface HandoffEventEnricher {
+  enrich(messages: HandoffEventMessage[]): Promise<void>;
 }

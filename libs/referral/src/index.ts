@@ -29,3 +29,4 @@ export * from './use-cases/start-referral.use-case';
 export * from './dto/lawful-basis.input';
 export * from './models/overdue-referral.model';
 export * from './escalation/overdue.reader';
+export { liveReferralOf } from './live/live-referral';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { byKeys, loaderFor, type RequestContext } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import type { ReferralEntity } from './entities/referral.entity';
+import { entityOfLive, type LiveReferral } from './live/live-referral';
 import type { ReferralModel } from './models/referral.model';
 import { ReferralReader } from './referral.reader';
 import { ReferralViews } from './referral-views';
@@ -24,5 +25,17 @@ export class ReferralLoader {
       byKeys(ids, await this.referrals.byIds(ids)),
     ).load(id);
     return (await this.views.orNullIn(context, actor, [entity]))[0];
+  }
+
+  /**
+   * The referral a live event carried, checked for the caller like a loaded one; for callers that
+   * selected none of its stored text (see selectsStoredText), which the event does not carry.
+   */
+  async fromLive(
+    context: RequestContext,
+    actor: Actor,
+    live: LiveReferral,
+  ): Promise<ReferralModel | null> {
+    return (await this.views.orNullIn(context, actor, [entityOfLive(live)]))[0];
   }
 }

@@ -10,6 +10,7 @@ import { ReferralPersonEntity } from './entities/referral-person.entity';
 import { ReferralEntity } from './entities/referral.entity';
 import { DeliverReferralHandler } from './jobs/deliver-referral.handler';
 import { ReferralEscalationTimers } from './jobs/referral-escalation.timers';
+import { ReferralEventEnricher } from './live/referral-event-enricher';
 import { ArmNextEscalation } from './escalation/arm-next-escalation';
 import { EscalationTargets } from './escalation/escalation-targets';
 import { EscalateReferralUseCase } from './use-cases/escalate-referral.use-case';
@@ -93,7 +94,10 @@ const resolvers = [
 })
 export class ReferralModule {}
 
-/** Referrals for the worker: the delivery job handler and the escalation timers, no GraphQL. */
+/**
+ * Referrals for the worker: the delivery job handler, the escalation timers and the referral
+ * attached to live events, no GraphQL.
+ */
 @Module({
   imports: [
     TypeOrmModule.forFeature([ReferralEntity, ReferralPersonEntity]),
@@ -106,6 +110,7 @@ export class ReferralModule {}
     ArmNextEscalation,
     EscalateReferralUseCase,
     ReferralEscalationTimers,
+    ReferralEventEnricher,
   ],
 })
 export class ReferralWorkerModule {}

@@ -5,13 +5,14 @@ import { CaseAccess } from '@simpul/case';
 import { HandoffEventBus, type HandoffEventMessage } from '@simpul/delivery';
 import { CurrentActor, type Actor } from '@simpul/identity';
 import { HandoffEventModel, publishedEntryOf } from '@simpul/ledger';
-import { ReferralReader, ReferralViews } from '@simpul/referral';
+import { liveReferralOf, ReferralReader, ReferralViews } from '@simpul/referral';
 import { filterMapIterator } from './filter-map-iterator';
 
 /**
  * Live inbox. Events arrive over Redis pub/sub from the worker, so a client on any gateway replica
  * receives them; each is filtered to the subscriber's units and built from the message, which
- * carries the entry's public fields (its note, when it has one, is read from PostgreSQL), and
+ * carries the entry's public fields and its referral's (its note, when it has one, is read from
+ * PostgreSQL; so is the referral's text, when a subscriber selects it), and
  * shown as a timeline would show it to this caller (docs/access-model.md).
  */
 @SignedIn()
@@ -65,13 +66,16 @@ export class UnitEventsResolver {
       // from what the loaders cached for the previous one (a status, a party added since). The
       // loaders themselves stay: some are installed once per operation (GraphqlAuthGuard).
       for (const loader of context.loaders.values()) loader.clearAll();
-      // Built from the message: only an entry shown with a note costs a read (of the note).
+      // Built from the message and the referral the worker attached to it: only an entry shown
+      // with a note costs a read (of the note), or one published without its referral.
+      const live = liveReferralOf(message.attached);
       const [event] = await this.views.eventsIn(
         context,
         actor,
         [publishedEntryOf(message)],
-        (ids) => this.referrals.sidesByIds(ids),
+        (ids) => (live ? Promise.resolve([live]) : this.referrals.sidesByIds(ids)),
       );
+      if (event) event.attached = message.attached;
       return event;
     });
   }

@@ -6,7 +6,8 @@ import { toHandoffEventMessage } from '../models/handoff-event-message';
 
 /**
  * Tells every gateway replica about freshly sealed entries (the `unitEvents` subscription), with
- * their public fields, so that no gateway reads the entry again per subscriber. The sequencer
+ * their public fields and what other contexts attach (HandoffEventEnricher), so that no gateway
+ * reads the entry or its referral again per subscriber. The sequencer
  * writes the job in the batch that seals the entries; a retry publishes again, and subscribers
  * dedupe by seq.
  */
@@ -28,6 +29,6 @@ export class PublishHandoffEventsHandler implements JobHandler<'publish-handoff-
         `publish-handoff-events: ${seqs.length - entries.length} of ${seqs.length} seqs not found`,
       );
     }
-    for (const entry of entries) await this.bus.publish(toHandoffEventMessage(entry));
+    await this.bus.publish(entries.map(toHandoffEventMessage));
   }
 }

@@ -51,6 +51,11 @@ export class HandoffEventModel {
   actorId: string | null;
   fromUnitId: string | null;
   toUnitId: string | null;
+  /**
+   * Live events only: what contexts attached when the worker published the entry
+   * (HandoffEventMessage.attached), so that their field resolvers need not read it again.
+   */
+  attached?: Record<string, unknown>;
 }
 
 /** `noteText` comes from LedgerReader.notesFor (the entry holds only the note's digest). */

@@ -1,8 +1,10 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '@simpul/common';
 import { CaseModel, PersonAccessModel } from '@simpul/case';
 import { CurrentActor, type Actor } from '@simpul/identity';
 import { HandoffEventModel } from '@simpul/ledger';
+import { liveReferralOf, selectsStoredText } from '../live/live-referral';
 import { ReferralLoader } from '../referral.loader';
 import { ReferralModel } from '../models/referral.model';
 import { ReferralReader } from '../referral.reader';
@@ -33,7 +35,10 @@ export class CaseReferralsResolver {
   }
 }
 
-/** HandoffEvent.referral: checked for the caller again, whatever path led to the event. */
+/**
+ * HandoffEvent.referral: checked for the caller again, whatever path led to the event. A live
+ * event carries its referral (without stored text): answered from it when the selection allows.
+ */
 @Resolver(() => HandoffEventModel)
 export class HandoffEventReferralResolver {
   constructor(private readonly referrals: ReferralLoader) {}
@@ -46,8 +51,14 @@ export class HandoffEventReferralResolver {
     @Parent() event: HandoffEventModel,
     @CurrentActor() actor: Actor,
     @Context() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return event.referralId ? this.referrals.load(context, actor, event.referralId) : null;
+    if (!event.referralId) return null;
+    const live = liveReferralOf(event.attached);
+    if (live?.id === event.referralId && !selectsStoredText(info)) {
+      return this.referrals.fromLive(context, actor, live);
+    }
+    return this.referrals.load(context, actor, event.referralId);
   }
 }
 
