@@ -128,7 +128,9 @@ describe('unitEvents answer from the referral the worker attached', () => {
     const listener = new Redis(process.env.REDIS_URL as string);
     const publisher = new Redis(process.env.REDIS_URL as string);
     const published: HandoffEventMessage[] = [];
-    listener.on('message', (_channel: string, text: string) => published.push(JSON.parse(text)));
+    listener.on('message', (_channel: string, text: string) =>
+      published.push(JSON.parse(text) as HandoffEventMessage),
+    );
     await listener.subscribe(channel);
     await waitForHandoffSubscribers(
       process.env.REDIS_URL as string,

@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { ReferralEntity } from '../entities/referral.entity';
 
 /** The key under which live events carry their referral (HandoffEventMessage.attached). */
@@ -93,8 +93,8 @@ export function selectsStoredText(info: GraphQLResolveInfo): boolean {
   const wanted = new Set<string>(STORED_TEXT);
   const visit = (set: SelectionSetNode | undefined): boolean =>
     !!set?.selections.some((selection) => {
-      if (selection.kind === 'Field') return wanted.has(selection.name.value);
-      if (selection.kind === 'InlineFragment') return visit(selection.selectionSet);
+      if (selection.kind === Kind.FIELD) return wanted.has(selection.name.value);
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet);
       return visit(info.fragments[selection.name.value]?.selectionSet);
     });
   return info.fieldNodes.some((node) => visit(node.selectionSet));
