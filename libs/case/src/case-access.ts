@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { forbidden, isUuid, loaderFor, notFound, type RequestContext } from '@simpul/common';
 import { Role, type Actor } from '@simpul/identity';
 import { CaseEntity } from './entities/case.entity';
+import { addCasePartiesSql, casePartySql } from './case-party.sql';
 
 /**
  * How a caller stands to one case: what the need-to-know rules inside a case are decided from
@@ -124,11 +125,11 @@ export class CaseAccess {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<boolean> {
     const units = await this.caseworkUnitIds(actor, manager);
-    const rows: unknown[] = await manager.query(
-      'SELECT 1 FROM case_party WHERE case_id = $1 AND unit_id = ANY($2::uuid[]) LIMIT 1',
+    const [{ party }]: { party: boolean }[] = await manager.query(
+      `SELECT ${casePartySql('$1', '$2')} AS party`,
       [caseId, units],
     );
-    return rows.length > 0;
+    return party;
   }
 
   /** The case if the actor may read it (party or auditor), else NOT_FOUND. */
@@ -166,10 +167,6 @@ export class CaseAccess {
 
   /** Records units as parties of a case, in the caller's transaction. */
   async addParties(manager: EntityManager, caseId: string, unitIds: string[]): Promise<void> {
-    await manager.query(
-      `INSERT INTO case_party (case_id, unit_id)
-       SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
-      [caseId, [...new Set(unitIds)]],
-    );
+    await manager.query(addCasePartiesSql('$1', '$2'), [caseId, [...new Set(unitIds)]]);
   }
 }

@@ -26,3 +26,4 @@ export * from './use-cases/add-person.use-case';
 export * from './use-cases/update-person.use-case';
 export * from './reseal-personal-data';
 export * from './case-filter';
+export * from './case-party.sql';

@@ -10,10 +10,20 @@ const jakartaYear = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', ye
 export async function nextReference(
   manager: EntityManager,
   prefix: string,
-  sequence: 'case_reference_seq' | 'referral_reference_seq' | 'alert_reference_seq',
+  sequence: ReferenceSequence,
   at: Date,
 ): Promise<string> {
-  const [{ n }]: { n: string }[] = await manager.query(`SELECT nextval('${sequence}')::text AS n`);
-  const year = jakartaYear.format(at);
-  return `${prefix}-${year}-${n.padStart(6, '0')}`;
+  const [{ n }]: { n: string }[] = await manager.query(`SELECT ${nextReferenceSql(sequence)} AS n`);
+  return formatReference(prefix, n, at);
+}
+
+export type ReferenceSequence =
+  'case_reference_seq' | 'referral_reference_seq' | 'alert_reference_seq';
+
+/** The next number of a reference sequence, as an expression for the caller's own SELECT. */
+export const nextReferenceSql = (sequence: ReferenceSequence) => `nextval('${sequence}')::text`;
+
+/** The reference for a number drawn with nextReferenceSql. */
+export function formatReference(prefix: string, n: string, at: Date): string {
+  return `${prefix}-${jakartaYear.format(at)}-${n.padStart(6, '0')}`;
 }

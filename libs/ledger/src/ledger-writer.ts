@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { statementParams } from '@simpul/delivery';
+import { statementParams, type Bind } from '@simpul/delivery';
 import type { HandoffAction } from './handoff-action';
 import { noteDigest, payloadDigest } from '@simpul/ledger-format';
 
@@ -49,7 +49,19 @@ export class LedgerWriter {
   async append(manager: EntityManager, drafts: LedgerEntryDraft[]): Promise<string[]> {
     if (drafts.length === 0) return [];
     const { params, bind } = statementParams();
-    const writtenAt = new Date();
+    const rows: { id: string }[] = await manager.query(
+      `WITH ${this.appendSql(bind, drafts).join(',\n')}\nSELECT id FROM numbered ORDER BY ord`,
+      params,
+    );
+    return rows.map((row) => String(row.id));
+  }
+
+  /**
+   * The same append as data-modifying CTEs (`entry`, `numbered`, `note`), for a use case that
+   * folds it into a statement of its own: the caller joins them into its WITH and binds through
+   * `bind`. `numbered` holds the entries' ids with their draft's position (`ord`, from 1).
+   */
+  appendSql(bind: Bind, drafts: LedgerEntryDraft[]): string[] {
     const columns = DRAFT_COLUMNS.map(([, type, value]) => `${bind(drafts.map(value))}::${type}[]`);
     const names = DRAFT_COLUMNS.map(([name]) => name).join(', ');
     const notes = drafts.flatMap((draft, i) =>
@@ -59,7 +71,7 @@ export class LedgerWriter {
     // is the k-th draft: that is how notes find their entry's id within the one statement.
     const parts = [
       `entry AS (INSERT INTO ledger_entry (written_at, ${names})
-         SELECT ${bind(writtenAt)}::timestamptz, ${names}
+         SELECT ${bind(new Date())}::timestamptz, ${names}
            FROM unnest(${columns.join(', ')}) WITH ORDINALITY AS d(${names}, ord)
           ORDER BY ord
          RETURNING id)`,
@@ -71,10 +83,6 @@ export class LedgerWriter {
            JOIN unnest(${bind(notes.map((n) => n.ord))}::int[], ${bind(notes.map((n) => n.text))}::text[])
              AS n(ord, text) USING (ord))`);
     }
-    const rows: { id: string }[] = await manager.query(
-      `WITH ${parts.join(',\n')}\nSELECT id FROM numbered ORDER BY ord`,
-      params,
-    );
-    return rows.map((row) => String(row.id));
+    return parts;
   }
 }

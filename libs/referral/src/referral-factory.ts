@@ -1,12 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { badInput, isUuid } from '@simpul/common';
-import { CaseAccess } from '@simpul/case';
+import { unitSidesSql, type UnitSide } from '@simpul/agency';
+import {
+  addCasePartiesSql,
+  casePartySql,
+  formatReference,
+  lockedCaseStatusSql,
+  nextReferenceSql,
+  type CaseStatus,
+} from '@simpul/case';
 import { CLOCK, type Clock } from '@simpul/config';
 import { OutboxWriter, statementParams, TimerScheduler } from '@simpul/delivery';
-import { HandoffAction, type LedgerEntryDraft } from '@simpul/ledger';
+import { HandoffAction, LedgerWriter, type LedgerEntryDraft } from '@simpul/ledger';
 import { computeDeadlines, type Priority } from '@simpul/sla';
-import { nextReference } from '@simpul/case';
 import {
   DeliveryState,
   ReferralStatus,
@@ -37,27 +44,87 @@ export interface NewReferral {
   confidential: { requested: boolean | null | undefined } | { redirectedFrom: boolean };
 }
 
+/** What a new referral needs read before it is written (ReferralFactory.prepare). */
+export interface ReferralPreparation {
+  /** The receiving unit (its time zone sets the deadlines); undefined if there is no such unit. */
+  toUnit: UnitSide | undefined;
+  /** The input field that named the receiving unit, for the error when there is no such unit. */
+  toUnitField: string;
+  /** The sending unit's agency kind (the police-investigation default of `confidential`). */
+  fromKind: string;
+  reference: string;
+  /** With `caseCheck`: the case's status (null: no such case), share-locked, and whether one of the units is its party. */
+  case?: { status: CaseStatus | null; party: boolean };
+}
+
 /**
- * Writes a REQUESTED referral with its deadlines, the persons it names, the new case party, and the
- * outbox row that will deliver it — shared by sendReferral and redirectReferral. Returns the
- * REFERRAL_SENT ledger entry for the caller to append.
+ * Writes a REQUESTED referral with its deadlines, the persons it names, the new case parties, the
+ * outbox row that will deliver it and its first escalation timer — shared by sendReferral and
+ * redirectReferral — in two statements: `prepare` reads what the write needs (and, for a send,
+ * the case checks), `create` writes it all. Each round trip costs the gateway CPU on every send.
  */
 @Injectable()
 export class ReferralFactory {
   constructor(
-    private readonly access: CaseAccess,
+    private readonly ledger: LedgerWriter,
     private readonly outbox: OutboxWriter,
     private readonly timers: TimerScheduler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * One statement: the units' time zones and agency kinds, the next reference number and, with
+   * `caseCheck`, the case's status (share-locked) and whether the caller's units are its party.
+   */
+  async prepare(
+    manager: EntityManager,
+    sides: Pick<NewReferral, 'fromUnitId' | 'toUnitId'>,
+    toUnitField: string,
+    caseCheck?: { caseId: string; unitIds: readonly string[] },
+  ): Promise<ReferralPreparation> {
+    const { params, bind } = statementParams();
+    const unitIds = [sides.fromUnitId, sides.toUnitId].filter(isUuid);
+    const select = [
+      `${unitSidesSql(bind(unitIds))} AS units`,
+      `${nextReferenceSql('referral_reference_seq')} AS n`,
+    ];
+    if (caseCheck) {
+      const caseId = bind(caseCheck.caseId);
+      select.push(
+        `${lockedCaseStatusSql(caseId)} AS case_status`,
+        `${casePartySql(caseId, bind(caseCheck.unitIds))} AS party`,
+      );
+    }
+    const [row]: {
+      units: UnitSide[];
+      n: string;
+      case_status?: CaseStatus | null;
+      party?: boolean;
+    }[] = await manager.query(`SELECT ${select.join(', ')}`, params);
+    return {
+      toUnit: row.units.find((unit) => unit.id === sides.toUnitId),
+      toUnitField,
+      fromKind: row.units.find((unit) => unit.id === sides.fromUnitId)?.kind ?? '',
+      reference: formatReference('RJK', row.n, this.clock.now()),
+      ...(caseCheck && { case: { status: row.case_status ?? null, party: !!row.party } }),
+    };
+  }
+
+  /**
+   * Writes the referral (after `prepare`) in one statement. With `appendSentEntry` its
+   * REFERRAL_SENT entry goes on the ledger in that statement too; otherwise the caller appends
+   * the returned entry itself (a redirect puts it after its own REFERRAL_REDIRECTED).
+   */
   async create(
     manager: EntityManager,
     fields: NewReferral,
     actorId: string,
-    toUnitField: string,
+    prepared: ReferralPreparation,
+    { appendSentEntry }: { appendSentEntry: boolean },
   ): Promise<{ referral: ReferralEntity; sentEntry: LedgerEntryDraft }> {
-    const { toUnit, fromKind } = await this.sides(manager, fields, toUnitField);
+    const { toUnit, fromKind } = prepared;
+    // Checked here, after the caller's case checks: a stranger's probe learns nothing of units.
+    if (!toUnit) throw badInput(prepared.toUnitField, 'no such unit');
     const confidential =
       'redirectedFrom' in fields.confidential
         ? redirectedConfidential(
@@ -71,11 +138,11 @@ export class ReferralFactory {
     const referral = manager.create(ReferralEntity, {
       ...fields,
       confidential,
-      reference: await nextReference(manager, 'RJK', 'referral_reference_seq', sentAt),
+      reference: prepared.reference,
       status: ReferralStatus.REQUESTED,
       delivery: DeliveryState.PENDING,
       sentAt,
-      ...computeDeadlines(sentAt, fields.priority, toUnit.time_zone),
+      ...computeDeadlines(sentAt, fields.priority, toUnit.timeZone),
       acceptedById: null,
       rejectionReason: null,
       statusNote: null,
@@ -90,42 +157,43 @@ export class ReferralFactory {
       redirectedToId: null,
       version: 1,
     });
-    await this.insert(manager, referral, fields.personIds, toUnit.time_zone);
-    await this.access.addParties(manager, fields.caseId, [fields.fromUnitId, fields.toUnitId]);
-    return {
-      referral,
-      sentEntry: {
-        action: HandoffAction.REFERRAL_SENT,
-        actorId,
-        fromUnitId: fields.fromUnitId,
-        toUnitId: fields.toUnitId,
-        caseId: fields.caseId,
-        referralId: referral.id,
-        payload: {
-          reference: referral.reference,
-          status: referral.status,
-          version: referral.version,
-          services: referral.services,
-          priority: referral.priority,
-          personCount: fields.personIds.length,
-          redirectedFrom: referral.redirectedFromId,
-          lawfulBasis: referral.lawfulBasis,
-          confidential: referral.confidential,
-        },
+    const sentEntry: LedgerEntryDraft = {
+      action: HandoffAction.REFERRAL_SENT,
+      actorId,
+      fromUnitId: fields.fromUnitId,
+      toUnitId: fields.toUnitId,
+      caseId: fields.caseId,
+      referralId: referral.id,
+      payload: {
+        reference: referral.reference,
+        status: referral.status,
+        version: referral.version,
+        services: referral.services,
+        priority: referral.priority,
+        personCount: fields.personIds.length,
+        redirectedFrom: referral.redirectedFromId,
+        lawfulBasis: referral.lawfulBasis,
+        confidential: referral.confidential,
       },
     };
+    await this.insert(manager, referral, fields.personIds, toUnit.timeZone, [
+      ...(appendSentEntry ? [sentEntry] : []),
+    ]);
+    return { referral, sentEntry };
   }
 
   /**
-   * The referral, the persons it names, the outbox row that will deliver it and its first
-   * escalation timer (the acknowledge deadline's first step), in one statement (data-modifying
-   * CTEs): every send runs this, and each round trip costs the gateway CPU.
+   * The referral, the persons it names, the case parties, the outbox row that will deliver it,
+   * its first escalation timer (the acknowledge deadline's first step) and its ledger entries, in
+   * one statement (data-modifying CTEs): every send runs this, and each round trip costs the
+   * gateway CPU.
    */
   private async insert(
     manager: EntityManager,
     referral: ReferralEntity,
     personIds: string[],
     timeZone: string,
+    entries: LedgerEntryDraft[],
   ): Promise<void> {
     const { params, bind } = statementParams();
     // Only the columns a new referral sets; the rest (decision, delivery and escalation columns)
@@ -156,6 +224,8 @@ export class ReferralFactory {
       `referral AS (INSERT INTO referral (${row.map(([column]) => column).join(', ')})
          VALUES (${row.map(([, value]) => value).join(', ')}))`,
       `job AS (${this.outbox.insertSql(bind, 'deliver-referral', { referralId: referral.id })})`,
+      `party AS (${addCasePartiesSql(bind(referral.caseId), bind([...new Set([referral.fromUnitId, referral.toUnitId])]))})`,
+      ...(entries.length ? this.ledger.appendSql(bind, entries) : []),
     ];
     const [firstStep] = escalationPlan(referral, timeZone);
     if (firstStep) {
@@ -170,23 +240,5 @@ export class ReferralFactory {
     // No NOTIFY here: one in every sending transaction would serialise their commits. The relay is
     // woken once per sealed ledger batch, which holds this transaction's REFERRAL_SENT.
     await manager.query(`WITH ${parts.join(',\n')}\nSELECT 1`, params);
-  }
-
-  /** The receiving unit (its time zone sets the deadlines) and the agency kinds of both sides. */
-  private async sides(
-    manager: EntityManager,
-    fields: Pick<NewReferral, 'fromUnitId' | 'toUnitId'>,
-    field: string,
-  ): Promise<{ toUnit: { time_zone: string; kind: string }; fromKind: string }> {
-    const rows: { id: string; time_zone: string; kind: string }[] = isUuid(fields.toUnitId)
-      ? await manager.query(
-          `SELECT u.id, u.time_zone, a.kind FROM unit u JOIN agency a ON a.id = u.agency_id
-            WHERE u.id = ANY($1::uuid[])`,
-          [[fields.fromUnitId, fields.toUnitId]],
-        )
-      : [];
-    const toUnit = rows.find((row) => row.id === fields.toUnitId);
-    if (!toUnit) throw badInput(field, 'no such unit');
-    return { toUnit, fromKind: rows.find((row) => row.id === fields.fromUnitId)?.kind ?? '' };
   }
 }

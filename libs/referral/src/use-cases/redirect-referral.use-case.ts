@@ -46,6 +46,11 @@ export class RedirectReferralUseCase {
           );
         }
         const persons = await manager.findBy(ReferralPersonEntity, { referralId: referral.id });
+        const prepared = await this.factory.prepare(
+          manager,
+          { fromUnitId: referral.fromUnitId, toUnitId },
+          'toUnitId',
+        );
         const created = await this.factory.create(
           manager,
           {
@@ -66,7 +71,9 @@ export class RedirectReferralUseCase {
             confidential: { redirectedFrom: referral.confidential },
           },
           actor.officerId,
-          'toUnitId',
+          prepared,
+          // After this transition's own REFERRAL_REDIRECTED (moreEntries).
+          { appendSentEntry: false },
         );
         child = created.referral;
         childSent = created.sentEntry;

@@ -15,11 +15,10 @@ import {
 import { CaseAccess, CaseStatus, IdentityAccess } from '@simpul/case';
 import { IdempotencyStore, requestDigest } from '@simpul/database';
 import { Role, type Actor } from '@simpul/identity';
-import { LedgerWriter } from '@simpul/ledger';
 import type { SendReferralInput } from '../dto/send-referral.input';
 import { validLawfulBasis } from '../lawful-basis';
 import { ReferralEntity } from '../entities/referral.entity';
-import { ReferralFactory } from '../referral-factory';
+import { ReferralFactory, type ReferralPreparation } from '../referral-factory';
 
 const SENDER_ROLES: readonly Role[] = [Role.DESK_OFFICER, Role.SUPERVISOR, Role.INVESTIGATOR];
 
@@ -34,7 +33,6 @@ export class SendReferralUseCase {
     private readonly access: CaseAccess,
     private readonly idempotency: IdempotencyStore,
     private readonly factory: ReferralFactory,
-    private readonly ledger: LedgerWriter,
     private readonly identityAccess: IdentityAccess,
   ) {}
 
@@ -55,10 +53,17 @@ export class SendReferralUseCase {
         });
         if (earlier) return manager.findOneByOrFail(ReferralEntity, { id: earlier });
       }
-      await this.checkCase(manager, actor, input.caseId);
+      if (!isUuid(input.caseId)) throw notFound('Case');
+      const prepared = await this.factory.prepare(
+        manager,
+        { fromUnitId: actor.unitId, toUnitId: input.toUnitId },
+        'input.toUnitId',
+        { caseId: input.caseId, unitIds: await this.access.caseworkUnitIds(actor, manager) },
+      );
+      this.checkCase(actor, prepared.case);
       if (input.toUnitId === actor.unitId) throw badInput('input.toUnitId', 'must be another unit');
       await this.checkPersons(manager, actor, input.caseId, personIds);
-      const { referral, sentEntry } = await this.factory.create(
+      const { referral } = await this.factory.create(
         manager,
         {
           id,
@@ -74,24 +79,21 @@ export class SendReferralUseCase {
           confidential: { requested: input.confidential },
         },
         actor.officerId,
-        'input.toUnitId',
+        prepared,
+        { appendSentEntry: true },
       );
-      await this.ledger.append(manager, [sentEntry]);
       return referral;
     });
   }
 
-  private async checkCase(manager: EntityManager, actor: Actor, caseId: string): Promise<void> {
-    if (!isUuid(caseId)) throw notFound('Case');
-    // Share-lock the case so that a concurrent closeCase cannot slip in between check and insert.
-    // Read once, locked, and asked about once: this runs on every send.
-    const [found]: { status: CaseStatus }[] = await manager.query(
-      'SELECT status FROM "case" WHERE id = $1 FOR SHARE',
-      [caseId],
-    );
-    const party = !!found && (await this.access.isParty(actor, caseId, manager));
+  /**
+   * The case as `prepare` read it, share-locked so that a concurrent closeCase cannot slip in
+   * between this check and the write.
+   */
+  private checkCase(actor: Actor, found: ReferralPreparation['case']): void {
+    const party = !!found?.status && found.party;
     // Who cannot see the case learns nothing; who can (an auditor) but is no party is refused.
-    if (!found || (!party && !CaseAccess.isAuditor(actor))) throw notFound('Case');
+    if (!found?.status || (!party && !CaseAccess.isAuditor(actor))) throw notFound('Case');
     if (!party) throw forbidden('Only parties of the case send referrals for it');
     if (!actor.roles.some((role) => SENDER_ROLES.includes(role))) {
       throw forbidden('Only desk officers, supervisors and investigators send referrals');
