@@ -31,6 +31,52 @@ describe('toLocalDateTime', () => {
   });
 });
 
+describe('toLocalDateTime across offset changes (its offsets are cached per quarter hour)', () => {
+  const direct = (instant: Date, timeZone: string) => {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }).formatToParts(instant);
+    const field = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    return {
+      year: field('year'),
+      month: field('month'),
+      day: field('day'),
+      hour: field('hour'),
+      minute: field('minute'),
+      second: field('second'),
+      millisecond: instant.getUTCMilliseconds(),
+    };
+  };
+
+  it.each([
+    'America/New_York',
+    'Europe/London',
+    'Australia/Lord_Howe', // a 30-minute daylight saving change
+    'Asia/Kathmandu', // +05:45
+    'Asia/Jakarta',
+  ])('agrees with Intl minute by minute around the changes of 2026 and 2027 in %s', (zone) => {
+    // Every 7 minutes 13 seconds through two years: crosses every transition at odd offsets.
+    const start = Date.UTC(2026, 0, 1);
+    for (let t = start; t < Date.UTC(2028, 0, 1); t += 433_000 * 37) {
+      const instant = new Date(t + (t % 1000));
+      expect(toLocalDateTime(instant, zone)).toEqual(direct(instant, zone));
+    }
+    // And minute by minute through the hours around each change.
+    for (const month of [2, 3, 9, 10]) {
+      for (let t = Date.UTC(2026, month, 1); t < Date.UTC(2026, month + 1, 1); t += 60_000 * 17) {
+        expect(toLocalDateTime(new Date(t), zone)).toEqual(direct(new Date(t), zone));
+      }
+    }
+  });
+});
+
 describe('fromLocalDateTime', () => {
   it.each([
     ['Asia/Jayapura', at(2026, 12, 14, 6, 30), '2026-12-13T21:30:00.000Z'],

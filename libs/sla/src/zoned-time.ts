@@ -61,25 +61,58 @@ function wallClockAsUtc(local: LocalDateTime): number {
 export function toLocalDateTime(instant: Date, timeZone: string): LocalDateTime {
   const time = instant.getTime();
   if (Number.isNaN(time)) throw new RangeError('Invalid date');
+  const wall = new Date(time + offsetAt(time, timeZone));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    millisecond: wall.getUTCMilliseconds(),
+  };
+}
+
+/**
+ * Zone offsets change only on quarter hours of UTC (every tz database transition since the
+ * 1970s: offsets are whole quarter hours, and clocks change on the local hour or half hour), so
+ * one offset per zone and quarter hour is exact. Cached: a deadline walks many business days,
+ * and formatToParts costs microseconds on every send.
+ */
+const QUARTER_HOUR_MS = 900_000;
+const OFFSETS_PER_ZONE = 50_000;
+const offsets = new Map<string, Map<number, number>>();
+
+/** The zone's offset from UTC at an instant, in milliseconds (Asia/Jakarta: +7 h). */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const quarter = Math.floor(epochMs / QUARTER_HOUR_MS);
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  let offset = zone.get(quarter);
+  if (offset === undefined) {
+    offset = measuredOffset(quarter * QUARTER_HOUR_MS, timeZone);
+    if (zone.size >= OFFSETS_PER_ZONE) zone.clear();
+    zone.set(quarter, offset);
+  }
+  return offset;
+}
+
+/** The offset at an instant, as Intl formats it (whole seconds). */
+function measuredOffset(epochMs: number, timeZone: string): number {
   const fields: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
-  return {
+  const wall = wallClockAsUtc({
     year: fields.year,
     month: fields.month,
     day: fields.day,
     hour: fields.hour,
     minute: fields.minute,
     second: fields.second,
-    // Zone offsets are whole seconds, so the milliseconds are the instant's own.
-    millisecond: ((time % 1000) + 1000) % 1000,
-  };
-}
-
-/** The zone's offset from UTC at an instant, in milliseconds (Asia/Jakarta: +7 h). */
-function offsetAt(epochMs: number, timeZone: string): number {
-  return wallClockAsUtc(toLocalDateTime(new Date(epochMs), timeZone)) - epochMs;
+    millisecond: 0,
+  });
+  return wall - epochMs;
 }
 
 /**
