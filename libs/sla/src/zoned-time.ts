@@ -87,7 +87,7 @@ const offsets = new Map<string, Map<number, number>>();
 function offsetAt(epochMs: number, timeZone: string): number {
   const quarter = Math.floor(epochMs / QUARTER_HOUR_MS);
   let zone = offsets.get(timeZone);
-  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  if (!zone) offsets.set(timeZone, (zone = new Map<number, number>()));
   let offset = zone.get(quarter);
   if (offset === undefined) {
     offset = measuredOffset(quarter * QUARTER_HOUR_MS, timeZone);
