@@ -92,6 +92,26 @@ describe('TokenService', () => {
     expect(tokens.seen).toEqual([]);
   });
 
+  it('verifies a token’s signature once, yet checks the session at every request', async () => {
+    const openSessions = new Set([SESSION_ID]);
+    const tokens = service(undefined, openSessions);
+    const { accessToken } = await tokens.issue(officer, SESSION_ID);
+    await expect(tokens.verify(accessToken)).resolves.toEqual(actor);
+    await expect(tokens.verify(accessToken)).resolves.toEqual(actor);
+    expect(tokens.seen).toHaveLength(2);
+    openSessions.clear(); // logout
+    await expectUnauthenticated(tokens.verify(accessToken));
+  });
+
+  it('forgets a remembered token when it expires', async () => {
+    const tokens = service();
+    const { accessToken, expiresAt } = await tokens.issue(officer, SESSION_ID);
+    await tokens.credentialOf(accessToken);
+    await expectUnauthenticated(tokens.credentialOf(accessToken, expiresAt));
+    // A tampered copy is another string: verified afresh, and refused.
+    await expectUnauthenticated(tokens.credentialOf(`${accessToken.slice(0, -2)}AA`));
+  });
+
   it('refuses a token of a deactivated officer or of an ended session', async () => {
     const { accessToken } = await service().issue(officer, SESSION_ID);
     await expectUnauthenticated(service(new Set()).verify(accessToken));

@@ -20,6 +20,9 @@ export type ActorSource = Pick<SessionStore, 'currentActor'>;
 
 const invalidToken = () => unauthenticated('Invalid or expired token');
 
+/** Verified tokens remembered at most (the oldest are forgotten first). */
+const VERIFIED_TOKENS = 10_000;
+
 /**
  * Simpul's own access tokens: HS256 JWTs of at most 15 minutes, each bound to a sign-in session
  * (claim `sid`). Verification is stateful on purpose: it reloads the officer and checks that
@@ -29,6 +32,13 @@ const invalidToken = () => unauthenticated('Invalid or expired token');
 @Injectable()
 export class TokenService {
   private readonly key: Uint8Array;
+  /**
+   * Tokens whose signature and claims were verified, with their credential, until they expire: a
+   * client sends the same token with every request for up to 15 minutes, and verifying an HMAC
+   * through WebCrypto costs a thread-pool round trip each time. Only the cryptography is
+   * remembered: every request still checks the session and the officer in PostgreSQL.
+   */
+  private readonly verified = new Map<string, Credential>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -57,7 +67,22 @@ export class TokenService {
   }
 
   /** Checks signature, issuer, expiry and claims only (no database): the token's credential. */
-  async credentialOf(token: string): Promise<Credential> {
+  async credentialOf(token: string, now = new Date()): Promise<Credential> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (now.getTime() < known.expiresAt.getTime()) return known;
+      this.verified.delete(token);
+      throw invalidToken();
+    }
+    const credential = await this.verifiedCredential(token);
+    if (this.verified.size >= VERIFIED_TOKENS) {
+      this.verified.delete(this.verified.keys().next().value as string);
+    }
+    this.verified.set(token, credential);
+    return credential;
+  }
+
+  private async verifiedCredential(token: string): Promise<Credential> {
     let claims: { sub?: unknown; sid?: unknown; jti?: unknown; exp?: unknown };
     try {
       ({ payload: claims } = await jwtVerify(token, this.key, {
