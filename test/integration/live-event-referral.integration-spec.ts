@@ -124,12 +124,13 @@ describe('unitEvents answer from the referral the worker attached', () => {
     const light = await subscribe('kemlu.pwni', LIGHT);
     const withText = await subscribe('kemlu.pwni', WITH_TEXT);
     const channel = worker.get(HandoffEventBus).channel;
-    // Listens beside the gateways, to catch a message exactly as the worker published it.
+    // Listens beside the gateways, to catch a message exactly as the worker published it (a
+    // sealed batch's messages travel together, as an array).
     const listener = new Redis(process.env.REDIS_URL as string);
     const publisher = new Redis(process.env.REDIS_URL as string);
     const published: HandoffEventMessage[] = [];
     listener.on('message', (_channel: string, text: string) =>
-      published.push(JSON.parse(text) as HandoffEventMessage),
+      published.push(...(JSON.parse(text) as HandoffEventMessage[])),
     );
     await listener.subscribe(channel);
     await waitForHandoffSubscribers(
@@ -162,7 +163,7 @@ describe('unitEvents answer from the referral the worker attached', () => {
         seq,
         attached: { referral: { ...attached, priority: 'EMERGENCY' } },
       };
-      await publisher.publish(channel, JSON.stringify(replay));
+      await publisher.publish(channel, JSON.stringify([replay]));
       expect((await light.waitFor((e) => e.seq === seq, 15_000)).referral?.priority).toBe(
         'EMERGENCY',
       );
