@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
-import { computeSla, slaStateSql } from '@simpul/sla';
+import {
+  computeDeadlines,
+  computeSla,
+  deskClock,
+  Priority,
+  slaStateSql,
+  type SlaReferralStatus,
+} from '@simpul/sla';
 import { errorCodeOf } from '../support/graphql-client';
 import { createIsolatedDatabase, type IsolatedDatabase } from '../support/isolated-database';
 import { listenGateway } from '../support/listen-gateway';
@@ -244,6 +251,67 @@ describe('referral queues filter on the server', () => {
         expect(sla).toBe(computeSla(referral, r.now));
       }),
       { numRuns: 500 },
+    );
+  });
+  it("agrees with computeSla on deadlines counted on a mission's own weekend", async () => {
+    // Deadlines as sendReferral sets them for desks of different weeks (Riyadh Fri–Sat, Bandar
+    // Seri Begawan Fri and Sun, Dubai and Jakarta Sat–Sun), read at their edges.
+    const desks = [
+      deskClock({ timeZone: 'Asia/Riyadh', countryCode: 'SA' }),
+      deskClock({ timeZone: 'Asia/Brunei', countryCode: 'BN' }),
+      deskClock({ timeZone: 'Asia/Dubai', countryCode: 'AE' }),
+      deskClock({ timeZone: 'Asia/Jakarta', countryCode: null }),
+    ];
+    const start = Date.parse('2026-12-01T00:00:00.000Z');
+    const DAY = 86_400_000;
+    const row = fc.record({
+      desk: fc.constantFrom(...desks),
+      sentMs: fc.integer({ min: start, max: start + 40 * DAY }),
+      priority: fc.constantFrom(Priority.URGENT, Priority.ROUTINE),
+      status: fc.constantFrom<SlaReferralStatus>('REQUESTED', 'RECEIVED'),
+      // Where `now` is: a share of the window in thousandths, or a millisecond around an edge.
+      at: fc.oneof(
+        fc.integer({ min: 0, max: 2500 }).map((permille) => ({ permille, edge: null })),
+        fc.record({
+          permille: fc.constant(null),
+          edge: fc.constantFrom('ackDue', 'acceptDue'),
+          ms: fc.constantFrom(-1, 0, 1),
+        }),
+      ),
+    });
+    const expression = slaStateSql('r', '$1::timestamptz');
+    await fc.assert(
+      fc.asyncProperty(row, async (r) => {
+        const sentAt = new Date(r.sentMs);
+        const { acknowledgeBy, acceptBy } = computeDeadlines(sentAt, r.priority, r.desk);
+        const dueAt = r.status === 'REQUESTED' ? acknowledgeBy : acceptBy;
+        const now =
+          r.at.permille !== null
+            ? new Date(r.sentMs + Math.round(((dueAt.getTime() - r.sentMs) * r.at.permille) / 1000))
+            : new Date(
+                (r.at.edge === 'ackDue' ? acknowledgeBy : acceptBy).getTime() + (r.at.ms ?? 0),
+              );
+        const referral = {
+          status: r.status,
+          sentAt,
+          acknowledgeBy,
+          acceptBy,
+          acknowledgedAt: r.status === 'RECEIVED' ? sentAt : null,
+          acceptedAt: null,
+          closedAt: null,
+        };
+        const [{ sla }]: { sla: string }[] = (
+          await pg.query(
+            `SELECT ${expression} AS sla FROM (SELECT $2::text AS status,
+                    $3::timestamptz AS sent_at, $4::timestamptz AS acknowledge_by,
+                    $5::timestamptz AS accept_by, $3::timestamptz AS acknowledged_at,
+                    NULL::timestamptz AS accepted_at, NULL::timestamptz AS closed_at) r`,
+            [now, r.status, sentAt, acknowledgeBy, acceptBy],
+          )
+        ).rows;
+        expect(sla).toBe(computeSla(referral, now));
+      }),
+      { numRuns: 300 },
     );
   });
 });

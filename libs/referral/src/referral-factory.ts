@@ -13,7 +13,7 @@ import {
 import { CLOCK, type Clock } from '@simpul/config';
 import { OutboxWriter, statementParams, TimerScheduler } from '@simpul/delivery';
 import { HandoffAction, LedgerWriter, type LedgerEntryDraft } from '@simpul/ledger';
-import { computeDeadlines, type Priority } from '@simpul/sla';
+import { computeDeadlines, deskClock, type DeskZone, type Priority } from '@simpul/sla';
 import {
   DeliveryState,
   ReferralStatus,
@@ -142,7 +142,7 @@ export class ReferralFactory {
       status: ReferralStatus.REQUESTED,
       delivery: DeliveryState.PENDING,
       sentAt,
-      ...computeDeadlines(sentAt, fields.priority, toUnit.timeZone),
+      ...computeDeadlines(sentAt, fields.priority, deskClock(toUnit)),
       acceptedById: null,
       rejectionReason: null,
       statusNote: null,
@@ -176,7 +176,7 @@ export class ReferralFactory {
         confidential: referral.confidential,
       },
     };
-    await this.insert(manager, referral, fields.personIds, toUnit.timeZone, [
+    await this.insert(manager, referral, fields.personIds, deskClock(toUnit), [
       ...(appendSentEntry ? [sentEntry] : []),
     ]);
     return { referral, sentEntry };
@@ -192,7 +192,7 @@ export class ReferralFactory {
     manager: EntityManager,
     referral: ReferralEntity,
     personIds: string[],
-    timeZone: string,
+    desk: DeskZone,
     entries: LedgerEntryDraft[],
   ): Promise<void> {
     const { params, bind } = statementParams();
@@ -227,7 +227,7 @@ export class ReferralFactory {
       `party AS (${addCasePartiesSql(bind(referral.caseId), bind([...new Set([referral.fromUnitId, referral.toUnitId])]))})`,
       ...(entries.length ? this.ledger.appendSql(bind, entries) : []),
     ];
-    const [firstStep] = escalationPlan(referral, timeZone);
+    const [firstStep] = escalationPlan(referral, desk);
     if (firstStep) {
       parts.push(
         `timer AS (${this.timers.insertSql(bind, [referralTimer(referral.id, firstStep)])})`,

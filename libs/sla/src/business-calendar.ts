@@ -1,3 +1,4 @@
+import { timeZoneOf, type DeskZone } from './desk-clock';
 import { holidayDates } from './holidays';
 import {
   addDays,
@@ -19,7 +20,10 @@ export interface BusinessCalendarOptions {
    * (DEFAULT_BUSINESS_CALENDAR loads every year file of ./holidays; merge more with `withHolidays`).
    */
   holidays?: Iterable<string>;
-  /** Days that are never business days; Saturday and Sunday unless a mission works otherwise. */
+  /**
+   * Days that are never business days; Saturday and Sunday unless given. A desk with a weekend of
+   * its own (a mission: DeskClock) brings it to each computation instead.
+   */
   weekendDays?: Iterable<Weekday>;
 }
 
@@ -34,10 +38,15 @@ export interface BusinessCalendarOptions {
  * Saturday 00:00 → Tuesday 00:00, Monday 00:00 → Tuesday 00:00) and under which the receiving
  * desk always gets N full business days. Counting from "Monday at the sending clock time" would
  * give a referral sent Sunday 23:59 a later deadline than one sent Monday 00:00.
+ *
+ * Every computation takes the desk (`DeskZone`): a bare zone counts on this calendar's weekend, a
+ * DeskClock on the desk's own (its country's, desk-clock.ts) with this calendar's holidays.
  */
 export class BusinessCalendar {
   private readonly holidays: ReadonlySet<string>;
   private readonly weekendDays: ReadonlySet<number>;
+  /** This calendar's holidays on other weekends, one per weekend (see `onWeekend`). */
+  private readonly otherWeekends = new Map<string, BusinessCalendar>();
 
   constructor(options: BusinessCalendarOptions = {}) {
     this.holidays = new Set(
@@ -60,17 +69,44 @@ export class BusinessCalendar {
     });
   }
 
+  /** This calendar's holidays with another weekend (a mission's); the same object when equal. */
+  onWeekend(weekendDays: Iterable<Weekday>): BusinessCalendar {
+    const days = [...new Set(weekendDays)].sort();
+    const key = days.join(',');
+    if (key === [...this.weekendDays].sort().join(',')) return this;
+    let calendar = this.otherWeekends.get(key);
+    if (!calendar) {
+      calendar = new BusinessCalendar({ holidays: this.holidays, weekendDays: days });
+      this.otherWeekends.set(key, calendar);
+    }
+    return calendar;
+  }
+
+  /** The calendar a desk counts on (its weekend, these holidays) and its zone. */
+  forDesk(desk: DeskZone): { calendar: BusinessCalendar; timeZone: string } {
+    const timeZone = timeZoneOf(desk);
+    assertTimeZone(timeZone);
+    return {
+      calendar: typeof desk === 'string' ? this : this.onWeekend(desk.weekendDays),
+      timeZone,
+    };
+  }
+
   /** Whether a local date (YYYY-MM-DD) is a business day. */
   isBusinessDay(localDate: string): boolean {
     return this.isBusinessDate(parseLocalDate(localDate));
   }
 
-  /** The instant `days` business days after `from`, by the rule in the class comment. */
-  addBusinessDays(from: Date, days: number, timeZone: string): Date {
+  /**
+   * The instant `days` business days after `from`, by the rule in the class comment, for a desk
+   * in `desk` (a zone, or a DeskClock with its own weekend).
+   */
+  addBusinessDays(from: Date, days: number, desk: DeskZone): Date {
     if (!Number.isInteger(days) || days < 0) {
       throw new RangeError(`business days must be a whole number ≥ 0 (got ${days})`);
     }
-    assertTimeZone(timeZone);
+    const { calendar, timeZone } = this.forDesk(desk);
+    if (calendar !== this) return calendar.addBusinessDays(from, days, timeZone);
     const local = toLocalDateTime(from, timeZone);
     let date: LocalDate = local;
     let clock = local;
@@ -90,8 +126,9 @@ export class BusinessCalendar {
    * what a paused deadline clock owes a desk. Fri 10:00 → Mon 10:00 is 24 hours, the weekend
    * counts for nothing.
    */
-  businessMsBetween(from: Date, to: Date, timeZone: string): number {
-    assertTimeZone(timeZone);
+  businessMsBetween(from: Date, to: Date, desk: DeskZone): number {
+    const { calendar, timeZone } = this.forDesk(desk);
+    if (calendar !== this) return calendar.businessMsBetween(from, to, timeZone);
     let total = 0;
     let cursor = from.getTime();
     const end = to.getTime();
@@ -109,9 +146,10 @@ export class BusinessCalendar {
    * so a deadline moved by it stays on a business day (a result at the very end of a business day
    * is the start of the next one).
    */
-  addBusinessMs(from: Date, ms: number, timeZone: string): Date {
+  addBusinessMs(from: Date, ms: number, desk: DeskZone): Date {
     if (!(ms >= 0)) throw new RangeError(`business time must be ≥ 0 (got ${ms})`);
-    assertTimeZone(timeZone);
+    const { calendar, timeZone } = this.forDesk(desk);
+    if (calendar !== this) return calendar.addBusinessMs(from, ms, timeZone);
     let left = ms;
     let cursor = from.getTime();
     for (;;) {
@@ -155,8 +193,9 @@ function pickDate({ year, month, day }: LocalDate): LocalDate {
 export const WEEKENDS_ONLY_CALENDAR = new BusinessCalendar();
 
 /**
- * The calendar of every deadline: Saturdays and Sundays off, and Indonesia's national holidays
- * and cuti bersama of every year file in ./holidays. Indonesian missions abroad keep Indonesia's
- * holidays too; the dates are local dates in the receiving unit's own zone.
+ * The calendar of every deadline: Indonesia's national holidays and cuti bersama of every year
+ * file in ./holidays, on a Saturday–Sunday weekend. Indonesian missions abroad keep Indonesia's
+ * holidays too, on their host country's weekend (a DeskClock, ./weekends); the dates are local
+ * dates in the receiving unit's own zone.
  */
 export const DEFAULT_BUSINESS_CALENDAR = new BusinessCalendar({ holidays: holidayDates() });

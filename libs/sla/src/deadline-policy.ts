@@ -1,4 +1,5 @@
 import { DEFAULT_BUSINESS_CALENDAR, type BusinessCalendar } from './business-calendar';
+import { timeZoneOf, type DeskZone } from './desk-clock';
 import { Priority } from './priority';
 import { assertTimeZone } from './zoned-time';
 
@@ -31,11 +32,11 @@ export const DEFAULT_DEADLINE_POLICIES: Readonly<Record<Priority, DeadlinePolicy
 
 const HOUR_MS = 3_600_000;
 
-/** The instant a span ends when it starts at `start` for a unit in `timeZone`. */
+/** The instant a span ends when it starts at `start` for a unit at `desk` (zone and weekend). */
 export function deadlineAfter(
   start: Date,
   span: DeadlineSpan,
-  timeZone: string,
+  desk: DeskZone,
   calendar: BusinessCalendar = DEFAULT_BUSINESS_CALENDAR,
 ): Date {
   switch (span.unit) {
@@ -43,28 +44,30 @@ export function deadlineAfter(
       // Calendar hours are elapsed time: the same in every zone, DST or not.
       return new Date(start.getTime() + span.amount * HOUR_MS);
     case 'businessDays':
-      return calendar.addBusinessDays(start, span.amount, timeZone);
+      return calendar.addBusinessDays(start, span.amount, desk);
   }
 }
 
 /**
- * Deadlines of a referral sent at `sentAt` to a unit in `timeZone` (its IANA zone, e.g.
- * Asia/Jayapura or a mission's Asia/Phnom_Penh). An unknown zone throws even for hour-based
- * priorities, so a misconfigured unit is found on its first referral, not its first routine one.
+ * Deadlines of a referral sent at `sentAt` to a unit at `desk`: its IANA zone (e.g. Asia/Jayapura
+ * or a mission's Asia/Phnom_Penh) with its weekend (deskClock: a mission in Riyadh rests Friday and
+ * Saturday), or a bare zone for a Saturday–Sunday desk. An unknown zone throws even for
+ * hour-based priorities, so a misconfigured unit is found on its first referral, not its first
+ * routine one.
  */
 export function computeDeadlines(
   sentAt: Date,
   priority: Priority,
-  timeZone: string,
+  desk: DeskZone,
   calendar: BusinessCalendar = DEFAULT_BUSINESS_CALENDAR,
   policies: Readonly<Record<Priority, DeadlinePolicy>> = DEFAULT_DEADLINE_POLICIES,
 ): Deadlines {
   if (Number.isNaN(sentAt.getTime())) throw new RangeError('sentAt is not a valid date');
-  assertTimeZone(timeZone);
+  assertTimeZone(timeZoneOf(desk));
   const policy = policies[priority];
   if (!policy) throw new RangeError(`No deadline policy for priority '${String(priority)}'`);
   return {
-    acknowledgeBy: deadlineAfter(sentAt, policy.acknowledge, timeZone, calendar),
-    acceptBy: deadlineAfter(sentAt, policy.accept, timeZone, calendar),
+    acknowledgeBy: deadlineAfter(sentAt, policy.acknowledge, desk, calendar),
+    acceptBy: deadlineAfter(sentAt, policy.accept, desk, calendar),
   };
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_BUSINESS_CALENDAR, type BusinessCalendar } from './business-calendar';
 import type { DeadlineSpan } from './deadline-policy';
+import type { DeskZone } from './desk-clock';
 
 /** How far past a missed deadline each escalation step fires, as a share of the deadline's window. */
 export const ESCALATION_PERCENTS = [100, 150, 200] as const;
@@ -32,7 +33,8 @@ export function escalationSchedule(windowStart: Date, dueAt: Date): EscalationSt
 }
 
 /**
- * The escalation steps of a deadline of `span`, due at `dueAt` for a unit in `timeZone`.
+ * The escalation steps of a deadline of `span`, due at `dueAt` for a unit at `desk` (its zone,
+ * and its weekend when it is a DeskClock).
  *
  * Calendar hours: `escalationSchedule`, measured from the deadline. Business days: 150% and 200% of N business days are
  * counted in business days after the deadline, at the deadline's local clock time — rounded up to
@@ -45,7 +47,7 @@ export function escalationSteps(
   windowStart: Date,
   dueAt: Date,
   span: DeadlineSpan,
-  timeZone: string,
+  desk: DeskZone,
   calendar: BusinessCalendar = DEFAULT_BUSINESS_CALENDAR,
 ): EscalationStep[] {
   if (!(dueAt.getTime() > windowStart.getTime())) {
@@ -70,7 +72,7 @@ export function escalationSteps(
     return {
       step: (index + 1) as EscalationStep['step'],
       percentOfWindow: percent,
-      at: calendar.addBusinessDays(dueAt, extra, timeZone),
+      at: calendar.addBusinessDays(dueAt, extra, desk),
     };
   });
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_BUSINESS_CALENDAR, type BusinessCalendar } from './business-calendar';
 import { DEFAULT_DEADLINE_POLICIES, type DeadlineSpan, type Deadlines } from './deadline-policy';
+import type { DeskZone } from './desk-clock';
 import type { Priority } from './priority';
 import type { SlaReferral } from './sla-referral';
 
@@ -16,7 +17,7 @@ export type HeldReferral = Pick<
  * The deadlines after resuming from ON_HOLD at `resumedAt`: the clock stopped while on hold, so a
  * deadline still running moves later by the time spent on hold — counted the way the deadline is:
  * a deadline in calendar hours (EMERGENCY) by the elapsed time, a deadline in business days by
- * the business time held in the receiving unit's zone (`timeZone`), and moved by business time
+ * the business time held in the receiving unit's zone and week (`desk`), and moved by business time
  * too, so it stays on a business day. Held Friday 10:00 to Monday 10:00 moves a Tuesday 10:00
  * deadline to Wednesday 10:00 (one business day, not three calendar days); held Wednesday 10:00
  * to Thursday 10:00 moves a Friday 10:00 deadline to Monday 10:00, never onto the Saturday.
@@ -29,7 +30,7 @@ export type HeldReferral = Pick<
 export function shiftDeadlinesForHold(
   referral: HeldReferral,
   resumedAt: Date,
-  timeZone: string,
+  desk: DeskZone,
   calendar: BusinessCalendar = DEFAULT_BUSINESS_CALENDAR,
 ): Deadlines {
   const { heldAt } = referral;
@@ -46,8 +47,8 @@ export function shiftDeadlinesForHold(
       case 'businessDays':
         return calendar.addBusinessMs(
           deadline,
-          calendar.businessMsBetween(heldAt, resumedAt, timeZone),
-          timeZone,
+          calendar.businessMsBetween(heldAt, resumedAt, desk),
+          desk,
         );
     }
   };

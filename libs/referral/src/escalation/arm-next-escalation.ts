@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TimerScheduler } from '@simpul/delivery';
+import { deskClock, type DeskClock, type DeskZone } from '@simpul/sla';
 import type { ReferralEntity } from '../entities/referral.entity';
 import {
   escalationPlan,
@@ -24,10 +25,10 @@ export class ArmNextEscalation {
   async arm(
     manager: EntityManager,
     referral: PlannedReferral & Pick<ReferralEntity, 'id'>,
-    timeZone: string,
+    desk: DeskZone,
     fired: ReadonlySet<string>,
   ): Promise<void> {
-    const next = nextStep(escalationPlan(referral, timeZone), fired);
+    const next = nextStep(escalationPlan(referral, desk), fired);
     if (next) await this.timers.schedule(manager, [referralTimer(referral.id, next)]);
   }
 
@@ -40,12 +41,18 @@ export class ArmNextEscalation {
     return new Set(rows.map((row) => stepKey(row)));
   }
 
-  /** The receiving unit's zone: the one its deadlines and escalation steps are counted in. */
-  async timeZoneOf(manager: EntityManager, referral: Pick<ReferralEntity, 'toUnitId'>) {
-    const [{ time_zone: timeZone }]: { time_zone: string }[] = await manager.query(
-      'SELECT time_zone FROM unit WHERE id = $1',
+  /**
+   * The receiving unit's zone and weekend (its deskClock): what its deadlines and escalation steps
+   * are counted in. The name stays from when it was the zone alone; the use cases pass it on.
+   */
+  async timeZoneOf(
+    manager: EntityManager,
+    referral: Pick<ReferralEntity, 'toUnitId'>,
+  ): Promise<DeskClock> {
+    const [unit]: { time_zone: string; country_code: string | null }[] = await manager.query(
+      'SELECT time_zone, country_code FROM unit WHERE id = $1',
       [referral.toUnitId],
     );
-    return timeZone;
+    return deskClock({ timeZone: unit.time_zone, countryCode: unit.country_code });
   }
 }

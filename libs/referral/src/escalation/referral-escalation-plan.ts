@@ -3,6 +3,7 @@ import {
   DEFAULT_DEADLINE_POLICIES,
   escalationSteps,
   type BusinessCalendar,
+  type DeskZone,
   type EscalationStep,
 } from '@simpul/sla';
 import type { ReferralEntity } from '../entities/referral.entity';
@@ -29,11 +30,11 @@ export type PlannedReferral = Pick<
  * steps while nobody acknowledged it (REQUESTED), the accept deadline's while nobody accepted it
  * (REQUESTED, RECEIVED). Any other status has no running deadline, so nothing escalates: an
  * accepted, held, decided or closed referral is left alone. Business-day deadlines step on
- * business days of the receiving unit's zone (escalationSteps).
+ * business days of the receiving unit's zone and week (escalationSteps; `desk` is its deskClock).
  */
 export function escalationPlan(
   referral: PlannedReferral,
-  timeZone: string,
+  desk: DeskZone,
   calendar: BusinessCalendar = DEFAULT_BUSINESS_CALENDAR,
 ): PlannedStep[] {
   const policy = DEFAULT_DEADLINE_POLICIES[referral.priority];
@@ -46,7 +47,7 @@ export function escalationPlan(
   }
   return deadlines
     .flatMap(([deadline, dueAt, span]) =>
-      escalationSteps(referral.sentAt, dueAt, span, timeZone, calendar).map((step) => ({
+      escalationSteps(referral.sentAt, dueAt, span, desk, calendar).map((step) => ({
         ...step,
         deadline,
         dueAt,

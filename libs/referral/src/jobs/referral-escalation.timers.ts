@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { HandlesTimers, type TimerHandler, type TimerSpec } from '@simpul/delivery';
+import { deskClock } from '@simpul/sla';
 import {
   escalationPlan,
   nextStep,
@@ -21,6 +22,7 @@ interface OverdueRow {
   accept_by: Date;
   acknowledged_at: Date | null;
   time_zone: string;
+  country_code: string | null;
   recorded: { deadline: ReferralDeadline; step: number }[] | null;
 }
 
@@ -44,7 +46,7 @@ export class ReferralEscalationTimers implements TimerHandler {
   async pendingTimers(manager: EntityManager, now: Date): Promise<TimerSpec[]> {
     const rows: OverdueRow[] = await manager.query(
       `SELECT r.id, r.status, r.priority, r.sent_at, r.acknowledge_by, r.accept_by,
-              r.acknowledged_at, u.time_zone,
+              r.acknowledged_at, u.time_zone, u.country_code,
               (SELECT json_agg(json_build_object('deadline', e.deadline, 'step', e.step))
                  FROM referral_escalation e WHERE e.referral_id = r.id) AS recorded
          FROM referral r JOIN unit u ON u.id = r.to_unit_id
@@ -74,7 +76,7 @@ export class ReferralEscalationTimers implements TimerHandler {
         acceptBy: row.accept_by,
         acknowledgedAt: row.acknowledged_at,
       },
-      row.time_zone,
+      deskClock({ timeZone: row.time_zone, countryCode: row.country_code }),
     );
     const recorded = new Set(
       (row.recorded ?? []).map((step) =>
