@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import { closeRedis, createRedis } from '@simpul/queue';
 import { describeError } from './outbox-job';
@@ -15,20 +15,26 @@ import { OutboxQueues, RedisUnavailableError } from './outbox-queues';
 import { OutboxRepository, type RecordedFailure } from './outbox.repository';
 
 const BATCH_SIZE = 200;
-/** A hung Redis must not hold the batch's row locks (and this relay) forever. */
+/** A hung Redis must not hold this relay forever. */
 const ADD_TIMEOUT_MS = 5000;
+/**
+ * How long a batch stays claimed while it is handed to BullMQ: past the add timeout, so that only
+ * a relay that died leaves its claim to run out (its rows are then due again).
+ */
+const CLAIM_MS = 3 * ADD_TIMEOUT_MS;
 
 /**
  * Moves committed outbox rows into BullMQ (worker side) and keeps at it until each row's job has
  * had its effect (docs/adr/0009-outbox-done-on-effect.md). Woken by NOTIFY after each commit and
  * by a sweep every `outboxSweepMs`.
  *
- * Each batch is one transaction: due rows — never dispatched, or dispatched and not done when
- * their lease ran out — are locked with SKIP LOCKED (relays in other workers take other rows),
- * handed to BullMQ under jobId `outbox-<job_key>` and leased. The job marks its row done in the
- * transaction of its effect; a row still not done when its lease runs out (Redis lost its jobs,
- * a worker died) is due again and BullMQ is asked whether it still holds the job. When Redis is
- * away the batch rolls back and waits for the next sweep; nothing is counted against the rows. A
+ * Each batch: due rows — never dispatched, or dispatched and not done when their lease ran out —
+ * are claimed in one statement (SKIP LOCKED: relays in other workers take other rows), handed to
+ * BullMQ under jobId `outbox-<job_key>` with no row lock held, and leased in one more. The job
+ * marks its row done in the transaction of its effect, never waiting for the relay; a row still
+ * not done when its lease runs out (Redis lost its jobs, a worker died) is due again and BullMQ is
+ * asked whether it still holds the job. When Redis is away the claim is given back and the rows
+ * wait for the next sweep; nothing is counted against them. A
  * row BullMQ refuses counts a failure, and after `outboxParkAfterFailures` of them it is parked:
  * set aside with its error until an ADMIN replays it, while the other rows keep flowing.
  */
@@ -124,17 +130,18 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
-  private relayBatch(): Promise<{
+  private async relayBatch(): Promise<{
     rows: number;
     failures: RecordedFailure[];
     errors: Map<string, string>;
   }> {
     const queues = this.queues;
     if (!queues) throw new Error('OutboxRelay used before application bootstrap');
-    return this.dataSource.transaction(async (manager: EntityManager) => {
-      const rows = await this.outbox.lockDue(manager, BATCH_SIZE);
-      if (rows.length === 0) return { rows: 0, failures: [], errors: new Map() };
-      const outcome = await queues.relay(
+    const rows = await this.outbox.claimDue(BATCH_SIZE, CLAIM_MS);
+    if (rows.length === 0) return { rows: 0, failures: [], errors: new Map() };
+    let outcome: Awaited<ReturnType<OutboxQueues['relay']>>;
+    try {
+      outcome = await queues.relay(
         rows.map((row) => ({
           id: String(row.id),
           jobKey: row.job_key,
@@ -146,23 +153,29 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         })),
         ADD_TIMEOUT_MS,
       );
-      await this.outbox.lease(
-        manager,
-        [
-          ...outcome.added.map((id) => ({ id, added: true })),
-          ...outcome.stillQueued.map((id) => ({ id, added: false })),
-        ],
-        this.config.outboxLeaseMs,
-      );
-      const recorded = await this.outbox.recordFailures(
-        manager,
-        outcome.refused,
-        this.config.outboxParkAfterFailures,
-        // Tried again at the next sweep, not in this drain's next batch.
-        this.config.outboxSweepMs,
-      );
-      return { rows: rows.length, failures: recorded, errors: outcome.refused };
-    });
+    } catch (error) {
+      // Redis is away: the rows are due again at the next sweep (or when the claim runs out, if
+      // PostgreSQL is away too).
+      await this.outbox.release(rows.map((row) => String(row.id))).catch(() => undefined);
+      throw error;
+    }
+    const manager = this.dataSource.manager;
+    await this.outbox.lease(
+      manager,
+      [
+        ...outcome.added.map((id) => ({ id, added: true })),
+        ...outcome.stillQueued.map((id) => ({ id, added: false })),
+      ],
+      this.config.outboxLeaseMs,
+    );
+    const recorded = await this.outbox.recordFailures(
+      manager,
+      outcome.refused,
+      this.config.outboxParkAfterFailures,
+      // Tried again at the next sweep, not in this drain's next batch.
+      this.config.outboxSweepMs,
+    );
+    return { rows: rows.length, failures: recorded, errors: outcome.refused };
   }
 
   private async reportFailures(

@@ -76,18 +76,39 @@ const REMAINING_DELAY_MS =
 export class OutboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Locks up to `limit` due rows (SKIP LOCKED: relays of other workers take others), oldest first. */
-  lockDue(manager: EntityManager, limit: number): Promise<DueOutboxRow[]> {
-    return manager.query(
-      `SELECT id, job_key, queue, job_name, payload, ${REMAINING_DELAY_MS} AS remaining_delay_ms,
-              dispatched_at IS NOT NULL AS redrive
-         FROM outbox
-        WHERE done_at IS NULL AND parked_at IS NULL
-          AND (lease_expires_at IS NULL OR lease_expires_at <= now())
-        ORDER BY id
-        LIMIT $1
-        FOR UPDATE SKIP LOCKED`,
-      [limit],
+  /**
+   * Claims up to `limit` due rows, oldest first, for `claimMs`, and commits at once: the relay then
+   * hands them to BullMQ holding no row lock, so a job that has its effect before the relay is
+   * done never waits for the relay's transaction. Rows locked by another relay's claim are
+   * skipped; a claim that is never settled (the relay died) runs out and the rows are due again.
+   */
+  async claimDue(limit: number, claimMs: number): Promise<DueOutboxRow[]> {
+    // RETURNING reads the rows as updated: the claim changes neither delay nor dispatched_at.
+    // (An UPDATE answers [rows, affected count] through TypeORM.)
+    const [rows]: [DueOutboxRow[], number] = await this.dataSource.query(
+      `WITH due AS (
+         SELECT id FROM outbox
+          WHERE done_at IS NULL AND parked_at IS NULL
+            AND (lease_expires_at IS NULL OR lease_expires_at <= now())
+          ORDER BY id
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED)
+       UPDATE outbox o SET lease_expires_at = now() + $2::int * interval '1 millisecond'
+         FROM due WHERE o.id = due.id
+       RETURNING o.id, o.job_key, o.queue, o.job_name, o.payload,
+                 ${REMAINING_DELAY_MS} AS remaining_delay_ms,
+                 o.dispatched_at IS NOT NULL AS redrive`,
+      [limit, claimMs],
+    );
+    return rows;
+  }
+
+  /** Gives claimed rows back (BullMQ was not reached): due again at the next pass, nothing counted. */
+  async release(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await this.dataSource.query(
+      'UPDATE outbox SET lease_expires_at = NULL WHERE id = ANY($1::bigint[]) AND done_at IS NULL',
+      [ids],
     );
   }
 
