@@ -1,7 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CaseReader } from '@simpul/case';
 import { ErrorCode } from '@simpul/common';
-import { NO_QUEUE_FILTER, ReferralReader, ReferralStatus } from '@simpul/referral';
+import {
+  NO_QUEUE_FILTER,
+  ReferralQueueOrder,
+  ReferralReader,
+  ReferralStatus,
+} from '@simpul/referral';
 import { bootGateway } from '../support/boot-in-process';
 import { demoActor, openCaseAndSend } from '../support/referral-fixtures';
 
@@ -27,8 +32,8 @@ describe('keyset pagination of inbox, sent and cases', () => {
       const result = await reader.queue(
         receiver,
         'inbox',
-        [ReferralStatus.REQUESTED],
-        NO_QUEUE_FILTER,
+        { status: [ReferralStatus.REQUESTED], stage: null, filter: NO_QUEUE_FILTER },
+        ReferralQueueOrder.NEWEST_FIRST,
         2,
         after,
       );

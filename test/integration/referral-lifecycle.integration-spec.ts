@@ -7,6 +7,7 @@ import {
   CancelReferralUseCase,
   CompleteReferralUseCase,
   NO_QUEUE_FILTER,
+  ReferralQueueOrder,
   HoldReferralUseCase,
   RedirectReferralUseCase,
   ReferralReader,
@@ -108,7 +109,13 @@ describe('referral lifecycle on PostgreSQL', () => {
       .execute(receiver, referral.id, RejectionReason.NOT_MANDATE, 'Bukan kewenangan');
     const page = await app
       .get(ReferralReader)
-      .queue(sender, 'sent', [ReferralStatus.REJECTED], NO_QUEUE_FILTER, 100);
+      .queue(
+        sender,
+        'sent',
+        { status: [ReferralStatus.REJECTED], stage: null, filter: NO_QUEUE_FILTER },
+        ReferralQueueOrder.NEWEST_FIRST,
+        100,
+      );
     const returned = page.items.find((item) => item.entity.id === referral.id)?.entity;
     expect(returned).toMatchObject({
       rejectionReason: RejectionReason.NOT_MANDATE,

@@ -1,4 +1,10 @@
-import { decodeCursor, decodeKeysetCursor, encodeCursor, pageSize } from './cursor';
+import {
+  decodeCursor,
+  decodeKeysetCursor,
+  decodeRankedKeysetCursor,
+  encodeCursor,
+  pageSize,
+} from './cursor';
 import { DomainError, ErrorCode } from './errors';
 
 describe('cursor', () => {
@@ -35,6 +41,29 @@ describe('cursor', () => {
       [1, 2],
     ]) {
       expect(() => decodeKeysetCursor(encodeCursor(forged))).toThrow(/^after: /);
+    }
+  });
+
+  it('decodes a ranked keyset cursor to its instant, rank and position, refusing anything else', () => {
+    const id = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
+    const asOf = '2026-12-01T00:00:00.000Z';
+    const time = '2026-11-30T00:00:00.000Z';
+    expect(decodeRankedKeysetCursor(encodeCursor([asOf, 12, time, id]))).toEqual({
+      asOf,
+      rank: 12,
+      time,
+      id,
+    });
+    for (const forged of [
+      [time, id],
+      [asOf, '12', time, id],
+      [asOf, 1.5, time, id],
+      [asOf, -1, time, id],
+      [asOf, 1001, time, id],
+      ['not-a-date', 12, time, id],
+      [asOf, 12, time, 'not-a-uuid'],
+    ]) {
+      expect(() => decodeRankedKeysetCursor(encodeCursor(forged))).toThrow(/^after: /);
     }
   });
 

@@ -44,6 +44,45 @@ export function decodeKeysetCursor(cursor: string): { time: string; id: string }
   throw badInput('after', 'is not a cursor returned by this API');
 }
 
+/**
+ * The position a ranked keyset cursor stands for: the instant the ranks were computed at (so that
+ * a rank that depends on the clock, such as an SLA state, is the same on every page), the rank,
+ * and the (time, id) position within it.
+ */
+export function decodeRankedKeysetCursor(cursor: string): {
+  asOf: string;
+  rank: number;
+  time: string;
+  id: string;
+} {
+  const [asOf, rank, time, id] = decodeCursor(cursor, 4);
+  if (
+    isInstant(asOf) &&
+    typeof rank === 'number' &&
+    Number.isInteger(rank) &&
+    rank >= 0 &&
+    rank <= MAX_RANK &&
+    isInstant(time) &&
+    typeof id === 'string' &&
+    isUuid(id)
+  ) {
+    return { asOf, rank, time, id };
+  }
+  throw badInput('after', 'is not a cursor returned by this API');
+}
+
+/** Ranks are small integers chosen by the reader that orders by them. */
+const MAX_RANK = 1000;
+
+function isInstant(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    ISO_INSTANT.test(value) &&
+    value >= EARLIEST_DATE &&
+    new Date(value).toISOString() === value
+  );
+}
+
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 

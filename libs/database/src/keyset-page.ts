@@ -1,5 +1,10 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { decodeKeysetCursor, encodeCursor, pageSize } from '@simpul/common';
+import {
+  decodeKeysetCursor,
+  decodeRankedKeysetCursor,
+  encodeCursor,
+  pageSize,
+} from '@simpul/common';
 
 export interface KeysetPage<T> {
   items: { cursor: string; entity: T }[];
@@ -40,6 +45,58 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
       entity,
     })),
     hasNextPage: rows.length > limit,
+    totalCount,
+  };
+}
+
+/**
+ * Keyset pagination over (rank ascending, timestamp column descending, id descending): the most
+ * pressing rank first, newest first within a rank. `rankSql` writes the rank as SQL from the SQL
+ * of the instant it is computed at; that instant travels in the cursor, so that a rank which
+ * moves with the clock (an SLA state) is computed alike on every page and paging neither skips
+ * nor repeats a row because time passed between two pages. `now` is the instant for a first page.
+ */
+export async function rankedKeysetPage<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  page: {
+    column: string;
+    idColumn: string;
+    timeOf: (entity: T) => Date;
+    rankSql: (asOf: string) => string;
+  },
+  now: Date,
+  first?: number | null,
+  after?: string | null,
+): Promise<KeysetPage<T>> {
+  const limit = pageSize(first);
+  const totalCount = await query.clone().getCount();
+  const position = after ? decodeRankedKeysetCursor(after) : null;
+  const asOf = position?.asOf ?? now.toISOString();
+  const rank = page.rankSql(':rankAsOf::timestamptz');
+  query.addSelect(rank, 'queue_rank').setParameter('rankAsOf', asOf);
+  if (position) {
+    query.andWhere(
+      `(${rank} > :afterRank OR (${rank} = :afterRank AND (${page.column}, ${page.idColumn}) < (:afterTime::timestamptz, :afterId::uuid)))`,
+      { afterRank: position.rank, afterTime: position.time, afterId: position.id },
+    );
+  }
+  const { entities, raw } = await query
+    .orderBy('queue_rank', 'ASC')
+    .addOrderBy(page.column, 'DESC')
+    .addOrderBy(page.idColumn, 'DESC')
+    .limit(limit + 1)
+    .getRawAndEntities<{ queue_rank: number }>();
+  return {
+    items: entities.slice(0, limit).map((entity, i) => ({
+      cursor: encodeCursor([
+        asOf,
+        Number(raw[i].queue_rank),
+        page.timeOf(entity).toISOString(),
+        entity.id,
+      ]),
+      entity,
+    })),
+    hasNextPage: entities.length > limit,
     totalCount,
   };
 }

@@ -30,3 +30,4 @@ export * from './dto/lawful-basis.input';
 export * from './models/overdue-referral.model';
 export * from './escalation/overdue.reader';
 export { liveReferralOf } from './live/live-referral';
+export * from './referral-queue-order';

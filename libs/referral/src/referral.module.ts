@@ -30,6 +30,7 @@ import {
 import { ReferralMutationResolver } from './resolvers/referral-mutation.resolver';
 import { ReferralQueryResolver } from './resolvers/referral-query.resolver';
 import { OverdueResolver } from './resolvers/overdue.resolver';
+import { ReferralUnitCountResolver } from './resolvers/referral-unit-count.resolver';
 import { OverdueReader } from './escalation/overdue.reader';
 import { AcceptReferralUseCase } from './use-cases/accept-referral.use-case';
 import { AcknowledgeReferralUseCase } from './use-cases/acknowledge-referral.use-case';
@@ -76,6 +77,7 @@ const resolvers = [
   HandoffEventReferralResolver,
   PersonAccessReferralResolver,
   OverdueResolver,
+  ReferralUnitCountResolver,
 ];
 
 /** Referrals for the gateway: use cases and GraphQL resolvers. */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { isUuid, notFound } from '@simpul/common';
-import { keysetPage, type KeysetPage } from '@simpul/database';
+import { keysetPage, rankedKeysetPage, type KeysetPage } from '@simpul/database';
 import { unitIdsOfAgencySql } from '@simpul/agency';
 import {
   CaseAccess,
@@ -16,12 +16,34 @@ import { slaStateSql } from '@simpul/sla';
 import { ReferralEntity } from './entities/referral.entity';
 import type { ReferralStatus } from './referral-enums';
 import type { ReferralQueueFilter } from './referral-queue-filter';
+import {
+  ReferralQueueOrder,
+  referralStageSql,
+  urgencyRankSql,
+  type ReferralStage,
+} from './referral-queue-order';
 import { ReferralStanding } from './referral-standing';
 import { ReferralView } from './referral-visibility';
 
 export type ReferralPage = KeysetPage<ReferralEntity>;
 
 export type Queue = 'inbox' | 'sent';
+
+/** What narrows a queue besides the filter: statuses and stages (both when both are given). */
+export interface QueueNarrowing {
+  status: ReferralStatus[] | null | undefined;
+  stage: ReferralStage[] | null | undefined;
+  filter: ReferralQueueFilter;
+}
+
+/** One unit's share of a queue (ReferralReader.unitCounts). */
+export interface UnitCount {
+  unitId: string;
+  total: number;
+  open: number;
+  overdue: number;
+  atRisk: number;
+}
 
 /** What the need-to-know rules need to know of a referral (no content). */
 export type ReferralSidesRow = Pick<
@@ -92,23 +114,37 @@ export class ReferralReader {
     });
   }
 
-  /** The unit's inbox (addressed to it) or sent queue, newest first, keyset-paginated. */
+  /**
+   * The unit's inbox (addressed to it) or sent queue, keyset-paginated: newest first, or the
+   * pressing referrals first (urgencyRank, at the clock's time of the first page) and then the
+   * rest newest first.
+   */
   async queue(
     actor: Actor,
     queue: Queue,
-    status: ReferralStatus[] | null | undefined,
-    filter: ReferralQueueFilter,
+    narrow: QueueNarrowing,
+    order: ReferralQueueOrder,
     first?: number | null,
     after?: string | null,
   ): Promise<ReferralPage> {
-    const qb = await this.queueQuery(actor, queue, filter);
-    if (status?.length) qb.andWhere('r.status = ANY(:status)', { status });
-    return keysetPage(
-      qb,
-      { column: 'r.sent_at', idColumn: 'r.id', timeOf: (r) => r.sentAt },
-      first,
-      after,
-    );
+    const { qb } = await this.queueQuery(actor, queue, narrow.filter);
+    if (narrow.status?.length) qb.andWhere('r.status = ANY(:status)', { status: narrow.status });
+    if (narrow.stage?.length) {
+      qb.andWhere(`${referralStageSql('r')} = ANY(:stage)`, { stage: narrow.stage });
+    }
+    const page = { column: 'r.sent_at', idColumn: 'r.id', timeOf: (r: ReferralEntity) => r.sentAt };
+    switch (order) {
+      case ReferralQueueOrder.NEWEST_FIRST:
+        return keysetPage(qb, page, first, after);
+      case ReferralQueueOrder.URGENT_FIRST:
+        return rankedKeysetPage(
+          qb,
+          { ...page, rankSql: (asOf) => urgencyRankSql('r', asOf) },
+          this.clock.now(),
+          first,
+          after,
+        );
+    }
   }
 
   /** How many referrals of the filtered queue are in each status (the console's tab counts). */
@@ -117,7 +153,7 @@ export class ReferralReader {
     queue: Queue,
     filter: ReferralQueueFilter,
   ): Promise<{ status: ReferralStatus; count: number }[]> {
-    const qb = await this.queueQuery(actor, queue, filter);
+    const { qb } = await this.queueQuery(actor, queue, filter);
     const rows = await qb
       .select('r.status', 'status')
       .addSelect('count(*)::int', 'count')
@@ -125,6 +161,56 @@ export class ReferralReader {
       .orderBy('r.status')
       .getRawMany<{ status: ReferralStatus; count: number }>();
     return rows;
+  }
+
+  /**
+   * How many referrals of the filtered queue are in each stage and status: the console's tabs are
+   * stages, and ON_HOLD counts under the stage it stands in (before or after acceptance).
+   */
+  async stageCounts(
+    actor: Actor,
+    queue: Queue,
+    filter: ReferralQueueFilter,
+  ): Promise<{ stage: ReferralStage; status: ReferralStatus; count: number }[]> {
+    const { qb } = await this.queueQuery(actor, queue, filter);
+    const stage = referralStageSql('r');
+    return qb
+      .select(stage, 'stage')
+      .addSelect('r.status', 'status')
+      .addSelect('count(*)::int', 'count')
+      .groupBy(stage)
+      .addGroupBy('r.status')
+      .orderBy('stage')
+      .addOrderBy('r.status')
+      .getRawMany<{ stage: ReferralStage; status: ReferralStatus; count: number }>();
+  }
+
+  /**
+   * Per unit of the caller's side of the filtered queue (the addressed unit in the inbox, the
+   * sending unit in sent): how many referrals, how many still open, how many awaiting a decision
+   * past their deadline (overdue) and how many nearly so (at risk), over the whole queue at the
+   * clock's time. Every unit the caller acts for is listed, with zeros when it has none.
+   */
+  async unitCounts(actor: Actor, queue: Queue, filter: ReferralQueueFilter): Promise<UnitCount[]> {
+    const { qb, units, ownSide } = await this.queueQuery(actor, queue, filter);
+    const sla = slaStateSql('r', ':countNow::timestamptz');
+    const open = `r.status IN ('REQUESTED', 'RECEIVED', 'ACCEPTED', 'IN_PROGRESS', 'ON_HOLD')`;
+    const rows = await qb
+      .select(ownSide, 'unitId')
+      .addSelect('count(*)::int', 'total')
+      .addSelect(`(count(*) FILTER (WHERE ${open}))::int`, 'open')
+      .addSelect(
+        `(count(*) FILTER (WHERE ${sla} = 'BREACHED' AND r.status IN ('REQUESTED', 'RECEIVED')))::int`,
+        'overdue',
+      )
+      .addSelect(`(count(*) FILTER (WHERE ${sla} = 'AT_RISK'))::int`, 'atRisk')
+      .setParameter('countNow', this.clock.now())
+      .groupBy(ownSide)
+      .getRawMany<UnitCount>();
+    const byUnit = new Map(rows.map((row) => [row.unitId, row]));
+    return units.map(
+      (unitId) => byUnit.get(unitId) ?? { unitId, total: 0, open: 0, overdue: 0, atRisk: 0 },
+    );
   }
 
   /**
@@ -162,6 +248,6 @@ export class ReferralReader {
         { search: containsPattern(filter.search) },
       );
     }
-    return qb;
+    return { qb, units, ownSide };
   }
 }

@@ -181,6 +181,9 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
   OverdueReferralEdge: { withParent: ['cursor', 'node'] },
   ReferralEdge: { withParent: ['cursor', 'node'] },
   ReferralStatusCount: { withParent: ['count', 'status'] },
+  ReferralStageCount: { withParent: ['count', 'stage', 'status'] },
+  // Counts over the caller's own units' queue (ReferralReader.unitCounts scopes to them).
+  ReferralUnitCount: { withParent: ['atRisk', 'open', 'overdue', 'total', 'unit'] },
   HandoffEvent: {
     withParent: ['action', 'at', 'entryHash', 'fromUnit', 'id', 'prevHash', 'seq', 'toUnit'],
     guarded: {

@@ -3,13 +3,23 @@ import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, type Actor } from '@simpul/identity';
 import { ReferralQueueFilterInput } from '../dto/referral-queue-filter.input';
 import { ReferralConnectionModel } from '../models/referral-connection.model';
-import { ReferralQueue, ReferralStatusCountModel } from '../models/referral-status-count.model';
+import {
+  ReferralQueue,
+  ReferralStageCountModel,
+  ReferralStatusCountModel,
+  ReferralUnitCountModel,
+} from '../models/referral-status-count.model';
 import { toReferralModel } from '../models/referral.mapper';
 import { ReferralModel } from '../models/referral.model';
 import { ReferralStatus } from '../referral-enums';
 import { validQueueFilter } from '../referral-queue-filter';
+import { ReferralQueueOrder, ReferralStage } from '../referral-queue-order';
 import { ReferralReader, type Queue } from '../referral.reader';
 import { ReferralViews } from '../referral-views';
+
+const ORDER_ARG = 'NEWEST_FIRST when absent';
+const STAGE_ARG =
+  'Only referrals in these stages (with `status`: in both); ON_HOLD before acceptance is AWAITING_DECISION';
 
 @SignedIn()
 @Resolver(() => ReferralModel)
@@ -29,8 +39,12 @@ export class ReferralQueryResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
     @Args('filter', { type: () => ReferralQueueFilterInput, nullable: true })
     filter?: ReferralQueueFilterInput | null,
+    @Args('order', { type: () => ReferralQueueOrder, nullable: true, description: ORDER_ARG })
+    order?: ReferralQueueOrder | null,
+    @Args('stage', { type: () => [ReferralStage], nullable: true, description: STAGE_ARG })
+    stage?: ReferralStage[] | null,
   ) {
-    return this.page(context, actor, 'inbox', status, filter, first, after);
+    return this.page(context, actor, 'inbox', { status, stage, filter }, order, first, after);
   }
 
   @Query(() => ReferralConnectionModel, { description: "Referrals the caller's unit sent" })
@@ -43,8 +57,12 @@ export class ReferralQueryResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
     @Args('filter', { type: () => ReferralQueueFilterInput, nullable: true })
     filter?: ReferralQueueFilterInput | null,
+    @Args('order', { type: () => ReferralQueueOrder, nullable: true, description: ORDER_ARG })
+    order?: ReferralQueueOrder | null,
+    @Args('stage', { type: () => [ReferralStage], nullable: true, description: STAGE_ARG })
+    stage?: ReferralStage[] | null,
   ) {
-    return this.page(context, actor, 'sent', status, filter, first, after);
+    return this.page(context, actor, 'sent', { status, stage, filter }, order, first, after);
   }
 
   @Query(() => [ReferralStatusCountModel], {
@@ -57,11 +75,7 @@ export class ReferralQueryResolver {
     @Args('filter', { type: () => ReferralQueueFilterInput, nullable: true })
     filter?: ReferralQueueFilterInput | null,
   ) {
-    return this.reader.statusCounts(
-      actor,
-      queue === ReferralQueue.INBOX ? 'inbox' : 'sent',
-      validQueueFilter(filter),
-    );
+    return this.reader.statusCounts(actor, queueOf(queue), validQueueFilter(filter));
   }
 
   @Query(() => ReferralModel, {
@@ -74,20 +88,50 @@ export class ReferralQueryResolver {
     return toReferralModel(referral, view);
   }
 
+  @Query(() => [ReferralStageCountModel], {
+    description:
+      'How many referrals of the inbox or the sent queue, narrowed by the filter, are in each stage and status (pairs with none are left out; ON_HOLD counts under the stage it stands in)',
+  })
+  referralQueueStageCounts(
+    @CurrentActor() actor: Actor,
+    @Args('queue', { type: () => ReferralQueue }) queue: ReferralQueue,
+    @Args('filter', { type: () => ReferralQueueFilterInput, nullable: true })
+    filter?: ReferralQueueFilterInput | null,
+  ) {
+    return this.reader.stageCounts(actor, queueOf(queue), validQueueFilter(filter));
+  }
+
+  @Query(() => [ReferralUnitCountModel], {
+    description:
+      'Per unit the caller acts for (a SUPERVISOR: every unit of its agency), its share of the inbox or the sent queue narrowed by the filter, over the whole queue: every such unit, with zeros when it has none',
+  })
+  referralQueueUnitCounts(
+    @CurrentActor() actor: Actor,
+    @Args('queue', { type: () => ReferralQueue }) queue: ReferralQueue,
+    @Args('filter', { type: () => ReferralQueueFilterInput, nullable: true })
+    filter?: ReferralQueueFilterInput | null,
+  ) {
+    return this.reader.unitCounts(actor, queueOf(queue), validQueueFilter(filter));
+  }
+
   private async page(
     context: RequestContext,
     actor: Actor,
     queue: Queue,
-    status: ReferralStatus[] | null | undefined,
-    filter: ReferralQueueFilterInput | null | undefined,
+    narrow: {
+      status: ReferralStatus[] | null | undefined;
+      stage: ReferralStage[] | null | undefined;
+      filter: ReferralQueueFilterInput | null | undefined;
+    },
+    order: ReferralQueueOrder | null | undefined,
     first: number | null | undefined,
     after: string | null | undefined,
   ): Promise<ReferralConnectionModel> {
     const page = await this.reader.queue(
       actor,
       queue,
-      status,
-      validQueueFilter(filter),
+      { status: narrow.status, stage: narrow.stage, filter: validQueueFilter(narrow.filter) },
+      order ?? ReferralQueueOrder.NEWEST_FIRST,
       first,
       after,
     );
@@ -106,4 +150,8 @@ export class ReferralQueryResolver {
       totalCount: page.totalCount,
     };
   }
+}
+
+function queueOf(queue: ReferralQueue): Queue {
+  return queue === ReferralQueue.INBOX ? 'inbox' : 'sent';
 }
