@@ -457,6 +457,34 @@ describe('console: the web console at / in Chromium', () => {
   });
 
   step(
+    'a referral held before acceptance waits under Perlu tindakan, marked not yet accepted, not under Ditangani',
+    async () => {
+      const paused = await sendViaApi('Menunggu surat keterangan dari KBRI sebelum memutuskan');
+      await delivered(kemluApi, paused.id);
+      await kemluApi.client.data(`mutation($id: ID!) { acknowledgeReferral(id: $id) { status } }`, {
+        id: paused.id,
+      });
+      await kemluApi.client.data(
+        `mutation($id: ID!) { holdReferral(id: $id, note: "Menunggu surat keterangan") { status } }`,
+        { id: paused.id },
+      );
+      const { page } = kemluTab;
+      await page.getByRole('link', { name: 'Kotak masuk' }).click();
+      await heading(page, 'Kotak masuk');
+      await page.getByRole('button', { name: /^Perlu tindakan \(/ }).click();
+      const row = page.locator('table.queue-table tbody tr', { hasText: paused.reference });
+      await expectText(row.locator('[data-col="status"]'), 'Ditunda');
+      await expectText(row.locator('[data-col="status"]'), 'Belum disanggupi');
+      await page.getByRole('button', { name: /^Ditangani \(/ }).click();
+      await page.locator('table.queue-table tbody tr', { hasText: first.reference }).waitFor();
+      expect(
+        await page.locator('table.queue-table tbody tr', { hasText: paused.reference }).count(),
+      ).toBe(0);
+      await page.getByRole('button', { name: /^Semua \(/ }).click();
+    },
+  );
+
+  step(
     'bp3mi.ntt.kepala sees an overdue referral of its agency, addressed unit named, first',
     async () => {
       const overdue = await sendViaApi('Pemulangan PMI non-prosedural via Kupang', 'BP3MI-NTT');
@@ -485,6 +513,8 @@ describe('console: the web console at / in Chromium', () => {
       const [openCount, lateCount] = await unitRow.locator('td').allInnerTexts();
       expect(Number(openCount)).toBeGreaterThanOrEqual(2);
       expect(Number(lateCount)).toBeGreaterThanOrEqual(1);
+      // Counted by the server over every referral of the agency, not over the rows loaded.
+      await expectText(tab.page.locator('main'), 'Dihitung atas semua rujukan instansi');
       await accessible(tab);
       await shot(tab, '12-instansi');
     },

@@ -151,6 +151,7 @@ export const messagesEn: Same<typeof messagesId> = {
     },
     returnedReason: 'Reason declined',
     resend: 'Resend',
+    heldBeforeAcceptance: 'Not yet accepted',
   },
   time: {
     left: '{{duration}} left',
@@ -343,6 +344,8 @@ export const messagesEn: Same<typeof messagesId> = {
     open: 'open',
     overdue: 'breached',
     atRisk: 'at risk',
+    total: 'all',
+    countsNote: "Counted over all of the agency's referrals, not only those loaded below.",
   },
   audit: {
     title: 'Case audit',

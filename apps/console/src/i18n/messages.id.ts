@@ -148,6 +148,7 @@ export const messagesId = {
     },
     returnedReason: 'Alasan penolakan',
     resend: 'Kirim ulang',
+    heldBeforeAcceptance: 'Belum disanggupi',
   },
   time: {
     left: 'sisa {{duration}}',
@@ -340,6 +341,8 @@ export const messagesId = {
     open: 'terbuka',
     overdue: 'terlambat',
     atRisk: 'hampir terlambat',
+    total: 'semua',
+    countsNote: 'Dihitung atas semua rujukan instansi, bukan hanya yang dimuat di bawah.',
   },
   audit: {
     title: 'Audit kasus',

@@ -1,4 +1,4 @@
-import { Alert, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
@@ -9,51 +9,47 @@ import { PageTitle } from '../../components/PageTitle';
 import { PriorityTag, SlaTag, StatusTag } from '../../components/ReferralTags';
 import { ReferralList } from '../../components/ReferralList';
 import { errorText } from '../../format/errors';
-import { byUrgency, nextDeadline, OPEN_STATUSES } from '../../format/referral';
+import { nextDeadline } from '../../format/referral';
 import { useLiveTick } from '../../live/arrivals';
 import type { Officer } from '../../session/session';
-import { INBOX } from '../queue/queue-queries';
+import { EMPTY_FILTER } from '../queue/queue-filter';
+import { UNIT_COUNTS } from '../queue/queue-queries';
+import { useQueue } from '../queue/use-queue';
 
 /**
  * A supervisor's view of its agency: every referral addressed to any of its units (a
- * supervisor's inbox spans its agency), overdue and at-risk first, with counts per unit.
+ * supervisor's inbox spans its agency), overdue and at-risk first over all of them (the server
+ * orders the whole queue; 50 at a time with "load more"), with counts per unit the server
+ * computes over all of them, not over the rows loaded.
  */
 export default function AgencyScreen({ officer }: { officer: Officer }) {
   const { t } = useTranslation();
   const tick = useLiveTick();
-  const [{ data, fetching, error }, refetch] = useQuery({
-    query: INBOX,
-    variables: { first: 100, status: null, filter: null },
-  });
-  useEffect(() => {
-    if (tick) refetch({ requestPolicy: 'network-only' });
-  }, [tick, refetch]);
-  const rows = useMemo(
-    () => [...(data?.inbox.edges.map((e) => e.node) ?? [])].sort(byUrgency),
-    [data],
+  const { rows, totalCount, hasMore, loadMore, loadingMore, fetching, error } = useQueue(
+    'inbox',
+    EMPTY_FILTER,
   );
-  const perUnit = useMemo(() => {
-    const counts = new Map<
-      string,
-      { name: string; open: number; breached: number; atRisk: number }
-    >();
-    for (const r of rows) {
-      const c = counts.get(r.toUnit.id) ?? { name: r.toUnit.name, open: 0, breached: 0, atRisk: 0 };
-      if (OPEN_STATUSES.includes(r.status)) c.open++;
-      if (r.sla === 'BREACHED') c.breached++;
-      if (r.sla === 'AT_RISK') c.atRisk++;
-      counts.set(r.toUnit.id, c);
-    }
-    return [...counts.values()].sort(
-      (a, b) => b.breached - a.breached || b.atRisk - a.atRisk || a.name.localeCompare(b.name),
-    );
-  }, [rows]);
+  const [counts, refetchCounts] = useQuery({ query: UNIT_COUNTS });
+  useEffect(() => {
+    if (tick) refetchCounts({ requestPolicy: 'network-only' });
+  }, [tick, refetchCounts]);
+  const perUnit = useMemo(
+    () =>
+      [...(counts.data?.referralQueueUnitCounts ?? [])].sort(
+        (a, b) =>
+          b.overdue - a.overdue ||
+          b.atRisk - a.atRisk ||
+          b.open - a.open ||
+          a.unit.name.localeCompare(b.unit.name),
+      ),
+    [counts.data],
+  );
   return (
     <Stack gap="md">
       <PageTitle text={t('agency.title', { agency: officer.unit.agency.name })} />
-      {error && (
+      {(error ?? counts.error) && (
         <Alert color="red" variant="outline" role="alert">
-          {errorText(t, error)}
+          {errorText(t, error ?? counts.error)}
         </Alert>
       )}
       <section aria-labelledby="per-unit" className="panel">
@@ -67,23 +63,33 @@ export default function AgencyScreen({ officer }: { officer: Officer }) {
               <th scope="col">{t('agency.open')}</th>
               <th scope="col">{t('agency.overdue')}</th>
               <th scope="col">{t('agency.atRisk')}</th>
+              <th scope="col">{t('agency.total')}</th>
             </tr>
           </thead>
           <tbody>
             {perUnit.map((u) => (
-              <tr key={u.name}>
-                <th scope="row">{u.name}</th>
+              <tr key={u.unit.id}>
+                <th scope="row">{u.unit.name}</th>
                 <td>{u.open}</td>
-                <td>{u.breached}</td>
+                <td>{u.overdue}</td>
                 <td>{u.atRisk}</td>
+                <td>{u.total}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        <Text size="sm" mt="xs">
+          {t('agency.countsNote')}
+        </Text>
       </section>
-      {fetching && !data ? (
-        <Text role="status">{t('app.loading')}</Text>
-      ) : rows.length === 0 ? (
+      <Text role="status">
+        {fetching
+          ? t('app.loading')
+          : rows.length < totalCount
+            ? t('queue.shown', { shown: rows.length, count: totalCount })
+            : t('queue.count', { count: totalCount })}
+      </Text>
+      {fetching ? null : rows.length === 0 ? (
         <Text>{t('queue.empty')}</Text>
       ) : (
         <ReferralList
@@ -126,6 +132,11 @@ export default function AgencyScreen({ officer }: { officer: Officer }) {
             { key: 'sla', header: t('queue.columns.sla'), render: (r) => <SlaTag sla={r.sla} /> },
           ]}
         />
+      )}
+      {hasMore && (
+        <Button variant="default" loading={loadingMore} onClick={() => void loadMore()}>
+          {t('queue.more')}
+        </Button>
       )}
     </Stack>
   );

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router';
 import { paths } from '../../app/routes';
@@ -10,7 +10,7 @@ import { EscalationTag, PriorityTag, SlaTag, StatusTag } from '../../components/
 import { ReferralList, type Column } from '../../components/ReferralList';
 import { Tag } from '../../components/Tag';
 import { errorText } from '../../format/errors';
-import { byUrgency, nextDeadline } from '../../format/referral';
+import { heldBeforeAcceptance, nextDeadline } from '../../format/referral';
 import { useArrivals } from '../../live/arrivals';
 import type { Officer } from '../../session/session';
 import { EMPTY_FILTER, tabCount, type QueueFilter, type QueueTab } from './queue-filter';
@@ -34,9 +34,8 @@ export default function QueueScreen({ kind }: { kind: QueueKind; officer: Office
     useQueue(kind, filter);
   const [notice, setNotice] = useState<{ text: string; ok: boolean } | null>(null);
   const title = t(`nav.${kind}`);
-  const sorted = useMemo(() => [...rows].sort(byUrgency), [rows]);
-  // The server narrowed the queue; the rows loaded so far show the most pressing first.
-  const visible = sorted;
+  // The server narrowed and ordered the whole queue, the most pressing first: shown as it came.
+  const visible = rows;
   const newCount = rows.filter((r) => arrivals.has(r.id)).length;
 
   const columns: Column<Row>[] = [
@@ -62,7 +61,17 @@ export default function QueueScreen({ kind }: { kind: QueueKind; officer: Office
     {
       key: 'status',
       header: t('queue.columns.status'),
-      render: (r) => <StatusTag status={r.status} />,
+      render: (r) => (
+        <>
+          <StatusTag status={r.status} />
+          {heldBeforeAcceptance(r) && (
+            <>
+              {' '}
+              <Tag tone="gray">{t('queue.heldBeforeAcceptance')}</Tag>
+            </>
+          )}
+        </>
+      ),
     },
   ];
   if (kind === 'returned') {

@@ -1,4 +1,3 @@
-import { AWAITING_DECISION, IN_HAND } from '../../format/referral';
 import type { QueueReferralData } from '../../graphql/fragments';
 
 export type QueueTab = 'action' | 'handling' | 'closed' | 'all';
@@ -26,44 +25,37 @@ export const EMPTY_FILTER: QueueFilter = {
 type Status = QueueReferralData['status'];
 type Priority = QueueReferralData['priority'];
 type Sla = QueueReferralData['sla'];
+type Stage = 'AWAITING_DECISION' | 'IN_HAND' | 'CLOSED';
 
-const ALL_STATUSES: readonly Status[] = [
-  'REQUESTED',
-  'RECEIVED',
-  'ACCEPTED',
-  'IN_PROGRESS',
-  'ON_HOLD',
-  'COMPLETED',
-  'FAILED',
-  'REJECTED',
-  'REDIRECTED',
-  'CANCELLED',
-];
-
-/** The statuses a tab shows. */
-export function statusesOf(tab: QueueTab): readonly Status[] {
+/**
+ * The stages a tab shows. A tab is a stage, not a set of statuses: ON_HOLD is awaiting decision
+ * when it was held before acceptance (it resumes to RECEIVED) and in hand when held after.
+ */
+export function stagesOf(tab: QueueTab): readonly Stage[] | null {
   switch (tab) {
     case 'action':
-      return AWAITING_DECISION;
+      return ['AWAITING_DECISION'];
     case 'handling':
-      return IN_HAND;
+      return ['IN_HAND'];
     case 'closed':
-      return ALL_STATUSES.filter((s) => !AWAITING_DECISION.includes(s) && !IN_HAND.includes(s));
+      return ['CLOSED'];
     case 'all':
-      return ALL_STATUSES;
+      return null;
   }
 }
 
 /**
- * The queue query's variables for a filter: the server narrows the whole queue (not the rows
- * loaded so far). `status` is the tab's statuses, cut down to the one picked in the filter —
- * null when the two exclude each other, and nothing can match.
+ * The queue query's variables for a filter: the server narrows and orders the whole queue (not
+ * the rows loaded so far), the most pressing first. `stage` is the tab's, `status` the one picked
+ * in the filter (or the statuses a queue is forced to, Dikembalikan's REJECTED).
  */
 export function queueVariables(filter: QueueFilter, forced?: readonly Status[]) {
-  const tab = forced ?? statusesOf(filter.tab);
-  const status = filter.status ? tab.filter((s) => s === filter.status) : [...tab];
+  const status = forced ? [...forced] : filter.status ? [filter.status as Status] : null;
+  const stage = forced ? null : stagesOf(filter.tab);
   return {
-    status: status.length ? status : null,
+    status,
+    stage: stage ? [...stage] : null,
+    order: 'URGENT_FIRST' as const,
     filter: {
       priority: filter.priority ? [filter.priority as Priority] : null,
       sla: filter.sla ? [filter.sla as Sla] : null,
@@ -74,14 +66,16 @@ export function queueVariables(filter: QueueFilter, forced?: readonly Status[]) 
   };
 }
 
-/** How many referrals each tab holds, from the per-status counts of the filtered queue. */
+/** How many referrals each tab holds, from the per-stage counts of the filtered queue. */
 export function tabCount(
-  counts: readonly { status: Status; count: number }[],
+  counts: readonly { stage: Stage; status: Status; count: number }[],
   tab: QueueTab,
   pickedStatus: string,
 ): number {
-  const shown = statusesOf(tab);
+  const shown = stagesOf(tab);
   return counts
-    .filter((c) => shown.includes(c.status) && (!pickedStatus || c.status === pickedStatus))
+    .filter(
+      (c) => (!shown || shown.includes(c.stage)) && (!pickedStatus || c.status === pickedStatus),
+    )
     .reduce((sum, c) => sum + c.count, 0);
 }

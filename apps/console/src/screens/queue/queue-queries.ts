@@ -1,16 +1,28 @@
 import { QueueReferral } from '../../graphql/fragments';
 import { graphql } from '../../graphql/graphql';
 
-/** One page of the inbox, narrowed on the server, with the per-status counts for the tabs. */
+/**
+ * One page of the inbox, narrowed and ordered on the server (pressing referrals first over the
+ * whole queue), with the per-stage counts for the tabs.
+ */
 export const INBOX = graphql(
   `
     query Inbox(
       $first: Int!
       $after: String
       $status: [ReferralStatus!]
+      $stage: [ReferralStage!]
       $filter: ReferralQueueFilter
+      $order: ReferralQueueOrder
     ) {
-      inbox(first: $first, after: $after, status: $status, filter: $filter) {
+      inbox(
+        first: $first
+        after: $after
+        status: $status
+        stage: $stage
+        filter: $filter
+        order: $order
+      ) {
         totalCount
         pageInfo {
           hasNextPage
@@ -22,7 +34,8 @@ export const INBOX = graphql(
           }
         }
       }
-      referralQueueCounts(queue: INBOX, filter: $filter) {
+      referralQueueStageCounts(queue: INBOX, filter: $filter) {
+        stage
         status
         count
       }
@@ -37,9 +50,18 @@ export const SENT = graphql(
       $first: Int!
       $after: String
       $status: [ReferralStatus!]
+      $stage: [ReferralStage!]
       $filter: ReferralQueueFilter
+      $order: ReferralQueueOrder
     ) {
-      sent(first: $first, after: $after, status: $status, filter: $filter) {
+      sent(
+        first: $first
+        after: $after
+        status: $status
+        stage: $stage
+        filter: $filter
+        order: $order
+      ) {
         totalCount
         pageInfo {
           hasNextPage
@@ -55,7 +77,8 @@ export const SENT = graphql(
           }
         }
       }
-      referralQueueCounts(queue: SENT, filter: $filter) {
+      referralQueueStageCounts(queue: SENT, filter: $filter) {
+        stage
         status
         count
       }
@@ -95,3 +118,19 @@ export const ACCEPT = graphql(
   `,
   [QueueReferral],
 );
+
+/** Per unit the officer acts for (a supervisor: every unit of its agency), over the whole inbox. */
+export const UNIT_COUNTS = graphql(`
+  query InboxUnitCounts {
+    referralQueueUnitCounts(queue: INBOX) {
+      unit {
+        id
+        name
+      }
+      total
+      open
+      overdue
+      atRisk
+    }
+  }
+`);

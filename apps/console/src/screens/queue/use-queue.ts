@@ -12,7 +12,11 @@ export type QueueRow = QueueReferralData & {
   redirectedTo?: { id: string; reference: string } | null;
 };
 
-type StatusCount = { status: QueueReferralData['status']; count: number };
+type StageCount = {
+  stage: 'AWAITING_DECISION' | 'IN_HAND' | 'CLOSED';
+  status: QueueReferralData['status'];
+  count: number;
+};
 
 interface Page {
   rows: QueueRow[];
@@ -24,10 +28,11 @@ interface Page {
 const PAGE_SIZE = 50;
 
 /**
- * One queue (inbox, sent, or sent and declined) as the server narrows it for `filter`: the first
- * page live (refetched on every live event of the unit), further pages on request ("load more"),
- * and the per-status counts of the whole filtered queue for the tabs. Typing in the search box
- * asks the server once the officer pauses, not at every key.
+ * One queue (inbox, sent, or sent and declined) as the server narrows and orders it for `filter`
+ * — the pressing referrals first over the whole queue, not only the rows loaded: the first page
+ * live (refetched on every live event of the unit), further pages on request ("load more"), and
+ * the per-stage counts of the whole filtered queue for the tabs. Typing in the search box asks
+ * the server once the officer pauses, not at every key.
  */
 export function useQueue(kind: QueueKind, filter: QueueFilter) {
   const tick = useLiveTick();
@@ -41,23 +46,17 @@ export function useQueue(kind: QueueKind, filter: QueueFilter) {
     }),
     [filter, search, kind],
   );
-  // The tab and the status picked exclude each other: nothing to ask.
-  const nothing = variables.status === null;
-  const [inboxResult, refetchInbox] = useQuery({
-    query: INBOX,
-    variables,
-    pause: !inbox || nothing,
-  });
-  const [sentResult, refetchSent] = useQuery({ query: SENT, variables, pause: inbox || nothing });
+  const [inboxResult, refetchInbox] = useQuery({ query: INBOX, variables, pause: !inbox });
+  const [sentResult, refetchSent] = useQuery({ query: SENT, variables, pause: inbox });
   const result = inbox ? inboxResult : sentResult;
   const refetch = inbox ? refetchInbox : refetchSent;
   useEffect(() => {
     if (tick) refetch({ requestPolicy: 'network-only' });
   }, [tick, refetch]);
 
-  const first: Page & { counts: StatusCount[]; totalCount: number } = useMemo(() => {
+  const first: Page & { counts: StageCount[]; totalCount: number } = useMemo(() => {
     const connection = inbox ? inboxResult.data?.inbox : sentResult.data?.sent;
-    const counts = (inbox ? inboxResult.data : sentResult.data)?.referralQueueCounts ?? [];
+    const counts = (inbox ? inboxResult.data : sentResult.data)?.referralQueueStageCounts ?? [];
     return {
       rows: (connection?.edges ?? []).map((edge) => edge.node as QueueRow),
       endCursor: connection?.pageInfo.endCursor ?? null,
@@ -103,12 +102,12 @@ export function useQueue(kind: QueueKind, filter: QueueFilter) {
 
   return {
     rows,
-    counts: nothing ? [] : first.counts,
-    totalCount: nothing ? 0 : first.totalCount,
-    hasMore: !nothing && last.hasNextPage,
+    counts: first.counts,
+    totalCount: first.totalCount,
+    hasMore: last.hasNextPage,
     loadMore,
     loadingMore,
-    fetching: !nothing && result.fetching && !result.data,
+    fetching: result.fetching && !result.data,
     error: result.error,
     refetch,
   };
