@@ -540,6 +540,12 @@ describe('console: the web console at / in Chromium', () => {
     await expectText(page.locator('svg text'), 'UPTD PPA Provinsi NTT');
     await expectText(page.locator('svg text'), first.reference);
     await expectText(page.locator('main'), 'Dipegang sekarang: Direktorat Pelindungan WNI');
+    // The hold after acceptance (started, held, resumed) is holding, paused; the hold before
+    // acceptance is waiting, paused; the legend tells them apart.
+    await picture.locator('[data-segment="pausedHeld"]').first().waitFor();
+    await picture.locator('[data-segment="pausedWaiting"]').first().waitFor();
+    await expectText(page.locator('svg text'), 'ditunda sebelum disanggupi');
+    await expectText(page.locator('svg text'), 'dipegang, ditunda');
     const entries = page.locator('.timeline-list > li');
     await expectText(entries, `Rujukan disanggupi (serah terima) — ${first.reference}`);
     await expectText(entries, /WIB/);

@@ -368,6 +368,8 @@ export const messagesEn: Same<typeof messagesId> = {
     nobody: 'nobody has accepted yet',
     held: 'held {{duration}}',
     waited: 'waited {{duration}}',
+    pausedWaiting: 'on hold before acceptance {{duration}}',
+    pausedHeld: 'held, on hold {{duration}}',
     list: 'List of events',
     at: 'Time',
     event: 'Event',

@@ -365,6 +365,8 @@ export const messagesId = {
     nobody: 'belum ada yang menyanggupi',
     held: 'dipegang {{duration}}',
     waited: 'menunggu {{duration}}',
+    pausedWaiting: 'ditunda sebelum disanggupi {{duration}}',
+    pausedHeld: 'dipegang, ditunda {{duration}}',
     list: 'Daftar peristiwa',
     at: 'Waktu',
     event: 'Peristiwa',

@@ -20,7 +20,10 @@ export default function AuditCaseScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useQuery({ query: AUDIT_CASE, variables: { id } });
   const c = data?.case;
-  const picture = useMemo(() => (c ? handoffPicture(c) : null), [c]);
+  const picture = useMemo(
+    () => (c && data ? handoffPicture(c, data.handoffTimeline) : null),
+    [c, data],
+  );
   const [failedSeq, setFailedSeq] = useState<string | null>(null);
   if (fetching && !c) return <Text role="status">{t('app.loading')}</Text>;
   if (!c || !picture) {

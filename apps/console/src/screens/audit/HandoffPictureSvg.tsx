@@ -1,12 +1,93 @@
 import { useTranslation } from 'react-i18next';
 import { formatDuration, formatLocal } from '../../format/time';
-import type { HandoffPicture } from './handoff-picture';
+import type { HandoffPicture, SegmentKind } from './handoff-picture';
 import { placeLabels } from './label-placement';
 
 const WIDTH = 960;
 const LABEL = 200;
 const LANE = 64;
 const TOP = 28;
+
+const LEGEND: readonly SegmentKind[] = ['held', 'pausedHeld', 'waiting', 'pausedWaiting'];
+const SEGMENT_LABEL: Record<SegmentKind, string> = {
+  held: 'audit.held',
+  pausedHeld: 'audit.pausedHeld',
+  waiting: 'audit.waited',
+  pausedWaiting: 'audit.pausedWaiting',
+};
+const SEGMENT_TEXT: Record<SegmentKind, string> = {
+  held: '#ffffff',
+  pausedHeld: '#0b3d6e',
+  waiting: '#5c3300',
+  pausedWaiting: '#4a4f55',
+};
+
+/**
+ * How a span of a lane is drawn: holding a solid bar, holding but paused (ON_HOLD after
+ * acceptance) a hatched bar with the same outline, waiting a dashed line, and waiting but paused
+ * (ON_HOLD before acceptance: the unit never held the case) a dotted grey line with pause ticks.
+ */
+function SegmentMark({
+  kind,
+  x1,
+  x2,
+  y,
+  small = false,
+}: {
+  kind: SegmentKind;
+  x1: number;
+  x2: number;
+  y: number;
+  small?: boolean;
+}) {
+  const half = small ? 6 : 9;
+  switch (kind) {
+    case 'held':
+      return <rect x={x1} y={y - half} width={x2 - x1} height={half * 2} rx={3} fill="#1864ab" />;
+    case 'pausedHeld':
+      return (
+        <rect
+          x={x1}
+          y={y - half}
+          width={x2 - x1}
+          height={half * 2}
+          rx={3}
+          fill="url(#paused-held)"
+          stroke="#1864ab"
+          strokeWidth={2}
+        />
+      );
+    case 'waiting':
+      return (
+        <line
+          x1={x1}
+          x2={x2}
+          y1={y}
+          y2={y}
+          stroke="#8a4b00"
+          strokeWidth={4}
+          strokeDasharray="6 4"
+        />
+      );
+    case 'pausedWaiting':
+      return (
+        <g>
+          <line
+            x1={x1}
+            x2={x2}
+            y1={y}
+            y2={y}
+            stroke="#5f6670"
+            strokeWidth={4}
+            strokeDasharray="1 5"
+            strokeLinecap="round"
+          />
+          <line x1={x1} x2={x1} y1={y - half} y2={y + half} stroke="#5f6670" strokeWidth={2} />
+          <line x1={x2} x2={x2} y1={y - half} y2={y + half} stroke="#5f6670" strokeWidth={2} />
+        </g>
+      );
+  }
+}
 
 /** The handoff picture as SVG: lanes per unit, bars for holding and waiting, arrows per handoff. */
 export function HandoffPictureSvg({
@@ -35,6 +116,20 @@ export function HandoffPictureSvg({
       };
     }),
   );
+  // Legend entries side by side, each as wide as its words (about 6.6 px a character at 12 px).
+  const legend = LEGEND.reduce<{
+    items: { kind: SegmentKind; label: string; at: number }[];
+    end: number;
+  }>(
+    (acc, kind) => {
+      const label = t(SEGMENT_LABEL[kind], { duration: '' }).trim();
+      return {
+        items: [...acc.items, { kind, label, at: acc.end }],
+        end: acc.end + 28 + Math.ceil(label.length * 6.6) + 18,
+      };
+    },
+    { items: [], end: 8 },
+  );
   const summary = t('audit.pictureSummary', {
     reference,
     handoffs,
@@ -52,6 +147,16 @@ export function HandoffPictureSvg({
         <title id="picture-title">{t('audit.picture')}</title>
         <desc id="picture-desc">{summary}</desc>
         <defs>
+          <pattern
+            id="paused-held"
+            width="6"
+            height="6"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <rect width="6" height="6" fill="#ffffff" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#1864ab" strokeWidth="3" />
+          </pattern>
           <marker
             id="arrow-head"
             viewBox="0 0 10 10"
@@ -87,31 +192,17 @@ export function HandoffPictureSvg({
         {segments.map((s, i) => {
           const x1 = x(s.from);
           const x2 = Math.max(x(s.to), x1 + 2);
-          const label = t(s.kind === 'held' ? 'audit.held' : 'audit.waited', {
-            duration: formatDuration(t, s.to - s.from),
-          });
+          const label = t(SEGMENT_LABEL[s.kind], { duration: formatDuration(t, s.to - s.from) });
           return (
-            <g key={i}>
+            <g key={i} data-segment={s.kind}>
               <title>{`${lanes[s.lane].name}: ${label}${s.referral ? ` (${s.referral})` : ''}`}</title>
-              {s.kind === 'held' ? (
-                <rect x={x1} y={y(s.lane) - 9} width={x2 - x1} height={18} rx={3} fill="#1864ab" />
-              ) : (
-                <line
-                  x1={x1}
-                  x2={x2}
-                  y1={y(s.lane)}
-                  y2={y(s.lane)}
-                  stroke="#8a4b00"
-                  strokeWidth={4}
-                  strokeDasharray="6 4"
-                />
-              )}
+              <SegmentMark kind={s.kind} x1={x1} x2={x2} y={y(s.lane)} />
               {x2 - x1 > 90 && (
                 <text
                   x={x1 + 4}
-                  y={y(s.lane) + (s.kind === 'held' ? 4 : -10)}
+                  y={y(s.lane) + (s.kind === 'held' ? 4 : -12)}
                   fontSize="11"
-                  fill={s.kind === 'held' ? '#ffffff' : '#5c3300'}
+                  fill={s.kind === 'held' ? '#ffffff' : SEGMENT_TEXT[s.kind]}
                 >
                   {label}
                 </text>
@@ -167,10 +258,19 @@ export function HandoffPictureSvg({
         <text x={WIDTH - 24} y={height - 12} fontSize="11" fill="#1f2933" textAnchor="end">
           {t('audit.now')}: {formatLocal(new Date(end).toISOString())}
         </text>
-        <text x={8} y={18} fontSize="12" fill="#1f2933">
-          ▬ {t('audit.held', { duration: '' }).trim()} · ┅{' '}
-          {t('audit.waited', { duration: '' }).trim()} · ✕ {t('enum.status.REJECTED')}
-        </text>
+        <g fontSize="12" fill="#1f2933">
+          {legend.items.map(({ kind, label, at }) => (
+            <g key={kind} transform={`translate(${at}, 0)`}>
+              <SegmentMark kind={kind} x1={0} x2={22} y={14} small />
+              <text x={28} y={18}>
+                {label}
+              </text>
+            </g>
+          ))}
+          <text x={legend.end} y={18}>
+            ✕ {t('enum.status.REJECTED')}
+          </text>
+        </g>
       </svg>
       <figcaption className="picture-caption">{summary}</figcaption>
     </figure>

@@ -1,8 +1,13 @@
-import type { AuditCaseData } from './audit-queries';
+import type { AuditCaseData, TimelineEntry } from './audit-queries';
 
 type Referral = AuditCaseData['referrals'][number];
 
 const HELD: readonly Referral['status'][] = ['ACCEPTED', 'IN_PROGRESS', 'ON_HOLD'];
+
+/** What the picture reads of a ledger entry: its action, time and referral number. */
+export type PictureEntry = Pick<TimelineEntry, 'action' | 'at'> & {
+  referral: { reference: string } | null;
+};
 
 export interface Lane {
   id: string;
@@ -13,9 +18,17 @@ export interface Segment {
   lane: number;
   from: number;
   to: number;
-  kind: 'held' | 'waiting';
+  /**
+   * held: the unit holds the case (accepted); waiting: the referral waits for the unit's
+   * decision; pausedWaiting: put ON_HOLD before acceptance — the unit paused its decision and
+   * never held the case; pausedHeld: ON_HOLD after acceptance — the unit holds the case, work
+   * paused.
+   */
+  kind: SegmentKind;
   referral: string | null;
 }
+
+export type SegmentKind = 'held' | 'waiting' | 'pausedWaiting' | 'pausedHeld';
 
 export interface Arrow {
   fromLane: number;
@@ -39,9 +52,15 @@ export interface HandoffPicture {
  * The case's story as lanes over time: one lane per unit; the lead unit holds the case from its
  * opening until the first handoff; each referral is an arrow from sender to receiver, the time
  * the receiver left it waiting (sent → accepted, declined or redirected) and the time it held
- * the case (accepted → closed, or now).
+ * the case (accepted → closed, or now). The ledger's REFERRAL_HELD … REFERRAL_RESUMED spans cut
+ * pauses out of those: out of the waiting time when the hold came before acceptance (the unit
+ * never held the case), out of the holding time when it came after.
  */
-export function handoffPicture(c: AuditCaseData, now = Date.now()): HandoffPicture {
+export function handoffPicture(
+  c: AuditCaseData,
+  entries: readonly PictureEntry[] = [],
+  now = Date.now(),
+): HandoffPicture {
   const lanes: Lane[] = [{ id: c.leadUnit.id, name: c.leadUnit.name }];
   const lane = (unit: { id: string; name: string }) => {
     let i = lanes.findIndex((l) => l.id === unit.id);
@@ -70,21 +89,18 @@ export function handoffPicture(c: AuditCaseData, now = Date.now()): HandoffPictu
     const fromLane = lane(r.fromUnit);
     const toLane = lane(r.toUnit);
     const decided = accepted ?? closed;
-    segments.push({
-      lane: toLane,
-      from: sent,
-      to: decided ?? end,
-      kind: 'waiting',
-      referral: r.reference,
-    });
+    const holds = holdSpans(entries, r.reference, closed ?? end);
+    const before = holds.filter((h) => accepted === null || h.from < accepted);
+    const after = holds.filter((h) => accepted !== null && h.from >= accepted);
+    const piece = (from: number, to: number, kind: SegmentKind) =>
+      segments.push({ lane: toLane, from, to, kind, referral: r.reference });
+    cut(sent, decided ?? end, before, (from, to, paused) =>
+      piece(from, to, paused ? 'pausedWaiting' : 'waiting'),
+    );
     if (accepted)
-      segments.push({
-        lane: toLane,
-        from: accepted,
-        to: closed ?? end,
-        kind: 'held',
-        referral: r.reference,
-      });
+      cut(accepted, closed ?? end, after, (from, to, paused) =>
+        piece(from, to, paused ? 'pausedHeld' : 'held'),
+      );
     arrows.push({
       fromLane,
       toLane,
@@ -100,9 +116,57 @@ export function handoffPicture(c: AuditCaseData, now = Date.now()): HandoffPictu
       decidedAt: decided,
     });
   }
+  // ON_HOLD before acceptance: the unit never held the case.
   const holders = [
-    ...new Set(referrals.filter((r) => HELD.includes(r.status)).map((r) => r.toUnit.name)),
+    ...new Set(
+      referrals.filter((r) => HELD.includes(r.status) && r.acceptedAt).map((r) => r.toUnit.name),
+    ),
   ];
   if (holders.length === 0 && c.status === 'OPEN') holders.push(c.leadUnit.name);
   return { lanes, segments, arrows, start, end, holders };
+}
+
+/**
+ * The referral's holds from the ledger, in time order: each REFERRAL_HELD until the next
+ * REFERRAL_RESUMED, or until `openEnd` (closed while held — failed or cancelled — or now).
+ */
+function holdSpans(
+  entries: readonly PictureEntry[],
+  reference: string,
+  openEnd: number,
+): { from: number; to: number }[] {
+  const spans: { from: number; to: number }[] = [];
+  let heldAt: number | null = null;
+  const own = entries
+    .filter((e) => e.referral?.reference === reference)
+    .map((e) => ({ action: e.action, at: Date.parse(e.at) }))
+    .sort((a, b) => a.at - b.at);
+  for (const e of own) {
+    if (e.action === 'REFERRAL_HELD' && heldAt === null) heldAt = e.at;
+    if (e.action === 'REFERRAL_RESUMED' && heldAt !== null) {
+      spans.push({ from: heldAt, to: e.at });
+      heldAt = null;
+    }
+  }
+  if (heldAt !== null) spans.push({ from: heldAt, to: Math.max(openEnd, heldAt) });
+  return spans;
+}
+
+/** Cuts [from, to] at the pauses: `emit` gets each piece and whether it is a pause. */
+function cut(
+  from: number,
+  to: number,
+  pauses: readonly { from: number; to: number }[],
+  emit: (from: number, to: number, paused: boolean) => void,
+) {
+  let at = from;
+  for (const pause of pauses) {
+    const start = Math.max(pause.from, at);
+    const stop = Math.min(pause.to, to);
+    if (stop <= start) continue;
+    if (start > at) emit(at, start, false);
+    emit(start, stop, true);
+    at = stop;
+  }
+  if (to > at || at === from) emit(at, to, false);
 }
