@@ -345,6 +345,7 @@ export const messagesEn: Same<typeof messagesId> = {
     overdue: 'breached',
     atRisk: 'at risk',
     total: 'all',
+    idleUnits: 'Units with no referrals: {{count}}',
     countsNote: "Counted over all of the agency's referrals, not only those loaded below.",
   },
   audit: {

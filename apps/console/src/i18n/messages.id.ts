@@ -342,6 +342,7 @@ export const messagesId = {
     overdue: 'terlambat',
     atRisk: 'hampir terlambat',
     total: 'semua',
+    idleUnits: 'Satuan kerja tanpa rujukan: {{count}}',
     countsNote: 'Dihitung atas semua rujukan instansi, bukan hanya yang dimuat di bawah.',
   },
   audit: {

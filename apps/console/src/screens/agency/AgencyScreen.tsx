@@ -44,6 +44,9 @@ export default function AgencyScreen({ officer }: { officer: Officer }) {
       ),
     [counts.data],
   );
+  // Units with nothing addressed to them fold away, so that the referrals stay in sight.
+  const busy = perUnit.filter((u) => u.total > 0);
+  const idle = perUnit.filter((u) => u.total === 0);
   return (
     <Stack gap="md">
       <PageTitle text={t('agency.title', { agency: officer.unit.agency.name })} />
@@ -67,7 +70,7 @@ export default function AgencyScreen({ officer }: { officer: Officer }) {
             </tr>
           </thead>
           <tbody>
-            {perUnit.map((u) => (
+            {busy.map((u) => (
               <tr key={u.unit.id}>
                 <th scope="row">{u.unit.name}</th>
                 <td>{u.open}</td>
@@ -78,6 +81,12 @@ export default function AgencyScreen({ officer }: { officer: Officer }) {
             ))}
           </tbody>
         </table>
+        {idle.length > 0 && (
+          <details>
+            <summary>{t('agency.idleUnits', { count: idle.length })}</summary>
+            <Text size="sm">{idle.map((u) => u.unit.name).join(', ')}</Text>
+          </details>
+        )}
         <Text size="sm" mt="xs">
           {t('agency.countsNote')}
         </Text>
