@@ -7,6 +7,8 @@ export * from './models/agency.mapper';
 export * from './agency.reader';
 export * from './unit.reader';
 export * from './unit.loader';
+export * from './agency.store';
+export * from './unit.store';
 export * from './reference-data/agencies';
 export * from './reference-data/units';
 export * from './reference-data/provinces';

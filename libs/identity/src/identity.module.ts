@@ -11,6 +11,7 @@ import { LoginUseCase } from './login.use-case';
 import { LogoutUseCase } from './logout.use-case';
 import { OfficerLoader } from './officer.loader';
 import { OfficerReader } from './officer.reader';
+import { OfficerStore } from './officer.store';
 import { OidcTokenVerifier } from './oidc/oidc-token.verifier';
 import { PasswordHasher } from './password-hasher';
 import { RefreshSessionUseCase } from './refresh-session.use-case';
@@ -31,6 +32,7 @@ import { TokenService } from './token.service';
     PasswordHasher,
     OfficerReader,
     OfficerLoader,
+    OfficerStore,
     SessionStore,
     SessionEvents,
     LoginAttemptsRepository,
@@ -51,6 +53,7 @@ import { TokenService } from './token.service';
     PasswordHasher,
     OfficerReader,
     OfficerLoader,
+    OfficerStore,
     SessionStore,
     LoginThrottle,
     TokenService,

@@ -24,6 +24,7 @@ export * from './login-throttle';
 export * from './websocket/watch-socket-session';
 export * from './officer.reader';
 export * from './officer.loader';
+export * from './officer.store';
 export * from './login.use-case';
 export * from './refresh-session.use-case';
 export * from './logout.use-case';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AgencyEntity, AgencyKind } from '@simpul/agency';
+import { AgencyKind, AgencyStore, type AgencyEntity } from '@simpul/agency';
 import { badInput } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
@@ -15,6 +15,7 @@ export class CreateAgencyUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: LedgerWriter,
+    private readonly agencies: AgencyStore,
   ) {}
 
   async execute(actor: Actor, input: CreateAgencyInput): Promise<AgencyEntity> {
@@ -25,13 +26,8 @@ export class CreateAgencyUseCase {
       throw badInput('input.kind', 'is not an agency kind');
     }
     return this.dataSource.transaction(async (manager) => {
-      const [row]: { id: string }[] = await manager.query(
-        `INSERT INTO agency (code, name, kind) VALUES ($1, $2, $3)
-         ON CONFLICT (code) DO NOTHING RETURNING id`,
-        [code, name, input.kind],
-      );
-      if (!row) throw badInput('input.code', 'is already the code of another agency');
-      const agency = await manager.findOneByOrFail(AgencyEntity, { id: row.id });
+      const agency = await this.agencies.insert(manager, { code, name, kind: input.kind });
+      if (!agency) throw badInput('input.code', 'is already the code of another agency');
       await this.ledger.append(manager, [
         adminEntry(HandoffAction.AGENCY_CREATED, actor, {
           agencyId: agency.id,

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { UnitEntity } from '@simpul/agency';
+import { UnitStore } from '@simpul/agency';
 import { badInput } from '@simpul/common';
 import {
-  OfficerEntity,
+  OfficerStore,
   PasswordHasher,
   Role,
   validNewPassword,
   type Actor,
+  type OfficerEntity,
 } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { adminEntry, assertAdmin } from '../admin-entry';
@@ -25,6 +26,8 @@ export class CreateOfficerUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: LedgerWriter,
     private readonly hasher: PasswordHasher,
+    private readonly units: UnitStore,
+    private readonly officers: OfficerStore,
   ) {}
 
   async execute(actor: Actor, input: CreateOfficerInput): Promise<OfficerEntity> {
@@ -40,19 +43,16 @@ export class CreateOfficerUseCase {
     // scrypt before the transaction: no row lock is held while it runs.
     const passwordHash = await this.hasher.hash(password);
     return this.dataSource.transaction(async (manager) => {
-      const unit = await manager.findOne(UnitEntity, {
-        where: { id: unitId },
-        lock: { mode: 'pessimistic_read' },
-      });
+      const unit = await this.units.lock(manager, unitId, 'share');
       if (!unit) throw badInput('input.unitId', 'names no unit');
-      const [row]: { id: string }[] = await manager.query(
-        `INSERT INTO officer (username, display_name, password_hash, roles, unit_id)
-         VALUES ($1, $2, $3, $4::text[], $5)
-         ON CONFLICT (username) DO NOTHING RETURNING id`,
-        [username, displayName, passwordHash, roles, unitId],
-      );
-      if (!row) throw badInput('input.username', 'is already taken');
-      const officer = await manager.findOneByOrFail(OfficerEntity, { id: row.id });
+      const officer = await this.officers.insert(manager, {
+        username,
+        displayName,
+        passwordHash,
+        roles,
+        unitId,
+      });
+      if (!officer) throw badInput('input.username', 'is already taken');
       await this.ledger.append(manager, [
         adminEntry(HandoffAction.OFFICER_CREATED, actor, {
           officerId: officer.id,

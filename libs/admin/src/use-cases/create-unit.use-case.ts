@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AgencyEntity, UnitEntity } from '@simpul/agency';
+import { AgencyStore, UnitStore, type UnitEntity } from '@simpul/agency';
 import { badInput } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
@@ -22,6 +22,8 @@ export class CreateUnitUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: LedgerWriter,
+    private readonly agencies: AgencyStore,
+    private readonly units: UnitStore,
   ) {}
 
   async execute(actor: Actor, input: CreateUnitInput): Promise<UnitEntity> {
@@ -36,26 +38,10 @@ export class CreateUnitUseCase {
     };
     return this.dataSource.transaction(async (manager) => {
       // Shared lock: the agency cannot disappear or change under the new unit.
-      const agency = await manager.findOne(AgencyEntity, {
-        where: { id: agencyId },
-        lock: { mode: 'pessimistic_read' },
-      });
+      const agency = await this.agencies.lock(manager, agencyId, 'share');
       if (!agency) throw badInput('input.agencyId', 'names no agency');
-      const [row]: { id: string }[] = await manager.query(
-        `INSERT INTO unit (code, name, agency_id, region_code, country_code, time_zone)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (code) DO NOTHING RETURNING id`,
-        [
-          values.code,
-          values.name,
-          agencyId,
-          values.regionCode,
-          values.countryCode,
-          values.timeZone,
-        ],
-      );
-      if (!row) throw badInput('input.code', 'is already the code of another unit');
-      const unit = await manager.findOneByOrFail(UnitEntity, { id: row.id });
+      const unit = await this.units.insert(manager, { ...values, agencyId });
+      if (!unit) throw badInput('input.code', 'is already the code of another unit');
       await this.ledger.append(manager, [
         adminEntry(HandoffAction.UNIT_CREATED, actor, {
           unitId: unit.id,

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { badInput, conflict } from '@simpul/common';
-import { OfficerEntity, SessionRevocation, SessionStore, type Actor } from '@simpul/identity';
+import {
+  OfficerStore,
+  SessionRevocation,
+  SessionStore,
+  type Actor,
+  type OfficerEntity,
+} from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { adminEntry, assertAdmin } from '../admin-entry';
 import { lockOfficer } from '../officer-lock';
@@ -18,16 +24,17 @@ export class DeactivateOfficerUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: LedgerWriter,
     private readonly sessions: SessionStore,
+    private readonly officers: OfficerStore,
   ) {}
 
   async execute(actor: Actor, id: string): Promise<OfficerEntity> {
     assertAdmin(actor);
     if (id === actor.officerId) throw badInput('id', 'cannot deactivate your own account');
     return this.dataSource.transaction(async (manager) => {
-      const officer = await lockOfficer(manager, id);
+      const officer = await lockOfficer(this.officers, manager, id);
       if (!officer.active) throw conflict('The officer is already deactivated');
       officer.active = false;
-      await manager.update(OfficerEntity, { id: officer.id }, { active: false });
+      await this.officers.update(manager, officer.id, { active: false });
       await this.sessions.revokeOfficerSessions(manager, officer.id, SessionRevocation.DEACTIVATED);
       await this.ledger.append(manager, [
         adminEntry(HandoffAction.OFFICER_DEACTIVATED, actor, {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { conflict } from '@simpul/common';
-import { LoginThrottle, OfficerEntity, type Actor } from '@simpul/identity';
+import { LoginThrottle, OfficerStore, type Actor, type OfficerEntity } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { adminEntry, assertAdmin } from '../admin-entry';
 import { lockOfficer } from '../officer-lock';
@@ -17,15 +17,16 @@ export class ReactivateOfficerUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: LedgerWriter,
     private readonly throttle: LoginThrottle,
+    private readonly officers: OfficerStore,
   ) {}
 
   async execute(actor: Actor, id: string): Promise<OfficerEntity> {
     assertAdmin(actor);
     return this.dataSource.transaction(async (manager) => {
-      const officer = await lockOfficer(manager, id);
+      const officer = await lockOfficer(this.officers, manager, id);
       if (officer.active) throw conflict('The officer is already active');
       officer.active = true;
-      await manager.update(OfficerEntity, { id: officer.id }, { active: true });
+      await this.officers.update(manager, officer.id, { active: true });
       await this.throttle.clearUsername(officer.username, manager);
       await this.ledger.append(manager, [
         adminEntry(HandoffAction.OFFICER_REACTIVATED, actor, {

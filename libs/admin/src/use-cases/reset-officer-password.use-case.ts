@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
   LoginThrottle,
-  OfficerEntity,
+  OfficerStore,
   PasswordHasher,
   SessionRevocation,
   SessionStore,
@@ -27,6 +27,7 @@ export class ResetOfficerPasswordUseCase {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionStore,
     private readonly throttle: LoginThrottle,
+    private readonly officers: OfficerStore,
   ) {}
 
   async execute(actor: Actor, id: string, newPassword: string): Promise<void> {
@@ -34,9 +35,9 @@ export class ResetOfficerPasswordUseCase {
     const password = validNewPassword('newPassword', newPassword);
     const passwordHash = await this.hasher.hash(password);
     await this.dataSource.transaction(async (manager) => {
-      const officer = await lockOfficer(manager, id);
+      const officer = await lockOfficer(this.officers, manager, id);
       validNewPassword('newPassword', password, officer.username);
-      await manager.update(OfficerEntity, { id: officer.id }, { passwordHash });
+      await this.officers.update(manager, officer.id, { passwordHash });
       await this.sessions.revokeOfficerSessions(
         manager,
         officer.id,

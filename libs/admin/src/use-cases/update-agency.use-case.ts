@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AgencyEntity, AgencyKind } from '@simpul/agency';
+import { AgencyKind, AgencyStore, type AgencyChanges, type AgencyEntity } from '@simpul/agency';
 import { badInput, isUuid, notFound } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
@@ -15,13 +15,14 @@ export class UpdateAgencyUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: LedgerWriter,
+    private readonly agencies: AgencyStore,
   ) {}
 
   async execute(actor: Actor, id: string, input: UpdateAgencyInput): Promise<AgencyEntity> {
     assertAdmin(actor);
     const mentioned = mentionedFields(input, ['name', 'kind']);
     if (!mentioned.length) throw badInput('input', 'names no field to change');
-    const next: Partial<Pick<AgencyEntity, 'name' | 'kind'>> = {};
+    const next: AgencyChanges = {};
     if (input.name !== undefined) {
       if (input.name === null) throw badInput('input.name', 'cannot be cleared');
       next.name = validName('input.name', input.name);
@@ -34,17 +35,14 @@ export class UpdateAgencyUseCase {
     }
     if (!isUuid(id)) throw notFound('Agency');
     return this.dataSource.transaction(async (manager) => {
-      const agency = await manager.findOne(AgencyEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const agency = await this.agencies.lock(manager, id, 'update');
       if (!agency) throw notFound('Agency');
       const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
         (field) => next[field] !== agency[field],
       );
       if (!changed.length) return agency;
       Object.assign(agency, next);
-      await manager.update(AgencyEntity, { id }, next);
+      await this.agencies.update(manager, id, next);
       await this.ledger.append(manager, [
         adminEntry(HandoffAction.AGENCY_UPDATED, actor, {
           agencyId: agency.id,

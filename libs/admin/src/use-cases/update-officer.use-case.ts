@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { UnitEntity } from '@simpul/agency';
+import { UnitStore } from '@simpul/agency';
 import { badInput } from '@simpul/common';
-import { OfficerEntity, Role, announceAccessChange, type Actor } from '@simpul/identity';
+import {
+  OfficerStore,
+  Role,
+  announceAccessChange,
+  type Actor,
+  type OfficerEntity,
+} from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { adminEntry, assertAdmin, mentionedFields } from '../admin-entry';
 import { validDisplayName, validId, validRoles } from '../admin-input';
@@ -25,6 +31,8 @@ export class UpdateOfficerUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: LedgerWriter,
+    private readonly units: UnitStore,
+    private readonly officers: OfficerStore,
   ) {}
 
   async execute(actor: Actor, id: string, input: UpdateOfficerInput): Promise<OfficerEntity> {
@@ -35,12 +43,9 @@ export class UpdateOfficerUseCase {
       throw badInput('input.roles', 'cannot remove your own ADMIN role');
     }
     return this.dataSource.transaction(async (manager) => {
-      const officer = await lockOfficer(manager, id);
+      const officer = await lockOfficer(this.officers, manager, id);
       if (next.unitId && next.unitId !== officer.unitId) {
-        const unit = await manager.findOne(UnitEntity, {
-          where: { id: next.unitId },
-          lock: { mode: 'pessimistic_read' },
-        });
+        const unit = await this.units.lock(manager, next.unitId, 'share');
         if (!unit) throw badInput('input.unitId', 'names no unit');
       }
       const changed = (Object.keys(next) as (keyof OfficerChanges)[]).filter((field) =>
@@ -50,7 +55,7 @@ export class UpdateOfficerUseCase {
       );
       if (!changed.length) return officer;
       Object.assign(officer, next);
-      await manager.update(OfficerEntity, { id: officer.id }, next);
+      await this.officers.update(manager, officer.id, next);
       // Open WebSockets of the officer were filtered for the old access: they close and reconnect.
       await announceAccessChange(manager, officer.id);
       await this.ledger.append(manager, [

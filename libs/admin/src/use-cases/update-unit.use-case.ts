@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { UnitEntity } from '@simpul/agency';
+import { UnitStore, type UnitChanges, type UnitEntity } from '@simpul/agency';
 import { badInput, isUuid, notFound } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { adminEntry, assertAdmin, mentionedFields } from '../admin-entry';
 import { validCountryCode, validName, validRegionCode, validTimeZone } from '../admin-input';
 import type { UpdateUnitInput } from '../dto/update-unit.input';
-
-type UnitChanges = Partial<Pick<UnitEntity, 'name' | 'regionCode' | 'countryCode' | 'timeZone'>>;
 
 /**
  * updateUnit: name, region, country and time zone (new deadlines use the new zone; deadlines
@@ -20,6 +18,7 @@ export class UpdateUnitUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: LedgerWriter,
+    private readonly units: UnitStore,
   ) {}
 
   async execute(actor: Actor, id: string, input: UpdateUnitInput): Promise<UnitEntity> {
@@ -27,17 +26,14 @@ export class UpdateUnitUseCase {
     const next = this.changesOf(input);
     if (!isUuid(id)) throw notFound('Unit');
     return this.dataSource.transaction(async (manager) => {
-      const unit = await manager.findOne(UnitEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const unit = await this.units.lock(manager, id, 'update');
       if (!unit) throw notFound('Unit');
       const changed = (Object.keys(next) as (keyof UnitChanges)[]).filter(
         (field) => next[field] !== unit[field],
       );
       if (!changed.length) return unit;
       Object.assign(unit, next);
-      await manager.update(UnitEntity, { id }, next);
+      await this.units.update(manager, id, next);
       await this.ledger.append(manager, [
         adminEntry(HandoffAction.UNIT_UPDATED, actor, {
           unitId: unit.id,
