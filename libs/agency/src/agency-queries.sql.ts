@@ -16,6 +16,13 @@ export const unitSidesSql = (unitIds: string) =>
                                                'countryCode', u.country_code, 'kind', a.kind)), '[]'::json)
       FROM unit u JOIN agency a ON a.id = u.agency_id WHERE u.id = ANY(${unitIds}::uuid[]))`;
 
+/**
+ * A scalar sub-select for another context's SELECT list: the agency of the unit `unitId` names
+ * (a column such as `o.unit_id`, or a placeholder).
+ */
+export const agencyIdOfUnitSql = (unitId: string) =>
+  `(SELECT u.agency_id FROM unit u WHERE u.id = ${unitId})`;
+
 /** One element of unitSidesSql's array. */
 export interface UnitSide {
   id: string;

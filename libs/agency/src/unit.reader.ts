@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
 import type { AgencyKind } from './agency-kind';
 import { UnitEntity } from './entities/unit.entity';
 
@@ -34,9 +34,10 @@ export class UnitReader {
     return this.units.find({ where: { agencyId: In([...agencyIds]) }, order: { code: 'ASC' } });
   }
 
-  /** The units a SUPERVISOR of this agency acts for. */
-  async unitIdsOfAgency(agencyId: string): Promise<string[]> {
-    const rows = await this.units.find({ select: { id: true }, where: { agencyId } });
+  /** The units a SUPERVISOR of this agency acts for; in the caller's transaction if given. */
+  async unitIdsOfAgency(agencyId: string, manager?: EntityManager): Promise<string[]> {
+    const units = manager ? manager.getRepository(UnitEntity) : this.units;
+    const rows = await units.find({ select: { id: true }, where: { agencyId } });
     return rows.map((row) => row.id);
   }
 
@@ -55,4 +56,20 @@ export class UnitReader {
     }
     return query.getMany();
   }
+}
+
+/**
+ * Unit ids by code, for seeds that run outside Nest's container (libs/identity/src/seed-demo-cast.ts,
+ * run by the database preparation, whose connection loads no entities: hence SQL); codes no unit
+ * has are simply absent.
+ */
+export async function unitIdsByCode(
+  manager: EntityManager,
+  codes: readonly string[],
+): Promise<Map<string, string>> {
+  const units: { id: string; code: string }[] = await manager.query(
+    'SELECT id, code FROM unit WHERE code = ANY($1::text[])',
+    [codes],
+  );
+  return new Map(units.map((unit) => [unit.code, unit.id]));
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { UnitReader } from '@simpul/agency';
 import { forbidden, isUuid, loaderFor, notFound, type RequestContext } from '@simpul/common';
 import { Role, type Actor } from '@simpul/identity';
 import { CaseEntity } from './entities/case.entity';
@@ -29,7 +30,10 @@ export interface CaseStanding {
  */
 @Injectable()
 export class CaseAccess {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly units: UnitReader,
+  ) {}
 
   static isAuditor(actor: Actor): boolean {
     return actor.roles.includes(Role.AUDITOR);
@@ -41,10 +45,7 @@ export class CaseAccess {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<string[]> {
     if (!actor.roles.includes(Role.SUPERVISOR)) return [actor.unitId];
-    const rows: { id: string }[] = await manager.query('SELECT id FROM unit WHERE agency_id = $1', [
-      actor.agencyId,
-    ]);
-    return rows.map((row) => row.id);
+    return this.units.unitIdsOfAgency(actor.agencyId, manager);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
+import { agencyIdOfUnitSql } from '@simpul/agency';
 import type { Actor } from './actor';
 import { OfficerEntity } from './entities/officer.entity';
 import type { Role } from './role';
@@ -45,8 +46,8 @@ export class OfficerReader {
       agency_id: string;
       roles: Role[];
     }[] = await this.officers.query(
-      `SELECT o.id, o.username, o.unit_id, u.agency_id, o.roles
-           FROM officer o JOIN unit u ON u.id = o.unit_id
+      `SELECT o.id, o.username, o.unit_id, ${agencyIdOfUnitSql('o.unit_id')} AS agency_id, o.roles
+           FROM officer o
           WHERE o.id = $1 AND o.active`,
       [officerId],
     );

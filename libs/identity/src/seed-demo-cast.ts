@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { unitIdsByCode } from '@simpul/agency';
 import { DEMO_CAST } from './demo-cast';
 import { PasswordHasher } from './password-hasher';
 
@@ -20,11 +21,7 @@ export async function seedDemoCast(
   const missing = DEMO_CAST.filter((o) => !known.has(o.username));
   if (!missing.length) return 0;
 
-  const units: { id: string; code: string }[] = await manager.query(
-    'SELECT id, code FROM unit WHERE code = ANY($1::text[])',
-    [[...new Set(missing.map((o) => o.unitCode))]],
-  );
-  const unitIds = new Map(units.map((u) => [u.code, u.id]));
+  const unitIds = await unitIdsByCode(manager, [...new Set(missing.map((o) => o.unitCode))]);
   const absent = missing.filter((o) => !unitIds.has(o.unitCode)).map((o) => o.unitCode);
   if (absent.length) {
     throw new Error(`Demo cast needs units ${absent.join(', ')}: run seedReferenceData first`);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { agencyIdOfUnitSql } from '@simpul/agency';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import type { Actor } from '../actor';
 import type { Credential } from '../credential';
@@ -39,8 +40,9 @@ interface ActorRow {
   roles: Role[];
 }
 
-const ACTOR_COLUMNS = `o.id, o.username, o.unit_id, u.agency_id, o.roles
-  FROM officer o JOIN unit u ON u.id = o.unit_id`;
+// The agency lib owns the unit table: its fragment names the officer's agency.
+const ACTOR_COLUMNS = `o.id, o.username, o.unit_id, ${agencyIdOfUnitSql('o.unit_id')} AS agency_id, o.roles
+  FROM officer o`;
 
 const toActor = (row: ActorRow | undefined): Actor | null =>
   row
