@@ -1,7 +1,8 @@
 // Which lib (or app) may import which, by element type: the allowed dependency graph of
 // docs/conventions.md ("Layers"). eslint.config.mjs enforces it with
 // eslint-plugin-boundaries.
-// A lib reaches a lib above it only through a port that lib defines (e.g. CaseReferralsPort).
+// A lib reaches a lib above it only through a port it defines and the upper lib implements
+// (CaseReferrals, libs/case/src/case-referrals.port.ts; docs/adr/0015-ports-for-lower-contexts.md).
 
 const INFRASTRUCTURE = ['common', 'config', 'database', 'queue', 'observability', 'privacy', 'sla'];
 

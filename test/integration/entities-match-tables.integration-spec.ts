@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource, EntityMetadata } from 'typeorm';
+import { TABLE_OWNERS } from '@simpul/database';
 import { bootGateway, bootWorker, dataSourceOf } from '../support/boot-in-process';
 
 interface TableColumn {
@@ -70,6 +71,17 @@ describe('TypeORM entities and the migrated tables', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  // Each context owns its tables (libs/database/src/table-owners.ts): the unit test reads the
+  // migrations' text, this one the schema they actually made.
+  it('names an owning lib for every migrated table, and no table that does not exist', async () => {
+    const rows: { table_name: string }[] = await db.query(
+      `SELECT table_name FROM information_schema.tables
+        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+          AND table_name <> 'schema_migration'`,
+    );
+    expect(rows.map((row) => row.table_name).sort()).toEqual(Object.keys(TABLE_OWNERS).sort());
   });
 });
 

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Role, type Actor } from '@simpul/identity';
 import { CaseAccess } from './case-access';
+import { CASE_REFERRALS, type CaseReferrals } from './case-referrals.port';
 import type { AccessBasis } from './entities/person-access.entity';
 
 /** Why a caller may see a person's identity: as the lead unit, or through a referral naming them. */
@@ -10,21 +11,6 @@ export interface IdentityGrant {
   basis: AccessBasis;
   referralId: string | null;
 }
-
-/**
- * Referral statuses in which the receiving unit keeps need-to-know (docs/architecture.md):
- * while the referral is open, and after it was COMPLETED or FAILED. REJECTED, REDIRECTED and
- * CANCELLED end that receiver's access.
- */
-const GRANTING_STATUSES = [
-  'REQUESTED',
-  'RECEIVED',
-  'ACCEPTED',
-  'IN_PROGRESS',
-  'ON_HOLD',
-  'COMPLETED',
-  'FAILED',
-];
 
 /**
  * Need-to-know on victim identity (UU 21/2007 Art. 44): the lead unit and the receivers of
@@ -36,6 +22,7 @@ export class IdentityAccess {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccess,
+    @Inject(CASE_REFERRALS) private readonly referrals: CaseReferrals,
   ) {}
 
   /** Grants of the actor on the persons of one case, by person id. */
@@ -60,16 +47,13 @@ export class IdentityAccess {
       for (const { id } of persons) grants.set(id, { basis: 'LEAD_UNIT', referralId: null });
       return grants;
     }
-    // Read the referral tables directly: the case lib must not depend on the referral lib.
-    const named: { person_id: string; referral_id: string }[] = await manager.query(
-      `SELECT DISTINCT ON (rp.person_id) rp.person_id, r.id AS referral_id
-         FROM referral_person rp JOIN referral r ON r.id = rp.referral_id
-        WHERE r.case_id = $1 AND r.to_unit_id = ANY($2::uuid[]) AND r.status = ANY($3)
-        ORDER BY rp.person_id, r.sent_at DESC`,
-      [caseId, units, GRANTING_STATUSES],
-    );
-    for (const row of named)
-      grants.set(row.person_id, { basis: 'REFERRAL', referralId: row.referral_id });
+    // The referral lib decides which referrals keep their receiver's need-to-know (the port).
+    for (const { personId, referralId } of await this.referrals.namingReferrals(
+      manager,
+      caseId,
+      units,
+    ))
+      grants.set(personId, { basis: 'REFERRAL', referralId });
     return grants;
   }
 }

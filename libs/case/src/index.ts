@@ -27,3 +27,4 @@ export * from './use-cases/update-person.use-case';
 export * from './reseal-personal-data';
 export * from './case-filter';
 export * from './case-party.sql';
+export * from './case-referrals.port';

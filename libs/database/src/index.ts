@@ -7,3 +7,4 @@ export * from './idempotency.store';
 export { migrations } from './migrations';
 export * from './keyset-page';
 export * from './database-unavailable';
+export * from './table-owners';

@@ -6,6 +6,7 @@ import { DatabaseModule } from '@simpul/database';
 import { DeliveryModule } from '@simpul/delivery';
 import { IdentityModule } from '@simpul/identity';
 import { LedgerModule } from '@simpul/ledger';
+import { CaseReferralsModule } from './case-referrals.module';
 import { ReferralPersonEntity } from './entities/referral-person.entity';
 import { ReferralEntity } from './entities/referral.entity';
 import { DeliverReferralHandler } from './jobs/deliver-referral.handler';
@@ -88,6 +89,8 @@ const resolvers = [
     AgencyModule,
     IdentityModule,
     CaseModule,
+    // implements the case lib's CaseReferrals port (closeCase, identity need-to-know)
+    CaseReferralsModule,
     LedgerModule,
     DeliveryModule,
   ],

@@ -1,15 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { conflict, Limits, requiredText } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { CaseAccess } from '../case-access';
+import { CASE_REFERRALS, type CaseReferrals } from '../case-referrals.port';
 import { CaseStatus } from '../case-enums';
 import { CaseEntity } from '../entities/case.entity';
-
-/** Referral statuses in which someone still holds work for the case. */
-const OPEN_REFERRAL_STATUSES = ['REQUESTED', 'RECEIVED', 'ACCEPTED', 'IN_PROGRESS', 'ON_HOLD'];
 
 /** closeCase: lead unit only, once no referral of the case is still open. */
 @Injectable()
@@ -18,6 +16,7 @@ export class CloseCaseUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: LedgerWriter,
     private readonly access: CaseAccess,
+    @Inject(CASE_REFERRALS) private readonly referrals: CaseReferrals,
   ) {}
 
   async execute(actor: Actor, caseId: string, note: string): Promise<CaseEntity> {
@@ -26,11 +25,8 @@ export class CloseCaseUseCase {
       // The lock makes a concurrent sendReferral on this case wait for the close, then see CLOSED.
       const locked = await this.access.lockAsLeadUnit(actor, caseId, manager, 'closes a case');
       if (locked.status !== CaseStatus.OPEN) throw conflict('The case is already closed');
-      // Read from the referral table directly: the case lib must not depend on the referral lib.
-      const [{ open }]: { open: number }[] = await manager.query(
-        'SELECT count(*)::int AS open FROM referral WHERE case_id = $1 AND status = ANY($2)',
-        [caseId, OPEN_REFERRAL_STATUSES],
-      );
+      // Asked through the port the referral lib implements: it owns the referral table.
+      const open = await this.referrals.countOpen(manager, caseId);
       if (open > 0) {
         throw conflict(`The case still has ${open} open referral(s); finish or cancel them first`);
       }
