@@ -451,6 +451,14 @@ const ALERT_MATRIX: AlertRow[] = [
     expected: ALERT_ACTS,
   },
   {
+    operation: 'acknowledgeAlertEscalation',
+    query: 'mutation($id: ID!) { acknowledgeAlertEscalation(id: $id) { level } }',
+    variables: (id) => ({ id }),
+    // Only for a unit the alert escalated to (ESCALATED_TO below); the raising and receiving
+    // units see the alert and are refused, everyone else does not see it.
+    expected: alertTable('FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND', { admin: 'FORBIDDEN' }),
+  },
+  {
     operation: 'resolveAlert',
     query: 'mutation($id: ID!) { resolveAlert(id: $id, note: "Selesai") { id } }',
     variables: (id) => ({ id }),
@@ -511,6 +519,29 @@ const ALERT_MATRIX: AlertRow[] = [
     expected: alertTable('FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', { admin: 'OK' }),
   },
 ];
+
+/**
+ * A unit the alert reached only by escalating (docs/access-model.md, "Alerts"): a desk officer of
+ * POLRI-PPAPPO (Bareskrim), the head unit POLDA-NTT's ladder names at level 2, and no party of
+ * the matrix's case. It reads the alert as a
+ * receiving unit does and acknowledges it by its escalation; closing, linking and promoting stay
+ * with the raising and receiving units. The escalation is written as AlertTimerHandler writes it;
+ * test/integration/alert-escalation-access.integration-spec.ts drives the real ladder.
+ */
+const ESCALATED_TO: Record<string, Outcome> = {
+  alert: 'FULL',
+  alerts: 'FULL',
+  acknowledgeAlert: 'FORBIDDEN',
+  acknowledgeAlertEscalation: 'OK',
+  resolveAlert: 'FORBIDDEN',
+  dismissAlert: 'FORBIDDEN',
+  promoteAlertToCase: 'FORBIDDEN',
+  linkAlertToCase: 'FORBIDDEN',
+  raiseAlert: 'FORBIDDEN',
+  'raiseAlert about a case': 'NOT_FOUND',
+  previewAlertRouting: 'OK',
+  alertRoutingRules: 'FORBIDDEN',
+};
 
 describe('authorization matrix: operation × caller × relation to the referral × confidential', () => {
   let app: NestFastifyApplication;
@@ -738,4 +769,42 @@ describe('authorization matrix: operation × caller × relation to the referral 
     },
     30_000,
   );
+
+  it('has an expectation for the unit an alert escalated to on every alert operation', () => {
+    expect(Object.keys(ESCALATED_TO).sort()).toEqual(ALERT_MATRIX.map((r) => r.operation).sort());
+  });
+
+  it.each(ALERT_MATRIX.map((row) => [row.operation, ESCALATED_TO[row.operation], row] as const))(
+    'alert: %s by a unit it escalated to → %s',
+    async (_operation, expected, row) => {
+      const alert = await app
+        .get(RaiseAlertUseCase)
+        .execute(actors.get('nonPartyPolice') as Actor, {
+          type: AlertType.SUSPECTED_TRAFFICKING,
+          severity: Severity.MEDIUM,
+          summary: ALERT_SUMMARY,
+          regionCode: '53',
+        });
+      const headUnit = await createTestOfficer(app, 'POLRI-PPAPPO', [Role.DESK_OFFICER]);
+      const client = (await loginAs(url, headUnit.username, headUnit.password)).client;
+      // Not before it escalated there.
+      const before = await client.request(row.query, row.variables(alert.id, caseOfMatrix()));
+      if (row.operation === 'alert') expect(errorCodeOf(before)).toBe('NOT_FOUND');
+      await dataSourceOf(app).query(
+        `INSERT INTO alert_escalation (alert_id, unit_id, level, escalated_at)
+         VALUES ($1, $2, 2, now())`,
+        [alert.id, await unitId(dataSourceOf(app), 'POLRI-PPAPPO')],
+      );
+      const response = await client.request(row.query, row.variables(alert.id, caseOfMatrix()));
+      const outcome = response.errors?.length
+        ? errorCodeOf(response)
+        : row.classify
+          ? row.classify(response, alert.id)
+          : 'OK';
+      expect(outcome).toBe(expected);
+    },
+    30_000,
+  );
+
+  const caseOfMatrix = () => shared.get(false)?.caseId as string;
 });

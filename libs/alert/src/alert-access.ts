@@ -5,17 +5,26 @@ import { forbidden, isUuid, notFound, type RequestContext } from '@simpul/common
 import { CaseAccess } from '@simpul/case';
 import { Role, type Actor } from '@simpul/identity';
 import { AlertEntity } from './entities/alert.entity';
-import { alertView, AlertView } from './alert-visibility';
+import { alertActs, alertView, AlertView, type AlertSides } from './alert-visibility';
 
 /** Roles that act on alerts; AUDITOR and ADMIN read (or manage routing) only. */
 const ACTING_ROLES: readonly Role[] = [Role.DESK_OFFICER, Role.SUPERVISOR, Role.INVESTIGATOR];
 
-/** An alert the caller may see, with how it sees it and the units it went to. */
+/** An alert the caller may see, with how it sees it and the units it went and escalated to. */
 export interface VisibleAlert {
   alert: AlertEntity;
   view: AlertView.FULL | AlertView.AUDIT;
   receivingUnitIds: string[];
+  escalatedToUnitIds: string[];
 }
+
+type UnitsOfAlert = Pick<AlertSides, 'receivingUnitIds' | 'escalatedToUnitIds'> & {
+  receivingUnitIds: string[];
+  escalatedToUnitIds: string[];
+};
+
+/** What a transition needs the caller to be (alert-visibility.ts, alertActs). */
+export type AlertAct = 'close' | 'acknowledge';
 
 /**
  * Applies alert-visibility.ts with the facts read from PostgreSQL: the caller's casework units
@@ -41,14 +50,36 @@ export class AlertAccess {
     alertIds: readonly string[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, string[]>> {
-    const rows: { alert_id: string; unit_ids: string[] }[] = alertIds.length
+    const units = await this.unitsOfAlerts(alertIds, manager);
+    return new Map([...units].map(([id, sides]) => [id, sides.receivingUnitIds]));
+  }
+
+  /** Every unit an alert concerns now: the raising unit aside, those it went and escalated to. */
+  async concernedUnitIds(alertId: string): Promise<string[]> {
+    const sides = (await this.unitsOfAlerts([alertId])).get(alertId);
+    return sides ? [...sides.receivingUnitIds, ...sides.escalatedToUnitIds] : [];
+  }
+
+  /** The receiving units (alert_delivery) and the units escalated to (alert_escalation). */
+  async unitsOfAlerts(
+    alertIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, UnitsOfAlert>> {
+    const rows: { alert_id: string; receiving: string[]; escalated: string[] }[] = alertIds.length
       ? await manager.query(
-          `SELECT alert_id, array_agg(unit_id) AS unit_ids FROM alert_delivery
-            WHERE alert_id = ANY($1::uuid[]) GROUP BY alert_id`,
+          `SELECT a.id AS alert_id,
+                  ARRAY(SELECT d.unit_id FROM alert_delivery d WHERE d.alert_id = a.id) AS receiving,
+                  ARRAY(SELECT e.unit_id FROM alert_escalation e WHERE e.alert_id = a.id) AS escalated
+             FROM unnest($1::uuid[]) AS a(id)`,
           [alertIds],
         )
       : [];
-    return new Map(rows.map((row) => [row.alert_id, row.unit_ids]));
+    return new Map(
+      rows.map((row) => [
+        row.alert_id,
+        { receivingUnitIds: row.receiving, escalatedToUnitIds: row.escalated },
+      ]),
+    );
   }
 
   /** The views of these alerts for the caller (NONE for the ones it may not see). */
@@ -57,17 +88,17 @@ export class AlertAccess {
     alerts: readonly AlertEntity[],
     units: readonly string[],
     manager?: EntityManager,
-  ): Promise<{ view: AlertView; receivingUnitIds: string[] }[]> {
-    const receivers = await this.receivingUnitIds(
+  ): Promise<({ view: AlertView } & UnitsOfAlert)[]> {
+    const sides = await this.unitsOfAlerts(
       alerts.map((a) => a.id),
       manager,
     );
     const viewer = { auditor: CaseAccess.isAuditor(actor), actingUnitIds: units };
     return alerts.map((alert) => {
-      const receivingUnitIds = receivers.get(alert.id) ?? [];
+      const found = sides.get(alert.id) ?? { receivingUnitIds: [], escalatedToUnitIds: [] };
       return {
-        view: alertView(viewer, { raisedByUnitId: alert.raisedByUnitId, receivingUnitIds }),
-        receivingUnitIds,
+        view: alertView(viewer, { raisedByUnitId: alert.raisedByUnitId, ...found }),
+        ...found,
       };
     });
   }
@@ -90,19 +121,33 @@ export class AlertAccess {
     const alert = await query.getOne();
     if (!alert) throw notFound('Alert');
     const units = await this.unitsOf(actor, manager);
-    const [{ view, receivingUnitIds }] = await this.viewsOf(actor, [alert], units, manager);
+    const [{ view, ...sides }] = await this.viewsOf(actor, [alert], units, manager);
     if (view === AlertView.NONE) throw notFound('Alert');
-    return { alert, view, receivingUnitIds };
+    return { alert, view, ...sides };
   }
 
   /**
-   * For a transition: the alert locked, seen in full by a caller with an acting role. An auditor
-   * sees it but may not act: FORBIDDEN.
+   * For a transition: the alert locked, seen in full by a caller with an acting role who may do
+   * `act` (alertActs: a unit the alert only escalated to acknowledges, it does not close). An
+   * auditor sees it but may not act: FORBIDDEN.
    */
-  async actable(actor: Actor, alertId: string, manager: EntityManager): Promise<VisibleAlert> {
+  async actable(
+    actor: Actor,
+    alertId: string,
+    manager: EntityManager,
+    act: AlertAct = 'close',
+  ): Promise<VisibleAlert> {
     const found = await this.visible(actor, alertId, manager, true);
     if (found.view !== AlertView.FULL || !actor.roles.some((r) => ACTING_ROLES.includes(r))) {
       throw forbidden('Only officers of the raising or a receiving unit act on an alert');
+    }
+    if (act === 'close') {
+      const units = await this.unitsOf(actor, manager);
+      if (!alertActs(units, { raisedByUnitId: found.alert.raisedByUnitId, ...found }).close) {
+        throw forbidden(
+          'A unit the alert escalated to acknowledges it; the receiving units close it',
+        );
+      }
     }
     return found;
   }

@@ -21,12 +21,49 @@ export interface AlertViewer {
 export interface AlertSides {
   raisedByUnitId: string;
   receivingUnitIds: readonly string[];
+  /**
+   * The units its escalation reached while nobody acknowledged it (alert_escalation): they were
+   * told to make someone act, so they read it as a receiving unit does — no more.
+   */
+  escalatedToUnitIds: readonly string[];
 }
 
 export function alertView(viewer: AlertViewer, alert: AlertSides): AlertView {
   const acting = new Set(viewer.actingUnitIds);
-  if (acting.has(alert.raisedByUnitId) || alert.receivingUnitIds.some((id) => acting.has(id))) {
+  if (
+    acting.has(alert.raisedByUnitId) ||
+    alert.receivingUnitIds.some((id) => acting.has(id)) ||
+    alert.escalatedToUnitIds.some((id) => acting.has(id))
+  ) {
     return AlertView.FULL;
   }
   return viewer.auditor ? AlertView.AUDIT : AlertView.NONE;
+}
+
+/** What a caller who sees an alert in full may do with it, by how it came to see it. */
+export interface AlertActs {
+  /** Resolve, dismiss, link to a case, promote to a case: the raising and receiving units. */
+  close: boolean;
+  /** The units it may acknowledge for: receiving units by their delivery, escalation targets by
+   * their escalation; a unit that is both acknowledges its delivery. */
+  acknowledgeDeliveryOf: string[];
+  acknowledgeEscalationOf: string[];
+}
+
+/**
+ * The acts of a caller that sees the alert in full. A unit the escalation reached acknowledges
+ * (which stops the climb: someone has it now) but does not close, link or promote the alert —
+ * that stays with the desks the routing rules chose and the raising unit; escalation tells
+ * supervisors and task forces to make those desks act, not to take the warning over.
+ */
+export function alertActs(actingUnitIds: readonly string[], alert: AlertSides): AlertActs {
+  const acting = new Set(actingUnitIds);
+  const receiving = alert.receivingUnitIds.filter((id) => acting.has(id));
+  return {
+    close: acting.has(alert.raisedByUnitId) || receiving.length > 0,
+    acknowledgeDeliveryOf: receiving,
+    acknowledgeEscalationOf: alert.escalatedToUnitIds.filter(
+      (id) => acting.has(id) && !alert.receivingUnitIds.includes(id),
+    ),
+  };
 }

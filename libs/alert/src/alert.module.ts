@@ -17,6 +17,7 @@ import { AlertTimerHandler } from './jobs/alert-timer.handler';
 import { DeliverAlertHandler } from './jobs/deliver-alert.handler';
 import {
   AlertDeliveryFieldsResolver,
+  AlertEscalationFieldsResolver,
   AlertFieldsResolver,
   HandoffEventAlertResolver,
 } from './resolvers/alert-fields.resolver';
@@ -24,6 +25,7 @@ import { AlertMutationResolver } from './resolvers/alert-mutation.resolver';
 import { AlertQueryResolver } from './resolvers/alert-query.resolver';
 import { AlertRoutingRuleResolver } from './resolvers/alert-routing-rule.resolver';
 import { AcknowledgeAlertUseCase } from './use-cases/acknowledge-alert.use-case';
+import { AcknowledgeAlertEscalationUseCase } from './use-cases/acknowledge-alert-escalation.use-case';
 import { CloseAlert } from './use-cases/close-alert';
 import { CreateAlertRoutingRuleUseCase } from './use-cases/create-alert-routing-rule.use-case';
 import { DeleteAlertRoutingRuleUseCase } from './use-cases/delete-alert-routing-rule.use-case';
@@ -40,6 +42,7 @@ const ENTITIES = [AlertEntity, AlertDeliveryEntity, AlertRoutingRuleEntity];
 export const ALERT_USE_CASES = [
   RaiseAlertUseCase,
   AcknowledgeAlertUseCase,
+  AcknowledgeAlertEscalationUseCase,
   ResolveAlertUseCase,
   DismissAlertUseCase,
   LinkAlertToCaseUseCase,
@@ -55,6 +58,7 @@ const resolvers = [
   AlertMutationResolver,
   AlertFieldsResolver,
   AlertDeliveryFieldsResolver,
+  AlertEscalationFieldsResolver,
   HandoffEventAlertResolver,
   AlertRoutingRuleResolver,
 ];

@@ -18,11 +18,19 @@ import { AlertView } from './alert-visibility';
 import { AlertDeliveryEntity } from './entities/alert-delivery.entity';
 import { AlertEntity } from './entities/alert.entity';
 import { toAlertDeliveryModel, toAlertModel } from './models/alert.mapper';
-import type { AlertConnectionModel, AlertDeliveryModel, AlertModel } from './models/alert.model';
+import type {
+  AlertConnectionModel,
+  AlertDeliveryModel,
+  AlertEscalationModel,
+  AlertModel,
+} from './models/alert.model';
 
 export interface AlertFilter {
   status?: AlertStatus[] | null;
-  /** Only alerts delivered to this unit (one the caller acts for; any unit for an auditor). */
+  /**
+   * Only alerts delivered or escalated to this unit (one the caller acts for; any unit for an
+   * auditor).
+   */
   unitId?: string | null;
   /** Only alerts the caller's units (or `unitId`) have — or have not — acknowledged. */
   acknowledged?: boolean | null;
@@ -58,7 +66,9 @@ export class AlertReader {
     if (!auditor) {
       query.andWhere(
         `(a.raised_by_unit_id = ANY(:units::uuid[]) OR EXISTS (SELECT 1 FROM alert_delivery d
-           WHERE d.alert_id = a.id AND d.unit_id = ANY(:units::uuid[])))`,
+           WHERE d.alert_id = a.id AND d.unit_id = ANY(:units::uuid[]))
+          OR EXISTS (SELECT 1 FROM alert_escalation e
+           WHERE e.alert_id = a.id AND e.unit_id = ANY(:units::uuid[])))`,
         { units },
       );
     }
@@ -67,15 +77,22 @@ export class AlertReader {
     const receiving = filter.unitId != null ? [filter.unitId] : auditor ? null : units;
     if (filter.unitId != null) {
       query.andWhere(
-        'EXISTS (SELECT 1 FROM alert_delivery r WHERE r.alert_id = a.id AND r.unit_id = :unitId)',
+        `(EXISTS (SELECT 1 FROM alert_delivery r WHERE r.alert_id = a.id AND r.unit_id = :unitId)
+          OR EXISTS (SELECT 1 FROM alert_escalation x
+                      WHERE x.alert_id = a.id AND x.unit_id = :unitId))`,
         { unitId: filter.unitId },
       );
     }
     if (filter.acknowledged != null) {
+      // A unit the alert escalated to counts by its own acknowledgement, as a receiving unit does.
+      const ack = filter.acknowledged ? 'NOT NULL' : 'NULL';
+      const ofUnits = (alias: string) =>
+        receiving ? `AND ${alias}.unit_id = ANY(:receiving::uuid[])` : '';
       query.andWhere(
-        `EXISTS (SELECT 1 FROM alert_delivery k WHERE k.alert_id = a.id
-           ${receiving ? 'AND k.unit_id = ANY(:receiving::uuid[])' : ''}
-           AND k.acknowledged_at IS ${filter.acknowledged ? 'NOT NULL' : 'NULL'})`,
+        `(EXISTS (SELECT 1 FROM alert_delivery k WHERE k.alert_id = a.id ${ofUnits('k')}
+           AND k.acknowledged_at IS ${ack})
+          OR EXISTS (SELECT 1 FROM alert_escalation y WHERE y.alert_id = a.id ${ofUnits('y')}
+           AND y.acknowledged_at IS ${ack}))`,
         { receiving },
       );
     }
@@ -141,6 +158,39 @@ export class AlertReader {
         .orderBy('u.code')
         .getMany();
       return ids.map((id) => rows.filter((row) => row.alertId === id).map(toAlertDeliveryModel));
+    });
+    return loader.load(alertId).then((rows) => rows ?? []);
+  }
+
+  /** The units an alert the caller already sees escalated to, lowest level first (batched). */
+  escalationsOf(context: RequestContext, alertId: string): Promise<AlertEscalationModel[]> {
+    const loader = loaderFor<AlertEscalationModel[]>(context, 'alert.escalations', async (ids) => {
+      const rows: {
+        alert_id: string;
+        unit_id: string;
+        level: number;
+        escalated_at: Date;
+        acknowledged_at: Date | null;
+        acknowledged_by_id: string | null;
+      }[] = await this.dataSource.query(
+        `SELECT e.alert_id, e.unit_id, e.level, e.escalated_at, e.acknowledged_at,
+                e.acknowledged_by_id
+           FROM alert_escalation e JOIN unit u ON u.id = e.unit_id
+          WHERE e.alert_id = ANY($1::uuid[]) ORDER BY e.level, u.code`,
+        [ids],
+      );
+      return ids.map((id) =>
+        rows
+          .filter((row) => row.alert_id === id)
+          .map((row) => ({
+            alertId: row.alert_id,
+            unitId: row.unit_id,
+            level: row.level,
+            escalatedAt: row.escalated_at,
+            acknowledgedAt: row.acknowledged_at,
+            acknowledgedById: row.acknowledged_by_id,
+          })),
+      );
     });
     return loader.load(alertId).then((rows) => rows ?? []);
   }

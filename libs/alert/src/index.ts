@@ -17,6 +17,7 @@ export * from './alert-escalation';
 export * from './seed-alert-routing-rules';
 export * from './use-cases/raise-alert.use-case';
 export * from './use-cases/acknowledge-alert.use-case';
+export * from './use-cases/acknowledge-alert-escalation.use-case';
 export * from './use-cases/resolve-alert.use-case';
 export * from './use-cases/dismiss-alert.use-case';
 export * from './use-cases/link-alert-to-case.use-case';

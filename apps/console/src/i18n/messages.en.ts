@@ -54,6 +54,8 @@ export const messagesEn: Same<typeof messagesId> = {
     acknowledgedBy: 'acknowledged {{at}}',
     notAcknowledged: 'not acknowledged yet',
     escalated: 'Escalation level {{level}}',
+    reachedByEscalation:
+      'Reached your unit by escalation, level {{level}}: acknowledge it, then see that the receiving units act.',
     case: 'Case {{reference}}',
     acknowledge: 'Acknowledge',
     resolve: 'Resolve',
@@ -511,6 +513,8 @@ export const messagesEn: Same<typeof messagesId> = {
     open: 'Open {{reference}}',
     receivers: 'Receiving units, delivery and acknowledgement',
     deliveredAt: 'delivered {{at}}',
+    escalations: 'Escalated to',
+    escalatedAt: 'level {{level}}, {{at}}',
   },
   // ADMIN screen (/pengaturan): routing rules, webhooks, parked deliveries.
   adminScreen: {

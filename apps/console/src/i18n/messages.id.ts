@@ -51,6 +51,8 @@ export const messagesId = {
     acknowledgedBy: 'tanda terima {{at}}',
     notAcknowledged: 'belum ada tanda terima',
     escalated: 'Eskalasi tingkat {{level}}',
+    reachedByEscalation:
+      'Sampai ke satuan kerja Anda lewat eskalasi tingkat {{level}}: beri tanda terima, lalu pastikan penerima menindaklanjuti.',
     case: 'Kasus {{reference}}',
     acknowledge: 'Beri tanda terima',
     resolve: 'Selesaikan',
@@ -509,6 +511,8 @@ export const messagesId = {
     open: 'Buka {{reference}}',
     receivers: 'Satuan kerja penerima, pengiriman dan tanda terima',
     deliveredAt: 'sampai {{at}}',
+    escalations: 'Eskalasi ke',
+    escalatedAt: 'tingkat {{level}}, {{at}}',
   },
   // ADMIN screen (/pengaturan): routing rules, webhooks, parked deliveries.
   adminScreen: {

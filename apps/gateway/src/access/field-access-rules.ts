@@ -24,7 +24,7 @@ const CASE_LINK =
 const REFERRAL_LINK =
   'checked again for the caller by ReferralLoader: null when it may not see the referral, restricted when it may only know it exists';
 const ALERT_TEXT =
-  'police free text: blanked by toAlertModel for AUDITOR (AlertView.AUDIT); only the raising and receiving units read it';
+  'police free text: blanked by toAlertModel for AUDITOR (AlertView.AUDIT); only the raising and receiving units, and the units it escalated to, read it';
 const EVENT_CONTENT =
   'ledger note / actor: null on entries of a referral the caller may only know exists (ReferralViews)';
 
@@ -277,8 +277,9 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
       'status',
     ],
   },
-  // docs/access-model.md, "Alerts": the raising and receiving units see an alert in full, AUDITOR
-  // without its text; everyone else never gets it (NOT_FOUND, absent, null).
+  // docs/access-model.md, "Alerts": the raising and receiving units and the units it escalated to
+  // see an alert in full, AUDITOR without its text; everyone else never gets it (NOT_FOUND, absent,
+  // null).
   Alert: {
     withParent: [
       'closedAt',
@@ -286,9 +287,11 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
       'deliveries',
       'dismissalReason',
       'escalationLevel',
+      'escalations',
       'exploitationTypes',
       'id',
       'myDelivery',
+      'myEscalation',
       'raisedAt',
       'raisedBy',
       'raisedByUnit',
@@ -310,6 +313,10 @@ export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
   AlertEdge: { withParent: ['cursor', 'node'] },
   AlertDelivery: {
     withParent: ['acknowledgedAt', 'acknowledgedBy', 'deliveredAt', 'delivery', 'id', 'unit'],
+    guarded: { alert: 'checked again for the caller by AlertReader.visible: NOT_FOUND otherwise' },
+  },
+  AlertEscalation: {
+    withParent: ['acknowledgedAt', 'acknowledgedBy', 'escalatedAt', 'level', 'unit'],
     guarded: { alert: 'checked again for the caller by AlertReader.visible: NOT_FOUND otherwise' },
   },
   // Returned by ADMIN-only operations; codes, units and conditions, no personal data.

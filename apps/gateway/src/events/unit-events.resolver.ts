@@ -39,18 +39,21 @@ export class UnitEventsResolver {
     const bySides = (message: HandoffEventMessage) =>
       (message.fromUnitId !== null && units.has(message.fromUnitId)) ||
       (message.toUnitId !== null && units.has(message.toUnitId));
-    // An alert's entries concern every unit it went to (a resolve by one desk tells the others):
-    // its units are fixed when it is raised, so each alert is looked up once per subscription.
+    // An alert's entries concern every unit it went or escalated to (a resolve by one desk tells
+    // the others): its receiving units are fixed when it is raised, so each alert is looked up
+    // once per subscription; a unit it escalates to later learns it from the ALERT_ESCALATED
+    // entry addressed to it, which marks the alert as ours from then on.
     const alertUnits = new Map<string, boolean>();
     const concerns = async (message: HandoffEventMessage) => {
-      if (bySides(message)) return true;
+      if (bySides(message)) {
+        if (message.alertId !== null) alertUnits.set(message.alertId, true);
+        return true;
+      }
       if (message.alertId === null) return false;
       let ours = alertUnits.get(message.alertId);
       if (ours === undefined) {
-        const receivers = (await this.alerts.receivingUnitIds([message.alertId])).get(
-          message.alertId,
-        );
-        ours = !!receivers?.some((id) => units.has(id));
+        const concerned = await this.alerts.concernedUnitIds(message.alertId);
+        ours = concerned.some((id) => units.has(id));
         alertUnits.set(message.alertId, ours);
         if (alertUnits.size > 10_000) alertUnits.delete(alertUnits.keys().next().value as string);
       }

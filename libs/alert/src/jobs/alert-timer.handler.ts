@@ -30,7 +30,8 @@ interface UnacknowledgedRow {
  * the unit its ladder names at that level — 1 the unit itself (its SUPERVISORs are told), 2 its
  * agency's head unit, 3 its province's Gugus Tugas (GT-PUSAT for national units and provinces
  * without one) — with one ALERT_ESCALATED entry per unit reached (no actor, from the raising unit;
- * the entry a notification to that unit's SUPERVISORs is made from). `escalation_level` is the
+ * the entry a notification to that unit's SUPERVISORs is made from) and one alert_escalation row,
+ * which lets that unit open and acknowledge the alert. `escalation_level` is the
  * record of the steps fired: step n fires only on an alert at level n − 1, so a timer fired twice
  * (its job and the sweep) acts once. Nothing once a unit acknowledged or the alert was closed.
  * Each step arms the next.
@@ -67,6 +68,14 @@ export class AlertTimerHandler implements TimerHandler {
       for (const unitId of alert.unit_ids) {
         reached.add(await this.targets.unitFor(manager, unitId, level));
       }
+      // The units reached read the alert from now on, as a receiving unit does, and may
+      // acknowledge it (docs/access-model.md, "Alerts"); a unit keeps the first level it was at.
+      await manager.query(
+        `INSERT INTO alert_escalation (alert_id, unit_id, level, escalated_at)
+         SELECT $1, unnest($2::uuid[]), $3, $4
+         ON CONFLICT (alert_id, unit_id) DO NOTHING`,
+        [alert.id, [...reached], level, now],
+      );
       await this.ledger.append(
         manager,
         [...reached].map((unitId) =>

@@ -82,3 +82,24 @@ export class AlertConnectionModel {
   @Field(() => PageInfoModel) pageInfo: PageInfoModel;
   @Field(() => Int) totalCount: number;
 }
+
+@ObjectType('AlertEscalation', {
+  description:
+    'A unit an unacknowledged alert escalated to: it reads the alert as a receiving unit does and may acknowledge it (acknowledgeAlertEscalation)',
+})
+export class AlertEscalationModel {
+  @Field(() => AlertModel) alert?: Relation<AlertModel>;
+  @Field(() => UnitModel) unit?: UnitModel;
+  @Field(() => Int, {
+    description:
+      "The first level that reached it: 1 a receiving unit's supervisors, 2 its agency's head unit, 3 the Gugus Tugas",
+  })
+  level: number;
+  @Field() escalatedAt: Date;
+  @Field(() => Date, { nullable: true }) acknowledgedAt: Date | null;
+  @Field(() => OfficerModel, { nullable: true }) acknowledgedBy?: OfficerModel | null;
+
+  alertId: string;
+  unitId: string;
+  acknowledgedById: string | null;
+}

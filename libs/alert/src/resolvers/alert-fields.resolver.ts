@@ -6,7 +6,7 @@ import { CurrentActor, loadOfficer, OfficerModel, type Actor } from '@simpul/ide
 import { HandoffEventModel } from '@simpul/ledger';
 import { AlertAccess } from '../alert-access';
 import { AlertReader } from '../alert.reader';
-import { AlertDeliveryModel, AlertModel } from '../models/alert.model';
+import { AlertDeliveryModel, AlertEscalationModel, AlertModel } from '../models/alert.model';
 
 /** Alert's links. The linked case is checked for the caller again (CaseLoader). */
 @Resolver(() => AlertModel)
@@ -56,6 +56,60 @@ export class AlertFieldsResolver {
       units.includes(d.unitId),
     );
     return mine.find((d) => d.unitId === actor.unitId) ?? mine[0] ?? null;
+  }
+
+  @ResolveField(() => [AlertEscalationModel], {
+    description:
+      'The units it escalated to while nobody acknowledged it, lowest level first (each once, at the first level that reached it)',
+  })
+  escalations(@Parent() alert: AlertModel, @Context() context: RequestContext) {
+    return this.reader.escalationsOf(context, alert.id);
+  }
+
+  @ResolveField(() => AlertEscalationModel, {
+    nullable: true,
+    description:
+      "The escalation to the caller's unit (or, for a SUPERVISOR, to a unit of its agency) when it did not receive the alert; null otherwise. Acknowledge it with acknowledgeAlertEscalation",
+  })
+  async myEscalation(
+    @Parent() alert: AlertModel,
+    @CurrentActor() actor: Actor,
+    @Context() context: RequestContext,
+  ) {
+    const units = await this.access.unitsIn(context, actor);
+    const received = new Set(
+      (await this.reader.deliveriesOf(context, alert.id)).map((d) => d.unitId),
+    );
+    const mine = (await this.reader.escalationsOf(context, alert.id)).filter(
+      (e) => units.includes(e.unitId) && !received.has(e.unitId),
+    );
+    return mine.find((e) => e.unitId === actor.unitId) ?? mine[0] ?? null;
+  }
+}
+
+@Resolver(() => AlertEscalationModel)
+export class AlertEscalationFieldsResolver {
+  constructor(private readonly reader: AlertReader) {}
+
+  @ResolveField(() => AlertModel, { description: 'Checked again for the caller' })
+  async alert(
+    @Parent() escalation: AlertEscalationModel,
+    @CurrentActor() actor: Actor,
+    @Context() context: RequestContext,
+  ) {
+    const found = await this.reader.visible(context, actor, escalation.alertId);
+    if (!found) throw notFound('Alert');
+    return found;
+  }
+
+  @ResolveField(() => UnitModel)
+  unit(@Parent() escalation: AlertEscalationModel, @Context() context: RequestContext) {
+    return loadUnit(context, escalation.unitId);
+  }
+
+  @ResolveField(() => OfficerModel, { nullable: true })
+  acknowledgedBy(@Parent() escalation: AlertEscalationModel, @Context() context: RequestContext) {
+    return escalation.acknowledgedById ? loadOfficer(context, escalation.acknowledgedById) : null;
   }
 }
 

@@ -6,7 +6,8 @@ import { AlertReader } from '../alert.reader';
 import { PromoteAlertInput, RaiseAlertInput } from '../dto/raise-alert.input';
 import type { AlertEntity } from '../entities/alert.entity';
 import { toAlertDeliveryModel } from '../models/alert.mapper';
-import { AlertDeliveryModel, AlertModel } from '../models/alert.model';
+import { AlertDeliveryModel, AlertEscalationModel, AlertModel } from '../models/alert.model';
+import { AcknowledgeAlertEscalationUseCase } from '../use-cases/acknowledge-alert-escalation.use-case';
 import { AcknowledgeAlertUseCase } from '../use-cases/acknowledge-alert.use-case';
 import { DismissAlertUseCase } from '../use-cases/dismiss-alert.use-case';
 import { LinkAlertToCaseUseCase } from '../use-cases/link-alert-to-case.use-case';
@@ -26,6 +27,7 @@ export class AlertMutationResolver {
   constructor(
     private readonly raise: RaiseAlertUseCase,
     private readonly acknowledge: AcknowledgeAlertUseCase,
+    private readonly acknowledgeEscalation: AcknowledgeAlertEscalationUseCase,
     private readonly resolve: ResolveAlertUseCase,
     private readonly dismiss: DismissAlertUseCase,
     private readonly link: LinkAlertToCaseUseCase,
@@ -59,6 +61,23 @@ export class AlertMutationResolver {
     unitId?: string | null,
   ) {
     return toAlertDeliveryModel(await this.acknowledge.execute(actor, id, unitId));
+  }
+
+  @Mutation(() => AlertEscalationModel, {
+    description:
+      'id of the Alert; a unit it escalated to (and did not receive it) acknowledges it, which stops the climb',
+  })
+  acknowledgeAlertEscalation(
+    @CurrentActor() actor: Actor,
+    @Id() id: string,
+    @Args('unitId', {
+      type: () => ID,
+      nullable: true,
+      description: 'For a SUPERVISOR acting for several units it escalated to: which one',
+    })
+    unitId?: string | null,
+  ) {
+    return this.acknowledgeEscalation.execute(actor, id, unitId);
   }
 
   @Mutation(() => AlertModel, { description: 'The raising or a receiving unit, with a note' })

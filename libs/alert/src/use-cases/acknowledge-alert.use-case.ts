@@ -25,7 +25,12 @@ export class AcknowledgeAlertUseCase {
 
   execute(actor: Actor, alertId: string, unitId?: string | null): Promise<AlertDeliveryEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const { alert, receivingUnitIds } = await this.access.actable(actor, alertId, manager);
+      const { alert, receivingUnitIds } = await this.access.actable(
+        actor,
+        alertId,
+        manager,
+        'acknowledge',
+      );
       const acting = await this.access.unitsOf(actor, manager);
       const mine = receivingUnitIds.filter((id) => acting.includes(id));
       const unit = this.chooseUnit(actor, mine, unitId);
@@ -66,7 +71,10 @@ export class AcknowledgeAlertUseCase {
   }
 
   private chooseUnit(actor: Actor, mine: string[], unitId?: string | null): string {
-    if (!mine.length) throw forbidden('Your unit did not receive this alert');
+    if (!mine.length) {
+      // A unit the alert only escalated to has no delivery: acknowledgeAlertEscalation.
+      throw forbidden('Your unit did not receive this alert');
+    }
     if (unitId) {
       if (!mine.includes(unitId)) throw badInput('unitId', 'is not a receiving unit you act for');
       return unitId;

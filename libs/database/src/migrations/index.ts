@@ -9,6 +9,7 @@ import { ReferralEscalation1764910000000 } from './1764910000000-referral-escala
 import { LedgerCheckpoints1764920000000 } from './1764920000000-ledger-checkpoints';
 import { Notifications1764940000000 } from './1764940000000-notifications';
 import { Insight1764930000000 } from './1764930000000-insight';
+import { AlertEscalation1764950000000 } from './1764950000000-alert-escalation';
 
 /** Every migration, in order. Listed explicitly (no glob) so that dist/ and Jest load the same set. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   LedgerCheckpoints1764920000000,
   Insight1764930000000,
   Notifications1764940000000,
+  AlertEscalation1764950000000,
 ];

@@ -11,6 +11,7 @@ import { enumsId } from '../../i18n/enums.id';
 import { countryName, regionName } from '../../reference/regions';
 import {
   ACKNOWLEDGE_ALERT,
+  ACKNOWLEDGE_ALERT_ESCALATION,
   DISMISS_ALERT,
   LINK_ALERT,
   MY_CASES,
@@ -32,7 +33,9 @@ const SEVERITY_TONE: Record<string, TagTone> = {
 /**
  * One alert with the actions the caller's unit may take on it: a card of the feed (its reference
  * opens the alert's own screen), or `detailed` on that screen (every receiving unit with its
- * delivery and acknowledgement in view).
+ * delivery and acknowledgement in view). A unit the alert only escalated to (myEscalation)
+ * acknowledges it by its escalation and leaves resolving, dismissing and linking to the receiving
+ * units (docs/access-model.md, "Alerts").
  */
 export function AlertCard({
   alert,
@@ -46,9 +49,12 @@ export function AlertCard({
   const { t, i18n } = useTranslation();
   const [mode, setMode] = useState<Mode | null>(null);
   const [, acknowledge] = useMutation(ACKNOWLEDGE_ALERT);
+  const [, acknowledgeEscalation] = useMutation(ACKNOWLEDGE_ALERT_ESCALATION);
   const [busy, setBusy] = useState(false);
   const open = alert.status === 'RAISED' || alert.status === 'ACKNOWLEDGED';
   const mayAct = !alert.restricted;
+  const escalatedHere = alert.myEscalation;
+  const mayClose = mayAct && !escalatedHere;
   const done = (what: string) =>
     onResult(t('alerts.done', { reference: alert.reference, what: t(`alerts.${what}`) }), true);
   const failed = (error: Parameters<typeof errorText>[1]) =>
@@ -56,7 +62,9 @@ export function AlertCard({
 
   const runAcknowledge = async () => {
     setBusy(true);
-    const result = await acknowledge({ id: alert.id });
+    const result = escalatedHere
+      ? await acknowledgeEscalation({ id: alert.id })
+      : await acknowledge({ id: alert.id });
     setBusy(false);
     if (result.data) done('acknowledged');
     else failed(result.error);
@@ -94,6 +102,11 @@ export function AlertCard({
           {t('alerts.raisedBy', { unit: alert.raisedByUnit.name })} ·{' '}
           {t('alerts.raisedAt', { at: formatLocal(alert.raisedAt) })} · {where}
         </Text>
+        {escalatedHere && (
+          <Text size="sm" fw={600}>
+            {t('alerts.reachedByEscalation', { level: escalatedHere.level })}
+          </Text>
+        )}
         {alert.summary && <Text>{alert.summary}</Text>}
         {alert.exploitationTypes.length > 0 && (
           <Text size="sm">
@@ -113,6 +126,28 @@ export function AlertCard({
               {t('alertDetail.receivers')} ({alert.deliveries.length})
             </Text>
             <Receivers alert={alert} detailed />
+            {alert.escalations.length > 0 && (
+              <>
+                <Text fw={600} id={`escalations-${alert.id}`}>
+                  {t('alertDetail.escalations')} ({alert.escalations.length})
+                </Text>
+                <ul aria-labelledby={`escalations-${alert.id}`}>
+                  {alert.escalations.map((e) => (
+                    <li key={e.unit.id}>
+                      {e.unit.name} —{' '}
+                      {t('alertDetail.escalatedAt', {
+                        level: e.level,
+                        at: formatLocal(e.escalatedAt),
+                      })}
+                      {' · '}
+                      {e.acknowledgedAt
+                        ? t('alerts.acknowledgedBy', { at: formatLocal(e.acknowledgedAt) })
+                        : t('alerts.notAcknowledged')}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </section>
         ) : (
           <details>
@@ -124,7 +159,8 @@ export function AlertCard({
         )}
         {mayAct && open && (
           <Group gap={6} wrap="wrap">
-            {alert.myDelivery && !alert.myDelivery.acknowledgedAt && (
+            {((alert.myDelivery && !alert.myDelivery.acknowledgedAt) ||
+              (escalatedHere && !escalatedHere.acknowledgedAt)) && (
               <Button
                 size="sm"
                 disabled={busy}
@@ -134,23 +170,24 @@ export function AlertCard({
                 {t('alerts.acknowledge')}
               </Button>
             )}
-            {(['resolve', 'dismiss', ...(alert.case ? [] : ['link', 'promote'])] as Mode[]).map(
-              (m) => (
-                <Button
-                  key={m}
-                  size="sm"
-                  variant="outline"
-                  onClick={() => setMode(mode === m ? null : m)}
-                  aria-expanded={mode === m}
-                  aria-label={`${t(`alerts.${m}`)} ${alert.reference}`}
-                >
-                  {t(`alerts.${m}`)}
-                </Button>
-              ),
-            )}
+            {(mayClose
+              ? (['resolve', 'dismiss', ...(alert.case ? [] : ['link', 'promote'])] as Mode[])
+              : []
+            ).map((m) => (
+              <Button
+                key={m}
+                size="sm"
+                variant="outline"
+                onClick={() => setMode(mode === m ? null : m)}
+                aria-expanded={mode === m}
+                aria-label={`${t(`alerts.${m}`)} ${alert.reference}`}
+              >
+                {t(`alerts.${m}`)}
+              </Button>
+            ))}
           </Group>
         )}
-        {mayAct && mode && (
+        {mayClose && mode && (
           <ActionForm
             alert={alert}
             mode={mode}

@@ -29,6 +29,23 @@ export const FeedAlert = graphql(`
         id
       }
     }
+    myEscalation {
+      level
+      acknowledgedAt
+      unit {
+        id
+      }
+    }
+    escalations {
+      level
+      escalatedAt
+      acknowledgedAt
+      unit {
+        id
+        code
+        name
+      }
+    }
     deliveries {
       id
       delivery
@@ -89,6 +106,15 @@ export const ACKNOWLEDGE_ALERT = graphql(`
   mutation AcknowledgeAlert($id: ID!) {
     acknowledgeAlert(id: $id) {
       id
+      acknowledgedAt
+    }
+  }
+`);
+
+export const ACKNOWLEDGE_ALERT_ESCALATION = graphql(`
+  mutation AcknowledgeAlertEscalation($id: ID!) {
+    acknowledgeAlertEscalation(id: $id) {
+      level
       acknowledgedAt
     }
   }
