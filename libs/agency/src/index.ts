@@ -9,6 +9,7 @@ export * from './unit.reader';
 export * from './unit.loader';
 export * from './agency.store';
 export * from './unit.store';
+export * from './escalation-targets';
 export * from './reference-data/agencies';
 export * from './reference-data/units';
 export * from './reference-data/provinces';

@@ -12,7 +12,9 @@ export * from './referral.loader';
 export * from './jobs/deliver-referral.handler';
 export * from './jobs/referral-escalation.timers';
 export * from './escalation/referral-escalation-plan';
-export * from './escalation/escalation-targets';
+// The ladder's units are the agency lib's (it owns the unit table); re-exported for the libs
+// that escalate through the referral lib's ladder (libs/alert).
+export { EscalationTargets, GT_PUSAT_CODE } from '@simpul/agency';
 export * from './use-cases/escalate-referral.use-case';
 export * from './referral.module';
 export * from './use-cases/accept-referral.use-case';

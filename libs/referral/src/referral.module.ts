@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgencyModule } from '@simpul/agency';
+import { AgencyModule, EscalationTargets } from '@simpul/agency';
 import { CaseModule } from '@simpul/case';
 import { DatabaseModule } from '@simpul/database';
 import { DeliveryModule } from '@simpul/delivery';
@@ -13,7 +13,6 @@ import { DeliverReferralHandler } from './jobs/deliver-referral.handler';
 import { ReferralEscalationTimers } from './jobs/referral-escalation.timers';
 import { ReferralEventEnricher } from './live/referral-event-enricher';
 import { ArmNextEscalation } from './escalation/arm-next-escalation';
-import { EscalationTargets } from './escalation/escalation-targets';
 import { EscalateReferralUseCase } from './use-cases/escalate-referral.use-case';
 import { ReferralFactory } from './referral-factory';
 import { ReferralStanding } from './referral-standing';

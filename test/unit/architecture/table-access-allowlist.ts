@@ -44,7 +44,6 @@ export const TABLE_ACCESS_ALLOWLIST: readonly TableAccessAllowance[] = [
     access: 'read',
     files: [
       'libs/referral/src/escalation/arm-next-escalation.ts',
-      'libs/referral/src/escalation/escalation-targets.ts',
       'libs/referral/src/escalation/overdue.reader.ts',
       'libs/referral/src/jobs/referral-escalation.timers.ts',
     ],

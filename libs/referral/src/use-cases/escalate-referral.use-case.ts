@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { TimerSpec } from '@simpul/delivery';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { EscalationTargets } from '@simpul/agency';
 import { MAX_ESCALATION_LEVEL } from '@simpul/sla';
 import { ReferralEntity } from '../entities/referral.entity';
 import { ArmNextEscalation } from '../escalation/arm-next-escalation';
-import { EscalationTargets } from '../escalation/escalation-targets';
 import { escalationPlan, stepKey, type PlannedStep } from '../escalation/referral-escalation-plan';
 
 /** How the ledger names a deadline (codes, as in the contract's Referral fields). */

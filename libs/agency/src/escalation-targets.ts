@@ -22,8 +22,9 @@ interface ReceivingUnit {
  *    province's code); a national unit, a mission abroad or a province without one: GT-PUSAT;
  * 4. GT-PUSAT.
  *
- * Read from the agency context's unit and agency tables by code and region, so that Gugus Tugas
- * units added later (one per province) are found without a change here.
+ * Read from this lib's unit and agency tables by code and region, so that Gugus Tugas units added
+ * later (one per province) are found without a change here. It lives in the agency lib, which owns
+ * those tables; the referral ladder and alerts ask it (docs/adr/0011-escalation-ladder.md).
  */
 @Injectable()
 export class EscalationTargets {
