@@ -43,10 +43,11 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   outbox: 'delivery',
   // idempotency keys of every mutation that takes one (libs/database/src/idempotency.store.ts)
   idempotency_key: 'database',
-  // alerts from the field and their routing
+  // alerts from the field, their routing and escalation
   alert: 'alert',
   alert_delivery: 'alert',
   alert_routing_rule: 'alert',
+  alert_escalation: 'alert',
   // in-app notifications, work mailboxes and webhooks
   notification: 'notification',
   officer_work_email: 'notification',
