@@ -20,3 +20,7 @@ export const casePartySql = (caseId: string, unitIds: string) =>
 /** Makes the units parties of the case (CaseAccess.addParties, as a data-modifying CTE). */
 export const addCasePartiesSql = (caseId: string, unitIds: string) =>
   `INSERT INTO case_party (case_id, unit_id) SELECT ${caseId}::uuid, unnest(${unitIds}::uuid[]) ON CONFLICT DO NOTHING`;
+
+/** The ids among `personIds` of persons of the case (a SELECT of its own). */
+export const personsOfCaseSql = (caseId: string, personIds: string) =>
+  `SELECT p.id FROM person p WHERE p.case_id = ${caseId}::uuid AND p.id = ANY(${personIds}::uuid[])`;

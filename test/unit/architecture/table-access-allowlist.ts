@@ -30,16 +30,6 @@ export const TABLE_ACCESS_ALLOWLIST: readonly TableAccessAllowance[] = [
   // or of another context's row that a port or an exported fragment should replace.
   {
     lib: 'referral',
-    tables: ['person'],
-    access: 'read',
-    files: ['libs/referral/src/use-cases/send-referral.use-case.ts'],
-    reason:
-      'the send path reads the case’s persons in its one read round trip; the file is being ' +
-      'optimised by another change and is left alone until it lands (an SQL fragment exported ' +
-      'by the case lib would keep the round trip)',
-  },
-  {
-    lib: 'referral',
     tables: ['unit', 'agency'],
     access: 'read',
     files: [

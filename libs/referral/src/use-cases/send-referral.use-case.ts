@@ -12,7 +12,7 @@ import {
   notFound,
   requiredText,
 } from '@simpul/common';
-import { CaseAccess, CaseStatus, IdentityAccess } from '@simpul/case';
+import { CaseAccess, CaseStatus, IdentityAccess, personsOfCaseSql } from '@simpul/case';
 import { IdempotencyStore, requestDigest } from '@simpul/database';
 import { Role, type Actor } from '@simpul/identity';
 import type { SendReferralInput } from '../dto/send-referral.input';
@@ -113,10 +113,7 @@ export class SendReferralUseCase {
   ): Promise<void> {
     if (!personIds.length) return;
     const rows: unknown[] = personIds.every(isUuid)
-      ? await manager.query('SELECT 1 FROM person WHERE case_id = $1 AND id = ANY($2::uuid[])', [
-          caseId,
-          personIds,
-        ])
+      ? await manager.query(personsOfCaseSql('$1', '$2'), [caseId, personIds])
       : [];
     if (rows.length !== personIds.length) {
       throw badInput('input.personIds', 'every person must belong to the case');
