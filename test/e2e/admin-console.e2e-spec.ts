@@ -13,6 +13,8 @@ import { waitForCondition } from '../support/wait-for-condition';
 
 const PASSWORD = process.env.SIMPUL_DEMO_PASSWORD || 'simpul-demo';
 const RULE = 'Uji rute perekrutan Kupang';
+/** A closed port on this host, with a path of this run's own (e2e files share one database). */
+const HOOK_URL = `http://127.0.0.1:9/simpul-events-${Date.now().toString(36)}`;
 const PREVIEW = `query($severity: Severity!) { previewAlertRouting(input: {
   type: SUSPICIOUS_RECRUITMENT, severity: $severity, regionCode: "53.71" }) { code } }`;
 
@@ -21,8 +23,9 @@ const heading = (page: Page, text: string) =>
 
 /**
  * ADMIN's screen (/pengaturan) in Chromium: an administrator creates, edits and deletes an alert
- * routing rule — previewAlertRouting follows each change — and sees a webhook endpoint whose
- * receiver refuses every delivery, its parked delivery, and replays it. The worker gives up on
+ * routing rule — previewAlertRouting follows each change —, adds a webhook endpoint to a unit (its
+ * secret shown once), sees that its receiver refuses every delivery, the parked delivery, and
+ * replays it, then changes the endpoint's URL, turns it off and rotates its secret. The worker gives up on
  * a webhook quickly here (short retry base, parked after one failed job), and the receiver is a
  * closed port on this host (private targets allowed, as outside production only). axe checks the
  * screen; any CSP violation or script error fails the test.
@@ -33,6 +36,8 @@ describe('console: the administrator’s routing rules and webhooks', () => {
   let tab: ConsolePage;
   let admin: Session;
   let police: Session;
+  let firstSecret = '';
+  let hookId = '';
   const step = appStep(() => apps, 90_000);
 
   const receivers = async (severity: string) =>
@@ -128,18 +133,40 @@ describe('console: the administrator’s routing rules and webhooks', () => {
     expect(await receivers('HIGH')).not.toContain('LPSK-PUSAT');
   });
 
-  step('sees a webhook whose receiver refuses, its parked delivery, and replays it', async () => {
+  step('adds a webhook to a unit; its secret is shown once', async () => {
     const units = await findUnitIds(admin.client);
-    await admin.client.data(
-      `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { id } }`,
-      {
-        input: {
-          unitId: units.get('UPTDPPA-NTT'),
-          url: 'http://127.0.0.1:9/simpul-events',
-          secret: 'rahasia-uji-webhook-yang-cukup-panjang-32',
-        },
-      },
-    );
+    const { page } = tab;
+    await page.getByRole('button', { name: 'Webhook baru' }).click();
+    const form = page.getByRole('form', { name: 'Webhook baru' });
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Pilih satuan kerja' }).waitFor();
+    await form.getByLabel(/^Satuan kerja/).selectOption(units.get('UPTDPPA-NTT') as string);
+    await form.getByLabel(/^Alamat penerima/).fill(HOOK_URL);
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Webhook UPTDPPA-NTT disimpan.' }).waitFor();
+    const once = page.getByRole('region', { name: 'Rahasia baru webhook UPTDPPA-NTT' });
+    firstSecret = await once.getByRole('textbox', { name: 'Rahasia' }).inputValue();
+    expect(firstSecret).toMatch(/^[0-9a-f]{64}$/);
+    await page.getByRole('article', { name: `UPTDPPA-NTT ${HOOK_URL}` }).waitFor();
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await screenshot({ page }, '28-webhook-rahasia');
+    await once.getByRole('button', { name: 'Sudah disalin, tutup' }).click();
+    await once.waitFor({ state: 'detached' });
+    // Never shown again: not after a reload, not by the API.
+    await page.reload();
+    await heading(page, 'Aturan peringatan dan webhook');
+    await page.getByRole('article', { name: `UPTDPPA-NTT ${HOOK_URL}` }).waitFor();
+    expect(await page.content()).not.toContain(firstSecret);
+    const { webhookEndpoints } = await admin.client.data<{
+      webhookEndpoints: { id: string; url: string; active: boolean }[];
+    }>('{ webhookEndpoints { id url active } }');
+    const made = webhookEndpoints.find((hook) => hook.url === HOOK_URL);
+    expect(made).toMatchObject({ active: true });
+    hookId = made!.id;
+  });
+
+  step('sees the webhook whose receiver refuses, its parked delivery, and replays it', async () => {
     // An event for UPTD PPA NTT: the alert's delivery to it goes to the endpoint, and fails.
     await police.client.data(
       `mutation { raiseAlert(input: { type: SUSPECTED_TRAFFICKING, severity: LOW, regionCode: "53",
@@ -159,10 +186,8 @@ describe('console: the administrator’s routing rules and webhooks', () => {
     const { page } = tab;
     await page.reload();
     await heading(page, 'Aturan peringatan dan webhook');
-    const webhooks = page.getByRole('region', { name: 'Webhook' });
-    await webhooks
-      .getByRole('listitem')
-      .filter({ hasText: 'UPTDPPA-NTT — http://127.0.0.1:9/simpul-events' })
+    await page
+      .getByRole('article', { name: `UPTDPPA-NTT ${HOOK_URL}` })
       .filter({ hasText: 'galat terakhir' })
       .waitFor();
     const parked = page.getByRole('region', { name: 'Pengiriman yang diparkir' });
@@ -187,4 +212,64 @@ describe('console: the administrator’s routing rules and webhooks', () => {
       await db.end();
     }
   });
+  step(
+    'changes its URL, turns it off, and rotates its secret — the new one shown once',
+    async () => {
+      const { page } = tab;
+      await page.getByRole('button', { name: `Ubah UPTDPPA-NTT ${HOOK_URL}` }).click();
+      const form = page.getByRole('form', { name: 'Ubah webhook UPTDPPA-NTT' });
+      expect(await form.getByLabel(/^Alamat penerima/).inputValue()).toBe(HOOK_URL);
+      await form.getByLabel(/^Alamat penerima/).fill(`${HOOK_URL}-v2`);
+      await form.getByRole('checkbox', { name: 'Aktif' }).uncheck();
+      await form.getByRole('button', { name: 'Simpan' }).click();
+      const edited = page.getByRole('article', { name: `UPTDPPA-NTT ${HOOK_URL}-v2` });
+      await edited.getByText('nonaktif').waitFor();
+
+      const sealedSecret = async () => {
+        const db = new Client({ connectionString: process.env.DATABASE_URL });
+        await db.connect();
+        try {
+          const { rows } = await db.query<{ secret_sealed: string; changed: string[] | null }>(
+            `SELECT secret_sealed, (SELECT payload->'changed' FROM ledger_entry
+                    WHERE action = 'WEBHOOK_ENDPOINT_UPDATED'
+                      AND payload->>'webhookEndpointId' = $1::text ORDER BY id DESC LIMIT 1) AS changed
+             FROM webhook_endpoint WHERE id = $1::uuid`,
+            [hookId],
+          );
+          return rows[0];
+        } finally {
+          await db.end();
+        }
+      };
+      const before = await sealedSecret();
+      expect(before.changed).toEqual(['url', 'active']);
+
+      await edited
+        .getByRole('button', { name: `Ganti rahasia UPTDPPA-NTT ${HOOK_URL}-v2` })
+        .click();
+      await edited
+        .getByRole('button', { name: `Ya, ganti rahasia UPTDPPA-NTT ${HOOK_URL}-v2` })
+        .click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Rahasia webhook UPTDPPA-NTT diganti' })
+        .waitFor();
+      const once = page.getByRole('region', { name: 'Rahasia baru webhook UPTDPPA-NTT' });
+      const rotated = await once.getByRole('textbox', { name: 'Rahasia' }).inputValue();
+      expect(rotated).toMatch(/^[0-9a-f]{64}$/);
+      expect(rotated).not.toBe(firstSecret);
+      expect(await seriousAxeFindings(page)).toEqual([]);
+      const after = await sealedSecret();
+      expect(after.secret_sealed).not.toBe(before.secret_sealed);
+      expect(after.changed).toEqual(['secret']);
+      const { webhookEndpoints } = await admin.client.data<{
+        webhookEndpoints: { id: string; url: string; active: boolean }[];
+      }>('{ webhookEndpoints { id url active } }');
+      expect(webhookEndpoints.find((hook) => hook.id === hookId)).toMatchObject({
+        url: `${HOOK_URL}-v2`,
+        active: false,
+      });
+      await once.getByRole('button', { name: 'Sudah disalin, tutup' }).click();
+    },
+  );
 });

@@ -59,27 +59,65 @@ export const DELETE_RULE = graphql(`
   }
 `);
 
-export const WEBHOOKS = graphql(`
-  query AdminWebhooks {
-    webhookEndpoints {
-      id
-      unitCode
-      url
-      active
-      pendingDeliveries
-      lastDeliveredAt
-      lastError
-    }
-    parkedOutboxRows(first: 100) {
-      id
-      jobName
-      queue
-      failures
-      lastError
-      parkedAt
-    }
+export const WebhookFields = graphql(`
+  fragment WebhookFields on WebhookEndpoint {
+    id
+    unitId
+    unitCode
+    url
+    active
+    pendingDeliveries
+    lastDeliveredAt
+    lastError
   }
 `);
+export type WebhookData = ResultOf<typeof WebhookFields>;
+
+export const WEBHOOKS = graphql(
+  `
+    query AdminWebhooks {
+      webhookEndpoints {
+        ...WebhookFields
+      }
+      units {
+        id
+        code
+        name
+      }
+      parkedOutboxRows(first: 100) {
+        id
+        jobName
+        queue
+        failures
+        lastError
+        parkedAt
+      }
+    }
+  `,
+  [WebhookFields],
+);
+
+export const CREATE_WEBHOOK = graphql(
+  `
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+      createWebhookEndpoint(input: $input) {
+        ...WebhookFields
+      }
+    }
+  `,
+  [WebhookFields],
+);
+
+export const UPDATE_WEBHOOK = graphql(
+  `
+    mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {
+      updateWebhookEndpoint(id: $id, input: $input) {
+        ...WebhookFields
+      }
+    }
+  `,
+  [WebhookFields],
+);
 
 export const REPLAY_OUTBOX_ROW = graphql(`
   mutation ReplayOutboxRow($id: ID!) {
