@@ -382,6 +382,42 @@ describe('notifications, email and webhooks', () => {
     for (const mail of mine) for (const personal of PERSONAL) expect(mail).not.toContain(personal);
   });
 
+  it('tells the raising unit, not the acknowledging one, that its alert was acknowledged', async () => {
+    const { raiseAlert } = dataOf(
+      await gql<{ raiseAlert: { id: string } }>(
+        'polda.ntt',
+        'mutation($input: RaiseAlertInput!) { raiseAlert(input: $input) { id } }',
+        {
+          input: {
+            type: 'SUSPECTED_TRAFFICKING',
+            severity: 'MEDIUM',
+            summary: 'Calon pekerja menunggu di pelabuhan',
+            regionCode: '53',
+          },
+        },
+      ),
+    );
+    const find = async (username: string, action: string) =>
+      (await notificationsOf(username)).notifications.edges
+        .map((e) => e.node)
+        .find((n) => n.action === action && n.alertId === raiseAlert.id);
+    await waitForCondition(
+      'the alert in the BP3MI desk',
+      async () => (await find('bp3mi.ntt', 'ALERT_DELIVERED')) !== undefined,
+    );
+    dataOf(
+      await gql('bp3mi.ntt', 'mutation($id: ID!) { acknowledgeAlert(id: $id) { id } }', {
+        id: raiseAlert.id,
+      }),
+    );
+    await waitForCondition(
+      'the acknowledgement told to the police',
+      async () => (await find('polda.ntt', 'ALERT_ACKNOWLEDGED')) !== undefined,
+    );
+    // The desk that acknowledged is not told of its own step.
+    expect(await find('bp3mi.ntt', 'ALERT_ACKNOWLEDGED')).toBeUndefined();
+  });
+
   it('gives the demo cast work addresses on the reserved .invalid domain, never overriding an ADMIN one', async () => {
     const rows: { username: string; address: string }[] = await db.query(
       `SELECT o.username, w.address FROM officer_work_email w JOIN officer o ON o.id = w.officer_id

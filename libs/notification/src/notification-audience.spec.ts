@@ -31,7 +31,8 @@ describe('notificationTargetOf', () => {
     [HandoffAction.REFERRAL_CANCELLED, RECEIVER],
     [HandoffAction.REFERRAL_ESCALATED, RECEIVER],
     [HandoffAction.ALERT_DELIVERED, RECEIVER],
-    [HandoffAction.ALERT_ACKNOWLEDGED, SENDER],
+    // Its entry goes from the acknowledging desk to the raising unit: the raising unit hears.
+    [HandoffAction.ALERT_ACKNOWLEDGED, RECEIVER],
     [HandoffAction.ALERT_ESCALATED, RECEIVER],
     [HandoffAction.CASE_PING_PONG, RECEIVER],
   ])('%s tells %s', (action, unit) => {

@@ -59,7 +59,8 @@ export const NOTIFICATION_RULES: Readonly<Partial<Record<HandoffAction, Notifica
   [HandoffAction.REFERRAL_CANCELLED]: rule('toUnit'),
   [HandoffAction.REFERRAL_ESCALATED]: bySystem('toUnit', 'supervisors', 'always'),
   [HandoffAction.ALERT_DELIVERED]: bySystem('toUnit', 'caseworkers', 'when-critical'),
-  [HandoffAction.ALERT_ACKNOWLEDGED]: rule('fromUnit'),
+  // The entry goes from the acknowledging unit to the raising unit (toUnit), which is told.
+  [HandoffAction.ALERT_ACKNOWLEDGED]: rule('toUnit'),
   [HandoffAction.ALERT_ESCALATED]: bySystem('toUnit', 'supervisors', 'always'),
   [HandoffAction.CASE_PING_PONG]: bySystem('toUnit', 'supervisors'),
 };
