@@ -9,7 +9,8 @@ import { waitForCondition } from '../support/wait-for-condition';
 
 const PARK_AFTER = 2;
 const ROW = 'id queue jobName createdAt dispatchCount failures lastError parkedAt doneAt';
-const PARKED = `{ parkedOutboxRows { ${ROW} } }`;
+// Every parked row of the run's database (other files park theirs), not the oldest 100.
+const PARKED = `{ parkedOutboxRows(first: 500) { ${ROW} } }`;
 const REPLAY = `mutation ($id: ID!) { replayOutboxRow(id: $id) { ${ROW} } }`;
 
 interface OutboxRow {
