@@ -53,7 +53,10 @@ export interface ReferralPreparation {
   /** The sending unit's agency kind (the police-investigation default of `confidential`). */
   fromKind: string;
   reference: string;
-  /** With `caseCheck`: the case's status (null: no such case), share-locked, and whether one of the units is its party. */
+  /**
+   * With `caseCheck`: the case's status (null: no such case), share-locked, and whether one of
+   * the caller's units is its party.
+   */
   case?: { status: CaseStatus | null; party: boolean };
 }
 
@@ -73,7 +76,7 @@ export class ReferralFactory {
   ) {}
 
   /**
-   * One statement: the units' time zones and agency kinds, the next reference number and, with
+   * One statement: the units' time zones, weekends and agency kinds, the next reference number and, with
    * `caseCheck`, the case's status (share-locked) and whether the caller's units are its party.
    */
   async prepare(
