@@ -76,8 +76,9 @@ export class ReferralFactory {
   ) {}
 
   /**
-   * One statement: the units' time zones, weekends and agency kinds, the next reference number and, with
-   * `caseCheck`, the case's status (share-locked) and whether the caller's units are its party.
+   * One statement: the units' time zones, weekends and agency kinds, the next reference number
+   * and, with `caseCheck`, the case's status (share-locked) and whether the caller's units are
+   * its party.
    */
   async prepare(
     manager: EntityManager,
