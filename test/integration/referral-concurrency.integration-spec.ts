@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { OpenCaseUseCase, ExploitationType } from '@simpul/case';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { CaseStatus, OpenCaseUseCase, ExploitationType } from '@simpul/case';
 import { DomainError, ErrorCode } from '@simpul/common';
 import { HandoffAction, LedgerReader, verifyChain } from '@simpul/ledger';
 import { SendReferralUseCase, ServiceType } from '@simpul/referral';
@@ -95,4 +96,60 @@ describe('concurrent writers and idempotent replays', () => {
     await expect(changed).rejects.toBeInstanceOf(DomainError);
     await expect(changed).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT });
   });
+
+  it("sendReferral: a case closed between the send's read and its write answers CONFLICT, writing nothing", async () => {
+    const dataSource = dataSourceOf(app);
+    const sender = await demoActor(app, 'kbri.phnompenh');
+    const opened = await openCase('kbri.phnompenh');
+    // Another transaction closes the case and holds its row: the send reads the case as open,
+    // then its write waits for the row's share lock; once the close commits, the write sees it.
+    const closer = dataSource.createQueryRunner();
+    await closer.connect();
+    await closer.startTransaction();
+    try {
+      await closer.query(`UPDATE "case" SET status = $2 WHERE id = $1`, [
+        opened.id,
+        CaseStatus.CLOSED,
+      ]);
+      const sending = app.get(SendReferralUseCase).execute(sender, {
+        caseId: opened.id,
+        toUnitId: await unitId(dataSource, 'KEMLU-PWNI'),
+        services: [ServiceType.REPATRIATION],
+        priority: Priority.URGENT,
+        summary: 'Terkirim saat kasus ditutup',
+      });
+      const outcome = sending.then(
+        () => 'sent',
+        (error: unknown) => error,
+      );
+      await waitForLockWaiter(dataSource, closer);
+      await closer.commitTransaction();
+      expect(await outcome).toMatchObject({ code: ErrorCode.CONFLICT });
+    } finally {
+      if (closer.isTransactionActive) await closer.rollbackTransaction();
+      await closer.release();
+    }
+    const [written]: { referrals: number; entries: number }[] = await dataSource.query(
+      `SELECT (SELECT count(*)::int FROM referral WHERE case_id = $1) AS referrals,
+              (SELECT count(*)::int FROM ledger_entry WHERE case_id = $1
+                  AND action = 'REFERRAL_SENT') AS entries`,
+      [opened.id],
+    );
+    expect(written).toEqual({ referrals: 0, entries: 0 });
+  });
 });
+
+/** Resolves once some backend of this database waits for a lock that `holder`'s backend holds. */
+async function waitForLockWaiter(dataSource: DataSource, holder: QueryRunner): Promise<void> {
+  const [{ pid }]: { pid: number }[] = await holder.query('SELECT pg_backend_pid() AS pid');
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const [{ waiting }]: { waiting: boolean }[] = await dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+                       WHERE $1 = ANY(pg_blocking_pids(pid))) AS waiting`,
+      [pid],
+    );
+    if (waiting) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('no send waited for the closing transaction within 5 s');
+}

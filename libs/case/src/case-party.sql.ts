@@ -1,3 +1,6 @@
+import { requireSql } from '@simpul/database';
+import { CaseStatus } from './case-enums';
+
 /**
  * SQL over the case's own tables for a use case of another context that folds its checks and
  * writes into statements of its own (sendReferral: one read, one write), so that the case lib
@@ -5,13 +8,24 @@
  * uuid array of unit ids.
  */
 
+/** A sub-select for a SELECT list: the case's status (NULL if there is no such case). */
+export const caseStatusSql = (caseId: string) =>
+  `(SELECT c.status FROM "case" c WHERE c.id = ${caseId}::uuid)`;
+
+/** The refusal of requireOpenCaseSql (statementRefusal() names it when the case was closed). */
+export const CASE_NOT_OPEN = 'case-not-open';
+
 /**
- * A sub-select for a SELECT list: the case's status (NULL if there is no such case), share-locking
- * its row until the caller's transaction ends, so that a concurrent closeCase cannot slip in
- * between the caller's check and its write.
+ * An expression for the SELECT list of a writing statement: true while the case is open, else
+ * the whole statement fails with the refusal CASE_NOT_OPEN and writes nothing. It share-locks
+ * the case row until the statement's transaction ends, so a concurrent closeCase either waits
+ * for the write or committed before it and is seen (READ COMMITTED re-reads a row it locks).
  */
-export const lockedCaseStatusSql = (caseId: string) =>
-  `(SELECT c.status FROM "case" c WHERE c.id = ${caseId}::uuid FOR SHARE)`;
+export const requireOpenCaseSql = (caseId: string) =>
+  requireSql(
+    `(SELECT c.status = '${CaseStatus.OPEN}' FROM "case" c WHERE c.id = ${caseId}::uuid FOR SHARE)`,
+    `'${CASE_NOT_OPEN}'`,
+  );
 
 /** Whether any of the units is a party of the case (CaseAccess.isParty, as an expression). */
 export const casePartySql = (caseId: string, unitIds: string) =>

@@ -7,4 +7,5 @@ export * from './idempotency.store';
 export { migrations } from './migrations';
 export * from './keyset-page';
 export * from './database-unavailable';
+export * from './statement-refusal';
 export * from './table-owners';

@@ -5,9 +5,10 @@ import { unitSidesSql, type UnitSide } from '@simpul/agency';
 import {
   addCasePartiesSql,
   casePartySql,
+  caseStatusSql,
   formatReference,
-  lockedCaseStatusSql,
   nextReferenceSql,
+  requireOpenCaseSql,
   type CaseStatus,
 } from '@simpul/case';
 import { CLOCK, type Clock } from '@simpul/config';
@@ -54,8 +55,8 @@ export interface ReferralPreparation {
   fromKind: string;
   reference: string;
   /**
-   * With `caseCheck`: the case's status (null: no such case), share-locked, and whether one of
-   * the caller's units is its party.
+   * With `caseCheck`: the case's status (null: no such case) and whether one of the caller's
+   * units is its party, as read; `create` with `requireOpenCase` re-checks the status as it writes.
    */
   case?: { status: CaseStatus | null; party: boolean };
 }
@@ -77,8 +78,7 @@ export class ReferralFactory {
 
   /**
    * One statement: the units' time zones, weekends and agency kinds, the next reference number
-   * and, with `caseCheck`, the case's status (share-locked) and whether the caller's units are
-   * its party.
+   * and, with `caseCheck`, the case's status and whether the caller's units are its party.
    */
   async prepare(
     manager: EntityManager,
@@ -95,7 +95,7 @@ export class ReferralFactory {
     if (caseCheck) {
       const caseId = bind(caseCheck.caseId);
       select.push(
-        `${lockedCaseStatusSql(caseId)} AS case_status`,
+        `${caseStatusSql(caseId)} AS case_status`,
         `${casePartySql(caseId, bind(caseCheck.unitIds))} AS party`,
       );
     }
@@ -117,14 +117,20 @@ export class ReferralFactory {
   /**
    * Writes the referral (after `prepare`) in one statement. With `appendSentEntry` its
    * REFERRAL_SENT entry goes on the ledger in that statement too; otherwise the caller appends
-   * the returned entry itself (a redirect puts it after its own REFERRAL_REDIRECTED).
+   * the returned entry itself (a redirect puts it after its own REFERRAL_REDIRECTED). With
+   * `requireOpenCase` the statement re-checks, under a share lock on the case, that the case is
+   * still open, and fails writing nothing if not (refusal CASE_NOT_OPEN): a caller that needs no
+   * transaction of its own then needs none for this check either.
    */
   async create(
     manager: EntityManager,
     fields: NewReferral,
     actorId: string,
     prepared: ReferralPreparation,
-    { appendSentEntry }: { appendSentEntry: boolean },
+    {
+      appendSentEntry,
+      requireOpenCase = false,
+    }: { appendSentEntry: boolean; requireOpenCase?: boolean },
   ): Promise<{ referral: ReferralEntity; sentEntry: LedgerEntryDraft }> {
     const { toUnit, fromKind } = prepared;
     // Checked here, after the caller's case checks: a stranger's probe learns nothing of units.
@@ -180,9 +186,14 @@ export class ReferralFactory {
         confidential: referral.confidential,
       },
     };
-    await this.insert(manager, referral, fields.personIds, deskClock(toUnit), [
-      ...(appendSentEntry ? [sentEntry] : []),
-    ]);
+    await this.insert(
+      manager,
+      referral,
+      fields.personIds,
+      deskClock(toUnit),
+      appendSentEntry ? [sentEntry] : [],
+      requireOpenCase,
+    );
     return { referral, sentEntry };
   }
 
@@ -190,7 +201,8 @@ export class ReferralFactory {
    * The referral, the persons it names, the case parties, the outbox row that will deliver it,
    * its first escalation timer (the acknowledge deadline's first step) and its ledger entries, in
    * one statement (data-modifying CTEs): every send runs this, and each round trip costs the
-   * gateway CPU.
+   * gateway CPU. A statement is atomic on its own: when the case check in its SELECT list fails,
+   * none of the CTEs' rows are written.
    */
   private async insert(
     manager: EntityManager,
@@ -198,6 +210,7 @@ export class ReferralFactory {
     personIds: string[],
     desk: DeskZone,
     entries: LedgerEntryDraft[],
+    requireOpenCase: boolean,
   ): Promise<void> {
     const { params, bind } = statementParams();
     // Only the columns a new referral sets; the rest (decision, delivery and escalation columns)
@@ -243,6 +256,7 @@ export class ReferralFactory {
     }
     // No NOTIFY here: one in every sending transaction would serialise their commits. The relay is
     // woken once per sealed ledger batch, which holds this transaction's REFERRAL_SENT.
-    await manager.query(`WITH ${parts.join(',\n')}\nSELECT 1`, params);
+    const checks = requireOpenCase ? requireOpenCaseSql(bind(referral.caseId)) : '1';
+    await manager.query(`WITH ${parts.join(',\n')}\nSELECT ${checks}`, params);
   }
 }

@@ -12,13 +12,25 @@ import {
   notFound,
   requiredText,
 } from '@simpul/common';
-import { CaseAccess, CaseStatus, IdentityAccess, personsOfCaseSql } from '@simpul/case';
-import { IdempotencyStore, requestDigest } from '@simpul/database';
+import {
+  CASE_NOT_OPEN,
+  CaseAccess,
+  CaseStatus,
+  IdentityAccess,
+  personsOfCaseSql,
+} from '@simpul/case';
+import { IdempotencyStore, requestDigest, statementRefusal } from '@simpul/database';
 import { Role, type Actor } from '@simpul/identity';
 import type { SendReferralInput } from '../dto/send-referral.input';
 import { validLawfulBasis } from '../lawful-basis';
 import { ReferralEntity } from '../entities/referral.entity';
-import { ReferralFactory, type ReferralPreparation } from '../referral-factory';
+import { ReferralFactory, type NewReferral, type ReferralPreparation } from '../referral-factory';
+
+/** The input after execute's checks: text trimmed and bounded, persons unique, lawful basis valid. */
+type ValidSend = Pick<
+  NewReferral,
+  'summary' | 'services' | 'personIds' | 'lawfulBasis' | 'consentReference'
+>;
 
 const SENDER_ROLES: readonly Role[] = [Role.DESK_OFFICER, Role.SUPERVISOR, Role.INVESTIGATOR];
 
@@ -41,54 +53,79 @@ export class SendReferralUseCase {
     const services = nonEmptyList('input.services', input.services);
     const personIds = [...new Set(input.personIds ?? [])];
     const lawful = validLawfulBasis(personIds, input.lawfulBasis);
-    return this.dataSource.transaction(async (manager) => {
-      const id = randomUUID();
-      if (input.idempotencyKey) {
+    const id = randomUUID();
+    const send = (manager: EntityManager) =>
+      this.send(manager, actor, input, { summary, services, personIds, ...lawful }, id);
+    // Without an idempotency key the send needs no transaction of its own: its reads only answer
+    // early, and its one write statement is atomic and re-checks the case (requireOpenCase). Two
+    // round trips (BEGIN, COMMIT) fewer on the busiest path. A key's claim must roll back with
+    // the write, so a keyed send runs in a transaction.
+    if (!input.idempotencyKey) return this.refusingClosedCase(send(this.dataSource.manager));
+    const key = requiredText('input.idempotencyKey', input.idempotencyKey, Limits.idempotencyKey);
+    return this.refusingClosedCase(
+      this.dataSource.transaction(async (manager) => {
         const earlier = await this.idempotency.claim(manager, {
           officerId: actor.officerId,
           operation: 'sendReferral',
-          key: requiredText('input.idempotencyKey', input.idempotencyKey, Limits.idempotencyKey),
+          key,
           digest: requestDigest({ ...input, idempotencyKey: undefined }),
           newId: id,
         });
         if (earlier) return manager.findOneByOrFail(ReferralEntity, { id: earlier });
-      }
-      if (!isUuid(input.caseId)) throw notFound('Case');
-      const prepared = await this.factory.prepare(
-        manager,
-        { fromUnitId: actor.unitId, toUnitId: input.toUnitId },
-        'input.toUnitId',
-        { caseId: input.caseId, unitIds: await this.access.caseworkUnitIds(actor, manager) },
-      );
-      this.checkCase(actor, prepared.case);
-      if (input.toUnitId === actor.unitId) throw badInput('input.toUnitId', 'must be another unit');
-      await this.checkPersons(manager, actor, input.caseId, personIds);
-      const { referral } = await this.factory.create(
-        manager,
-        {
-          id,
-          caseId: input.caseId,
-          fromUnitId: actor.unitId,
-          toUnitId: input.toUnitId,
-          sentById: actor.officerId,
-          services,
-          priority: input.priority,
-          summary,
-          personIds,
-          ...lawful,
-          confidential: { requested: input.confidential },
-        },
-        actor.officerId,
-        prepared,
-        { appendSentEntry: true },
-      );
-      return referral;
-    });
+        return send(manager);
+      }),
+    );
+  }
+
+  private async send(
+    manager: EntityManager,
+    actor: Actor,
+    input: SendReferralInput,
+    valid: ValidSend,
+    id: string,
+  ): Promise<ReferralEntity> {
+    if (!isUuid(input.caseId)) throw notFound('Case');
+    const prepared = await this.factory.prepare(
+      manager,
+      { fromUnitId: actor.unitId, toUnitId: input.toUnitId },
+      'input.toUnitId',
+      { caseId: input.caseId, unitIds: await this.access.caseworkUnitIds(actor, manager) },
+    );
+    this.checkCase(actor, prepared.case);
+    if (input.toUnitId === actor.unitId) throw badInput('input.toUnitId', 'must be another unit');
+    await this.checkPersons(manager, actor, input.caseId, valid.personIds);
+    const { referral } = await this.factory.create(
+      manager,
+      {
+        id,
+        caseId: input.caseId,
+        fromUnitId: actor.unitId,
+        toUnitId: input.toUnitId,
+        sentById: actor.officerId,
+        priority: input.priority,
+        ...valid,
+        confidential: { requested: input.confidential },
+      },
+      actor.officerId,
+      prepared,
+      { appendSentEntry: true, requireOpenCase: true },
+    );
+    return referral;
+  }
+
+  /** A case closed between the send's read and its write: the same answer as checkCase's. */
+  private async refusingClosedCase(sending: Promise<ReferralEntity>): Promise<ReferralEntity> {
+    try {
+      return await sending;
+    } catch (error) {
+      if (statementRefusal(error) === CASE_NOT_OPEN) throw conflict('The case is closed');
+      throw error;
+    }
   }
 
   /**
-   * The case as `prepare` read it, share-locked so that a concurrent closeCase cannot slip in
-   * between this check and the write.
+   * The case as `prepare` read it. A closeCase that commits after this read is caught by the
+   * write, which re-checks the status under a share lock (requireOpenCase).
    */
   private checkCase(actor: Actor, found: ReferralPreparation['case']): void {
     const party = !!found?.status && found.party;
