@@ -16,6 +16,7 @@ import type { ReferralModel } from './models/referral.model';
 import {
   entryView,
   EntryView,
+  escalationReachedCaller,
   referralView,
   ReferralView,
   viewBySides,
@@ -121,8 +122,8 @@ export class ReferralViews {
 
   /**
    * Ledger entries (of cases the caller may see) as timelines and live events show them: entries
-   * of referrals it may not see are dropped, entries of referrals it may only know exist lose
-   * their note and actor, police-notes entries show only to those who read police notes.
+   * of referrals it may not see are dropped (but an escalation that reached the caller's unit,
+   * redacted), entries of referrals it may only know exist lose their note and actor, police-notes entries show only to those who read police notes.
    * `referralsOf` reads the referrals the entries name, in one query.
    */
   async eventsIn(
@@ -137,11 +138,18 @@ export class ReferralViews {
     const referrals = referralIds.length ? await referralsOf(referralIds) : [];
     const views = await this.viewsIn(context, actor, referrals);
     const viewOf = new Map(referrals.map((referral, i) => [referral.id, views[i]]));
+    const sidesOf = new Map(referrals.map((referral) => [referral.id, referral]));
+    const units = await this.access.caseworkUnitsIn(context, actor);
     const police = await this.policeNotesReadable(actor, entries);
     const kept: { entry: PublishedEntry; view: EntryView }[] = [];
     for (const entry of entries) {
       const referral = entry.referralId ? viewOf.get(entry.referralId) : undefined;
-      const view = entryView(entry, referral, !!entry.caseId && police.has(entry.caseId));
+      const reached = escalationReachedCaller(
+        entry,
+        entry.referralId ? sidesOf.get(entry.referralId) : undefined,
+        units,
+      );
+      const view = entryView(entry, referral, !!entry.caseId && police.has(entry.caseId), reached);
       if (view !== EntryView.NONE) kept.push({ entry, view });
     }
     // Notes are read only for the entries shown in full.

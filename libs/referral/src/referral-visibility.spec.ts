@@ -4,6 +4,7 @@ import {
   confidentialOnSend,
   defaultConfidential,
   entryView,
+  escalationReachedCaller,
   EntryView,
   redirectedConfidential,
   referralView,
@@ -136,5 +137,29 @@ describe('entryView', () => {
     expect(entryView(of(HandoffAction.POLICE_NOTES_UPDATED, null), undefined, true)).toBe(
       EntryView.FULL,
     );
+  });
+});
+
+describe('escalationReachedCaller', () => {
+  const escalated = { action: HandoffAction.REFERRAL_ESCALATED, toUnitId: 'gt-ntt' };
+  const open = { confidential: false };
+
+  it('is true for an escalation addressed to one of the caller’s units, of a referral not confidential', () => {
+    expect(escalationReachedCaller(escalated, open, ['gt-ntt'])).toBe(true);
+    expect(escalationReachedCaller(escalated, open, ['gt-pusat'])).toBe(false);
+    expect(escalationReachedCaller(escalated, { confidential: true }, ['gt-ntt'])).toBe(false);
+    expect(escalationReachedCaller(escalated, undefined, ['gt-ntt'])).toBe(false);
+    expect(
+      escalationReachedCaller({ action: HandoffAction.REFERRAL_SENT, toUnitId: 'gt-ntt' }, open, [
+        'gt-ntt',
+      ]),
+    ).toBe(false);
+  });
+
+  it('makes the entry show redacted where the referral itself shows nothing', () => {
+    const entry = { action: HandoffAction.REFERRAL_ESCALATED, referralId: 'r1' };
+    expect(entryView(entry, ReferralView.NONE, false, true)).toBe(EntryView.REDACTED);
+    expect(entryView(entry, ReferralView.NONE, false, false)).toBe(EntryView.NONE);
+    expect(entryView(entry, ReferralView.FULL, false, true)).toBe(EntryView.FULL);
   });
 });

@@ -5,6 +5,7 @@ import { ServiceType } from './referral-enums';
 /** Kinds and actions arrive as the database's strings. */
 const POLRI: string = AgencyKind.POLRI;
 const POLICE_NOTES_UPDATED: string = HandoffAction.POLICE_NOTES_UPDATED;
+const REFERRAL_ESCALATED: string = HandoffAction.REFERRAL_ESCALATED;
 
 /**
  * Need-to-know inside a case (docs/access-model.md): the one place that decides how much of a
@@ -121,7 +122,8 @@ export enum EntryView {
 
 /**
  * An entry about a referral shows as that referral does: in full, redacted (no note, no actor) to
- * a caller who may only know it exists, not at all otherwise. POLICE_NOTES_UPDATED shows only to
+ * a caller who may only know it exists, not at all otherwise — except an escalation that reached
+ * the caller (`reachedCaller`, see escalationReachedCaller), which shows redacted. POLICE_NOTES_UPDATED shows only to
  * those who read police notes (POLRI parties) and to auditors: that the police keep notes on a
  * case is itself what a tip-off needs. Other case entries show to whoever sees the case.
  */
@@ -129,6 +131,7 @@ export function entryView(
   entry: { action: string; referralId: string | null },
   referral: ReferralView | undefined,
   readsPoliceNotes: boolean,
+  reachedCaller = false,
 ): EntryView {
   if (entry.action === POLICE_NOTES_UPDATED && !readsPoliceNotes) {
     return EntryView.NONE;
@@ -141,6 +144,27 @@ export function entryView(
       return EntryView.REDACTED;
     default:
       // An entry whose referral is unknown to the caller's view shows nothing (fail closed).
-      return EntryView.NONE;
+      return reachedCaller ? EntryView.REDACTED : EntryView.NONE;
   }
+}
+
+/**
+ * Whether this entry is an escalation that reached one of the caller's units (its `toUnit`): the
+ * head unit or Gugus Tugas a waiting referral climbed to, often no party of the case, learns it
+ * live as its `overdue` list and its notification tell it — action, time and units, never the
+ * referral's content (the entry then shows REDACTED, and `HandoffEvent.referral` stays null for
+ * it). A confidential referral does not exist for non-parties, in `overdue` as here.
+ */
+export function escalationReachedCaller(
+  entry: { action: string; toUnitId: string | null },
+  referral: Pick<ReferralSides, 'confidential'> | undefined,
+  actingUnitIds: readonly string[],
+): boolean {
+  return (
+    entry.action === REFERRAL_ESCALATED &&
+    entry.toUnitId !== null &&
+    actingUnitIds.includes(entry.toUnitId) &&
+    referral !== undefined &&
+    !referral.confidential
+  );
 }
