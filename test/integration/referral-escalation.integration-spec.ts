@@ -3,7 +3,11 @@ import type { DataSource } from 'typeorm';
 import { timerJobKey } from '@simpul/delivery';
 import { AcknowledgeReferralUseCase } from '@simpul/referral';
 import { Priority } from '@simpul/sla';
-import { startClockedProcesses, type ClockedProcesses } from '../support/clocked-processes';
+import {
+  CLOCKED_SWEEP_MS,
+  startClockedProcesses,
+  type ClockedProcesses,
+} from '../support/clocked-processes';
 import { demoActor, openCaseAndSend } from '../support/referral-fixtures';
 import { waitForCondition } from '../support/wait-for-condition';
 
@@ -64,12 +68,18 @@ describe('referral escalation', () => {
     expect(referral.acknowledgeBy.getTime()).toBe(sentAt + 6 * DAY); // Mon 28 December
     expect(referral.acceptBy.getTime()).toBe(sentAt + 9 * DAY); // Thu 31 December
 
-    // Sending armed the first timer: one outbox row with the timer's deterministic key.
-    const armed: { job_key: string; queue: string }[] = await db.query(
-      `SELECT job_key, queue FROM outbox WHERE job_name = 'fire-timer' AND payload->>'subjectId' = $1`,
-      [referral.id],
-    );
-    expect(armed).toEqual([
+    // Sending arms no timer: the sweep arms the first one when the deadline comes within its
+    // horizon (three sweep intervals), as one outbox row with the timer's deterministic key.
+    const armed = (): Promise<{ job_key: string; queue: string }[]> =>
+      db.query(
+        `SELECT job_key, queue FROM outbox WHERE job_name = 'fire-timer' AND payload->>'subjectId' = $1`,
+        [referral.id],
+      );
+    await sweep();
+    expect(await armed()).toEqual([]);
+    setClocks(shifted(referral.acknowledgeBy.toISOString(), -2 * CLOCKED_SWEEP_MS));
+    await sweep();
+    expect(await armed()).toEqual([
       {
         job_key: timerJobKey({
           subjectKind: 'referral',

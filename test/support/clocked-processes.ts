@@ -19,6 +19,9 @@ export interface ClockedProcesses {
   stop(): Promise<void>;
 }
 
+/** TIMER_SWEEP_MS of these processes: the sweep arms timers due within three of it (3 h). */
+export const CLOCKED_SWEEP_MS = 3_600_000;
+
 /**
  * The processes of the deadline and escalation tests: no test waits for real hours. The periodic
  * timer sweep is slowed to an hour, so every sweep is one the test asks for; the outbox relay
@@ -28,7 +31,7 @@ export async function startClockedProcesses(): Promise<ClockedProcesses> {
   const redis = await PrivateRedis.start();
   const env = {
     REDIS_URL: redis.url,
-    TIMER_SWEEP_MS: '3600000',
+    TIMER_SWEEP_MS: String(CLOCKED_SWEEP_MS),
     OUTBOX_SWEEP_MS: '200',
     OUTBOX_LEASE_MS: '2000',
   };

@@ -12,9 +12,9 @@ import {
   type CaseStatus,
 } from '@simpul/case';
 import { CLOCK, type Clock } from '@simpul/config';
-import { OutboxWriter, statementParams, TimerScheduler } from '@simpul/delivery';
+import { OutboxWriter, statementParams } from '@simpul/delivery';
 import { HandoffAction, LedgerWriter, type LedgerEntryDraft } from '@simpul/ledger';
-import { computeDeadlines, deskClock, type DeskZone, type Priority } from '@simpul/sla';
+import { computeDeadlines, deskClock, type Priority } from '@simpul/sla';
 import {
   DeliveryState,
   ReferralStatus,
@@ -23,7 +23,6 @@ import {
 } from './referral-enums';
 import { ReferralEntity } from './entities/referral.entity';
 import { confidentialOnSend, redirectedConfidential } from './referral-visibility';
-import { escalationPlan, referralTimer } from './escalation/referral-escalation-plan';
 
 export interface NewReferral {
   id: string;
@@ -62,9 +61,9 @@ export interface ReferralPreparation {
 }
 
 /**
- * Writes a REQUESTED referral with its deadlines, the persons it names, the new case parties, the
- * outbox row that will deliver it and its first escalation timer — shared by sendReferral and
- * redirectReferral — in two statements: `prepare` reads what the write needs (and, for a send,
+ * Writes a REQUESTED referral with its deadlines, the persons it names, the new case parties and
+ * the outbox row that will deliver it — shared by sendReferral and redirectReferral — in two
+ * statements (its escalation timers are armed by the worker's sweep when they come near): `prepare` reads what the write needs (and, for a send,
  * the case checks), `create` writes it all. Each round trip costs the gateway CPU on every send.
  */
 @Injectable()
@@ -72,7 +71,6 @@ export class ReferralFactory {
   constructor(
     private readonly ledger: LedgerWriter,
     private readonly outbox: OutboxWriter,
-    private readonly timers: TimerScheduler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -190,7 +188,6 @@ export class ReferralFactory {
       manager,
       referral,
       fields.personIds,
-      deskClock(toUnit),
       appendSentEntry ? [sentEntry] : [],
       requireOpenCase,
     );
@@ -198,9 +195,8 @@ export class ReferralFactory {
   }
 
   /**
-   * The referral, the persons it names, the case parties, the outbox row that will deliver it,
-   * its first escalation timer (the acknowledge deadline's first step) and its ledger entries, in
-   * one statement (data-modifying CTEs): every send runs this, and each round trip costs the
+   * The referral, the persons it names, the case parties, the outbox row that will deliver it
+   * and its ledger entries, in one statement (data-modifying CTEs): every send runs this, and each round trip costs the
    * gateway CPU. A statement is atomic on its own: when the case check in its SELECT list fails,
    * none of the CTEs' rows are written.
    */
@@ -208,7 +204,6 @@ export class ReferralFactory {
     manager: EntityManager,
     referral: ReferralEntity,
     personIds: string[],
-    desk: DeskZone,
     entries: LedgerEntryDraft[],
     requireOpenCase: boolean,
   ): Promise<void> {
@@ -244,12 +239,6 @@ export class ReferralFactory {
       `party AS (${addCasePartiesSql(bind(referral.caseId), bind([...new Set([referral.fromUnitId, referral.toUnitId])]))})`,
       ...(entries.length ? this.ledger.appendSql(bind, entries) : []),
     ];
-    const [firstStep] = escalationPlan(referral, desk);
-    if (firstStep) {
-      parts.push(
-        `timer AS (${this.timers.insertSql(bind, [referralTimer(referral.id, firstStep)])})`,
-      );
-    }
     if (personIds.length) {
       parts.push(`person AS (INSERT INTO referral_person (referral_id, person_id)
          SELECT ${bind(referral.id)}::uuid, unnest(${bind(personIds)}::uuid[]))`);

@@ -21,9 +21,11 @@ export interface TimerHandler {
   fire(manager: EntityManager, timer: TimerSpec, now: Date): Promise<void>;
 
   /**
-   * The next timer of every subject that still has a running deadline, read from PostgreSQL
-   * alone. The sweep fires those due by `now` and arms the others: what rebuilds every timer after
-   * Redis lost its jobs, and what fires timers whose delay a moved test clock has overtaken.
+   * The next timer of every subject with a running deadline whose next step may fire by
+   * `horizon` (a few sweep intervals ahead of the clock; returning more is harmless), read from
+   * PostgreSQL alone. The sweep fires those due by the clock and arms the others: what arms a
+   * subject's first timer when it comes near, rebuilds every timer after Redis lost its jobs, and
+   * fires timers whose delay a moved test clock has overtaken.
    */
-  pendingTimers(manager: EntityManager, now: Date): Promise<TimerSpec[]>;
+  pendingTimers(manager: EntityManager, horizon: Date): Promise<TimerSpec[]>;
 }

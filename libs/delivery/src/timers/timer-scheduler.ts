@@ -34,11 +34,7 @@ export class TimerScheduler {
     await manager.query(this.insertSql(bind, timers), params);
   }
 
-  /**
-   * The INSERT that arms `timers`, for a caller that folds it into a statement of its own as a
-   * data-modifying CTE (sendReferral does, to stay one round trip).
-   */
-  insertSql(bind: Bind, timers: readonly TimerSpec[]): string {
+  private insertSql(bind: Bind, timers: readonly TimerSpec[]): string {
     const now = this.clock.now().getTime();
     const rows = timers.map((timer) => ({
       key: timerJobKey(timer),

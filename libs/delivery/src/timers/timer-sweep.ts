@@ -22,12 +22,21 @@ export interface SweepOutcome {
 }
 
 /**
+ * How far ahead of the clock, in sweep intervals, the sweep arms timers. A timer is put into
+ * Redis only when it comes this near: a send does not add a delayed job for a deadline days
+ * away (most are met and the job would fire for nothing), and the sweep, which runs every
+ * interval, still arms each one at least two intervals before it is due.
+ */
+export const SWEEP_HORIZON_INTERVALS = 3;
+
+/**
  * Rebuilds escalation timers from PostgreSQL (worker side), at start and every TIMER_SWEEP_MS:
- * asks each TimerHandler for the next timer of every subject with a running deadline, arms
- * those not due yet (a no-op for a timer already armed) and fires those due — each in its own
- * transaction, with its outbox row marked done. So no escalation is lost to a Redis that lost
- * its delayed jobs, to a subject written before its timers existed, or to a delay longer than
- * the outbox holds; and a clock moved forward in a test or a walkthrough fires what came due.
+ * asks each TimerHandler for the next timer of every subject whose next step may fire within
+ * the horizon (SWEEP_HORIZON_INTERVALS), arms those not due yet (a no-op for a timer already
+ * armed) and fires those due — each in its own transaction, with its outbox row marked done. So
+ * no escalation is lost to a Redis that lost its delayed jobs, to a subject whose first timer was
+ * never armed, or to a delay longer than the outbox holds; and a clock moved forward in a test or
+ * a walkthrough fires what came due.
  */
 @Injectable()
 export class TimerSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -94,7 +103,8 @@ export class TimerSweep implements OnApplicationBootstrap, BeforeApplicationShut
     failures: string[],
   ): Promise<void> {
     const now = this.clock.now();
-    const pending = await handler.pendingTimers(this.dataSource.manager, now);
+    const horizon = new Date(now.getTime() + SWEEP_HORIZON_INTERVALS * this.config.timerSweepMs);
+    const pending = await handler.pendingTimers(this.dataSource.manager, horizon);
     const later = pending.filter((timer) => timer.fireAt.getTime() > now.getTime());
     if (later.length) {
       await this.dataSource.transaction((manager) => this.scheduler.schedule(manager, later));

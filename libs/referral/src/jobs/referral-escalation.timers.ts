@@ -27,10 +27,12 @@ interface OverdueRow {
 }
 
 /**
- * Escalation timers of referrals (subject kind 'referral'). A referral's first timer is armed when
- * it is sent (ReferralFactory); each timer that fires arms the next (EscalateReferralUseCase).
- * The sweep asks for the next timer of every referral past a running deadline — the only ones
- * whose steps can be due, since the first step fires at 100% of the window.
+ * Escalation timers of referrals (subject kind 'referral'). A referral's first timer is armed by
+ * the sweep once its deadline comes within the sweep's horizon (a send arms none: most deadlines
+ * are met, and a delayed job days away would cost every send for nothing); each timer that fires
+ * arms the next (EscalateReferralUseCase). The sweep asks for the next timer of every referral
+ * whose running deadline falls by the horizon — the only ones whose steps can come due, since the
+ * first step fires at 100% of the window.
  */
 @Injectable()
 @HandlesTimers(REFERRAL_TIMER_KIND)
@@ -43,7 +45,7 @@ export class ReferralEscalationTimers implements TimerHandler {
     return this.escalate.execute(manager, timer, now);
   }
 
-  async pendingTimers(manager: EntityManager, now: Date): Promise<TimerSpec[]> {
+  async pendingTimers(manager: EntityManager, horizon: Date): Promise<TimerSpec[]> {
     const rows: OverdueRow[] = await manager.query(
       `SELECT r.id, r.status, r.priority, r.sent_at, r.acknowledge_by, r.accept_by,
               r.acknowledged_at, u.time_zone, u.country_code,
@@ -52,7 +54,7 @@ export class ReferralEscalationTimers implements TimerHandler {
          FROM referral r JOIN unit u ON u.id = r.to_unit_id
         WHERE (r.status = 'REQUESTED' AND r.acknowledge_by <= $1)
            OR (r.status IN ('REQUESTED', 'RECEIVED') AND r.accept_by <= $1)`,
-      [now],
+      [horizon],
     );
     return rows.flatMap((row) => {
       try {
