@@ -55,6 +55,13 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
  * of the instant it is computed at; that instant travels in the cursor, so that a rank which
  * moves with the clock (an SLA state) is computed alike on every page and paging neither skips
  * nor repeats a row because time passed between two pages. `now` is the instant for a first page.
+ *
+ * A rank that moves with the clock cannot be indexed, so a page is read in two parts that can:
+ * the ranked rows — only among `rankedOnlySql`, a clock-free condition every row ranked before
+ * `restRank` meets (open referrals, which a partial index holds) — ranked and sorted; then, if
+ * the page is not full, the rest (`restRank`), newest first straight off an index on
+ * (side, column DESC, id DESC). One query ordering the whole queue by rank sorted every row of it
+ * on every page (test/integration/referral-queue-plan.integration-spec.ts).
  */
 export async function rankedKeysetPage<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
@@ -63,6 +70,8 @@ export async function rankedKeysetPage<T extends ObjectLiteral & { id: string }>
     idColumn: string;
     timeOf: (entity: T) => Date;
     rankSql: (asOf: string) => string;
+    restRank: number;
+    rankedOnlySql: string;
   },
   now: Date,
   first?: number | null,
@@ -73,30 +82,45 @@ export async function rankedKeysetPage<T extends ObjectLiteral & { id: string }>
   const position = after ? decodeRankedKeysetCursor(after) : null;
   const asOf = position?.asOf ?? now.toISOString();
   const rank = page.rankSql(':rankAsOf::timestamptz');
-  query.addSelect(rank, 'queue_rank').setParameter('rankAsOf', asOf);
-  if (position) {
-    query.andWhere(
-      `(${rank} > :afterRank OR (${rank} = :afterRank AND (${page.column}, ${page.idColumn}) < (:afterTime::timestamptz, :afterId::uuid)))`,
-      { afterRank: position.rank, afterTime: position.time, afterId: position.id },
-    );
+  const older = `(${page.column}, ${page.idColumn}) < (:afterTime::timestamptz, :afterId::uuid)`;
+  const cursorTime = position && { afterTime: position.time, afterId: position.id };
+  const rows: { entity: T; rank: number }[] = [];
+  const read = async (part: SelectQueryBuilder<T>, take: number) => {
+    const { entities, raw } = await part
+      .addSelect(rank, 'queue_rank')
+      .setParameters({ rankAsOf: asOf, restRank: page.restRank })
+      .addOrderBy(page.column, 'DESC')
+      .addOrderBy(page.idColumn, 'DESC')
+      .limit(take)
+      .getRawAndEntities<{ queue_rank: number }>();
+    entities.forEach((entity, i) => rows.push({ entity, rank: Number(raw[i].queue_rank) }));
+  };
+  if (!position || position.rank < page.restRank) {
+    const ranked = query
+      .clone()
+      .andWhere(page.rankedOnlySql)
+      .andWhere(`${rank} < :restRank`)
+      .orderBy('queue_rank', 'ASC');
+    if (position) {
+      ranked.andWhere(`(${rank} > :afterRank OR (${rank} = :afterRank AND ${older}))`, {
+        afterRank: position.rank,
+        ...cursorTime,
+      });
+    }
+    await read(ranked, limit + 1);
   }
-  const { entities, raw } = await query
-    .orderBy('queue_rank', 'ASC')
-    .addOrderBy(page.column, 'DESC')
-    .addOrderBy(page.idColumn, 'DESC')
-    .limit(limit + 1)
-    .getRawAndEntities<{ queue_rank: number }>();
+  if (rows.length <= limit) {
+    // Written so that the planner sees most rows pass (the rank alone it cannot estimate).
+    const rest = query.clone().andWhere(`(NOT ${page.rankedOnlySql} OR ${rank} = :restRank)`);
+    if (position?.rank === page.restRank) rest.andWhere(older, cursorTime ?? {});
+    await read(rest, limit + 1 - rows.length);
+  }
   return {
-    items: entities.slice(0, limit).map((entity, i) => ({
-      cursor: encodeCursor([
-        asOf,
-        Number(raw[i].queue_rank),
-        page.timeOf(entity).toISOString(),
-        entity.id,
-      ]),
+    items: rows.slice(0, limit).map(({ entity, rank: rankOf }) => ({
+      cursor: encodeCursor([asOf, rankOf, page.timeOf(entity).toISOString(), entity.id]),
       entity,
     })),
-    hasNextPage: entities.length > limit,
+    hasNextPage: rows.length > limit,
     totalCount,
   };
 }

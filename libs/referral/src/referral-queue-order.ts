@@ -63,6 +63,15 @@ const PRIORITY_RANK: Record<Priority, number> = {
   [Priority.ROUTINE]: 2,
 };
 
+/**
+ * Whether a referral row (`alias`) is still open, as SQL: every pressing referral is. Written as
+ * the partial indexes `referral_inbox_open_idx` and `referral_sent_open_idx` are (migration
+ * 1764980000000), so that the planner reads a queue's open referrals from them.
+ */
+export function openReferralSql(alias: string): string {
+  return `${alias}.status IN (${OPEN.map((status) => `'${status}'`).join(', ')})`;
+}
+
 /** The rank of every referral that is not pressing: after all pressing ones. */
 export const NOT_PRESSING_RANK = 99;
 
@@ -95,8 +104,7 @@ export function urgencyRankSql(alias: string, now: string): string {
   const priorityRank = Object.entries(PRIORITY_RANK)
     .map(([priority, rank]) => `WHEN '${priority}' THEN ${rank}`)
     .join(' ');
-  const open = OPEN.map((status) => `'${status}'`).join(', ');
-  return `(CASE WHEN ${alias}.status IN (${open})
+  return `(CASE WHEN ${openReferralSql(alias)}
       AND (${alias}.priority = 'EMERGENCY' OR ${sla} IN ('BREACHED', 'AT_RISK'))
     THEN (CASE ${sla} ${slaRank} END) + (CASE ${alias}.priority ${priorityRank} END)
     ELSE ${NOT_PRESSING_RANK} END)`;

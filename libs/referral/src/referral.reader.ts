@@ -17,6 +17,8 @@ import { ReferralEntity } from './entities/referral.entity';
 import type { ReferralStatus } from './referral-enums';
 import type { ReferralQueueFilter } from './referral-queue-filter';
 import {
+  NOT_PRESSING_RANK,
+  openReferralSql,
   ReferralQueueOrder,
   referralStageSql,
   urgencyRankSql,
@@ -139,7 +141,12 @@ export class ReferralReader {
       case ReferralQueueOrder.URGENT_FIRST:
         return rankedKeysetPage(
           qb,
-          { ...page, rankSql: (asOf) => urgencyRankSql('r', asOf) },
+          {
+            ...page,
+            rankSql: (asOf) => urgencyRankSql('r', asOf),
+            restRank: NOT_PRESSING_RANK,
+            rankedOnlySql: openReferralSql('r'),
+          },
           this.clock.now(),
           first,
           after,
@@ -222,9 +229,11 @@ export class ReferralReader {
     const units = await this.access.caseworkUnitIds(actor);
     const [ownSide, otherSide] =
       queue === 'inbox' ? ['r.to_unit_id', 'r.from_unit_id'] : ['r.from_unit_id', 'r.to_unit_id'];
-    const qb = this.dataSource.manager
-      .createQueryBuilder(ReferralEntity, 'r')
-      .where(`${ownSide} = ANY(:units::uuid[])`, { units });
+    // One unit (a desk officer's queue) by equality: an index on (unit, sent_at DESC, id DESC)
+    // then yields the queue in order, which `= ANY(…)` keeps it from doing.
+    const qb = this.dataSource.manager.createQueryBuilder(ReferralEntity, 'r');
+    if (units.length === 1) qb.where(`${ownSide} = :unit::uuid`, { unit: units[0] });
+    else qb.where(`${ownSide} = ANY(:units::uuid[])`, { units });
     if (filter.priority) qb.andWhere('r.priority = ANY(:priority)', { priority: filter.priority });
     if (filter.sla) {
       qb.andWhere(`${slaStateSql('r', ':slaNow::timestamptz')} = ANY(:sla)`, {

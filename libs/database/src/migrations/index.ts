@@ -10,6 +10,7 @@ import { LedgerCheckpoints1764920000000 } from './1764920000000-ledger-checkpoin
 import { Notifications1764940000000 } from './1764940000000-notifications';
 import { Insight1764930000000 } from './1764930000000-insight';
 import { AlertEscalation1764950000000 } from './1764950000000-alert-escalation';
+import { ReferralOpenQueues1764980000000 } from './1764980000000-referral-open-queues';
 import { StatementRefusals1764975000000 } from './1764975000000-statement-refusals';
 
 /** Every migration, in order. Listed explicitly (no glob) so that dist/ and Jest load the same set. */
@@ -27,4 +28,5 @@ export const migrations = [
   Notifications1764940000000,
   AlertEscalation1764950000000,
   StatementRefusals1764975000000,
+  ReferralOpenQueues1764980000000,
 ];
