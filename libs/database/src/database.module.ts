@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import { dataSourceOptions } from './data-source-options';
 import { IdempotencyStore } from './idempotency.store';
+import { PreparedStatements } from './prepared-statements';
 
 @Module({
   imports: [
@@ -17,7 +18,7 @@ import { IdempotencyStore } from './idempotency.store';
       }),
     }),
   ],
-  providers: [IdempotencyStore],
-  exports: [IdempotencyStore],
+  providers: [IdempotencyStore, PreparedStatements],
+  exports: [IdempotencyStore, PreparedStatements],
 })
 export class DatabaseModule {}

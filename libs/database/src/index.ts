@@ -8,4 +8,5 @@ export { migrations } from './migrations';
 export * from './keyset-page';
 export * from './database-unavailable';
 export * from './statement-refusal';
+export * from './prepared-statements';
 export * from './table-owners';

@@ -20,6 +20,7 @@ import { OfficerResolver } from './resolvers/officer.resolver';
 import { SessionEvents } from './sessions/session-events';
 import { SessionStore } from './sessions/session.store';
 import { TokenService } from './token.service';
+import { DatabaseModule } from '@simpul/database';
 
 /**
  * Officers, login, sessions and access tokens (Simpul's own and, when configured, the SSO
@@ -27,7 +28,7 @@ import { TokenService } from './token.service';
  * guard (which needs UnitLoader) as APP_GUARD from its root module.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([OfficerEntity]), AgencyModule],
+  imports: [TypeOrmModule.forFeature([OfficerEntity]), AgencyModule, DatabaseModule],
   providers: [
     PasswordHasher,
     OfficerReader,

@@ -12,6 +12,7 @@ import {
   type CaseStatus,
 } from '@simpul/case';
 import { CLOCK, type Clock } from '@simpul/config';
+import { PreparedStatements } from '@simpul/database';
 import { OutboxWriter, statementParams } from '@simpul/delivery';
 import { HandoffAction, LedgerWriter, type LedgerEntryDraft } from '@simpul/ledger';
 import { computeDeadlines, deskClock, type Priority } from '@simpul/sla';
@@ -71,6 +72,7 @@ export class ReferralFactory {
   constructor(
     private readonly ledger: LedgerWriter,
     private readonly outbox: OutboxWriter,
+    private readonly statements: PreparedStatements,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -102,7 +104,7 @@ export class ReferralFactory {
       n: string;
       case_status?: CaseStatus | null;
       party?: boolean;
-    }[] = await manager.query(`SELECT ${select.join(', ')}`, params);
+    }[] = await this.statements.on(manager).query(`SELECT ${select.join(', ')}`, params);
     return {
       toUnit: row.units.find((unit) => unit.id === sides.toUnitId),
       toUnitField,
@@ -246,6 +248,6 @@ export class ReferralFactory {
     // No NOTIFY here: one in every sending transaction would serialise their commits. The relay is
     // woken once per sealed ledger batch, which holds this transaction's REFERRAL_SENT.
     const checks = requireOpenCase ? requireOpenCaseSql(bind(referral.caseId)) : '1';
-    await manager.query(`WITH ${parts.join(',\n')}\nSELECT ${checks}`, params);
+    await this.statements.on(manager).query(`WITH ${parts.join(',\n')}\nSELECT ${checks}`, params);
   }
 }

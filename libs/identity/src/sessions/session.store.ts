@@ -8,6 +8,7 @@ import type { Credential } from '../credential';
 import type { Role } from '../role';
 import { newRefreshToken, refreshTokenDigest } from './refresh-token';
 import { announceAccessChange } from './session-events';
+import { PreparedStatements } from '@simpul/database';
 
 /** Why a session ended; kept on the row for operators (no personal data). */
 export enum SessionRevocation {
@@ -65,6 +66,7 @@ export class SessionStore {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly statements: PreparedStatements,
   ) {}
 
   /** A new session for this officer with its first refresh token. */
@@ -192,10 +194,10 @@ export class SessionStore {
   /**
    * The officer behind a credential, as it is NOW: null when the officer was deactivated, the
    * token revoked, or (for Simpul's tokens) the session ended. Read on every request and by every
-   * open WebSocket's periodic check.
+   * open WebSocket's periodic check: a prepared statement.
    */
   async currentActor(credential: Credential): Promise<Actor | null> {
-    const rows: ActorRow[] = await this.dataSource.query(
+    const rows = await this.statements.query<ActorRow[]>(
       `SELECT ${ACTOR_COLUMNS}
         WHERE o.id = $1 AND o.active
           AND NOT EXISTS (SELECT 1 FROM revoked_token r WHERE r.token_id = $2)

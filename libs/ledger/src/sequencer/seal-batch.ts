@@ -2,6 +2,7 @@ import type { Client } from 'pg';
 import { OUTBOX_CHANNEL, statementParams, type OutboxWriter } from '@simpul/delivery';
 import type { HandoffAction } from '../handoff-action';
 import { entryHash, hashedEntryOf } from '@simpul/ledger-format';
+import { namedStatement } from '@simpul/database';
 
 interface Head {
   next_seq: string;
@@ -69,7 +70,7 @@ const TAKE_SQL = `
 /** Whether any committed entry waits to be sealed (the partial index answers it). */
 export async function hasUnsealed(client: Client): Promise<boolean> {
   const { rows } = await client.query<{ waiting: boolean }>(
-    'SELECT EXISTS (SELECT 1 FROM ledger_entry WHERE seq IS NULL) AS waiting',
+    namedStatement('SELECT EXISTS (SELECT 1 FROM ledger_entry WHERE seq IS NULL) AS waiting'),
   );
   return rows[0].waiting;
 }
@@ -88,9 +89,11 @@ export async function sealBatch(
 ): Promise<number> {
   await client.query('BEGIN');
   try {
-    const [head] = (await client.query<Head>(HEAD_AND_HORIZON_SQL)).rows;
+    // Named statements: planned once on this long-lived connection, not at every batch.
+    const [head] = (await client.query<Head>(namedStatement(HEAD_AND_HORIZON_SQL))).rows;
     if (!head) throw new Error('ledger_head row is missing; migrations were not applied');
-    const rows = (await client.query<UnsealedRow>(TAKE_SQL, [head.horizon, limit])).rows;
+    const rows = (await client.query<UnsealedRow>(namedStatement(TAKE_SQL, [head.horizon, limit])))
+      .rows;
     if (rows.length === 0) {
       await client.query('ROLLBACK');
       return 0;
@@ -158,7 +161,7 @@ async function writeSeals(client: Client, outbox: OutboxWriter, seals: Seal[]): 
     job AS (${outbox.insertSql(bind, 'publish-handoff-events', { seqs: seals.map((s) => s.seq) })}),
     notify AS (${outbox.insertSql(bind, 'notify-handoff-events', { seqs: seals.map((s) => s.seq) })})
     SELECT count(*)::int AS sealed, pg_notify(${bind(OUTBOX_CHANNEL)}, '') FROM sealed`;
-  const [{ sealed }] = (await client.query<{ sealed: number }>(sql, params)).rows;
+  const [{ sealed }] = (await client.query<{ sealed: number }>(namedStatement(sql, params))).rows;
   // Cannot happen under the head lock; if it did, committing would leave a gap in seq.
   if (sealed !== seals.length) {
     throw new Error(`sealed ${sealed} of ${seals.length} ledger entries; batch rolled back`);
