@@ -1,7 +1,10 @@
 import type { EntityManager } from 'typeorm';
 
-/** The year of an instant in Jakarta time (built once: formatters are costly to create). */
-const jakartaYear = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' });
+/** WIB, Jakarta's time: UTC+7 all year (no daylight saving since 1964). */
+const JAKARTA_OFFSET_MS = 7 * 3_600_000;
+
+/** The year of an instant in Jakarta time (arithmetic: a formatter call costs every send). */
+const jakartaYear = (at: Date) => new Date(at.getTime() + JAKARTA_OFFSET_MS).getUTCFullYear();
 
 /**
  * Human-readable numbers such as TPPO-2026-000123: the year in Jakarta time and a database
@@ -25,5 +28,5 @@ export const nextReferenceSql = (sequence: ReferenceSequence) => `nextval('${seq
 
 /** The reference for a number drawn with nextReferenceSql. */
 export function formatReference(prefix: string, n: string, at: Date): string {
-  return `${prefix}-${jakartaYear.format(at)}-${n.padStart(6, '0')}`;
+  return `${prefix}-${jakartaYear(at)}-${n.padStart(6, '0')}`;
 }

@@ -73,7 +73,22 @@ export class PreparedStatements implements SqlRunner, OnApplicationShutdown {
  * any statement whose text does not change from run to run (values go in `params`).
  */
 export const namedStatement = (sql: string, params: unknown[] = []): QueryConfig => ({
-  name: `s_${createHash('sha256').update(sql).digest('base64url').slice(0, 24)}`,
+  name: statementName(sql),
   text: sql,
   values: params,
 });
+
+/** Names by text: the hot paths run a handful of texts, and hashing each run cost every request. */
+const names = new Map<string, string>();
+/** Bounds the map should some caller build texts with values in them after all. */
+const MAX_NAMES = 1000;
+
+function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (!name) {
+    if (names.size >= MAX_NAMES) names.clear();
+    name = `s_${createHash('sha256').update(sql).digest('base64url').slice(0, 24)}`;
+    names.set(sql, name);
+  }
+  return name;
+}
