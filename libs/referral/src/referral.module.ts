@@ -31,6 +31,7 @@ import { ReferralMutationResolver } from './resolvers/referral-mutation.resolver
 import { ReferralQueryResolver } from './resolvers/referral-query.resolver';
 import { OverdueResolver } from './resolvers/overdue.resolver';
 import { ReferralUnitCountResolver } from './resolvers/referral-unit-count.resolver';
+import { UnitWeekendResolver } from './resolvers/unit-weekend.resolver';
 import { OverdueReader } from './escalation/overdue.reader';
 import { AcceptReferralUseCase } from './use-cases/accept-referral.use-case';
 import { AcknowledgeReferralUseCase } from './use-cases/acknowledge-referral.use-case';
@@ -78,6 +79,7 @@ const resolvers = [
   PersonAccessReferralResolver,
   OverdueResolver,
   ReferralUnitCountResolver,
+  UnitWeekendResolver,
 ];
 
 /** Referrals for the gateway: use cases and GraphQL resolvers. */

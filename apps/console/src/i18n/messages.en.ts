@@ -179,6 +179,10 @@ export const messagesEn: Same<typeof messagesId> = {
     delivery: 'Delivery',
     acknowledgeBy: 'Acknowledge by',
     acceptBy: 'Accept by',
+    workingDays: "Receiving unit's working days",
+    workingDaysOf: '{{days}} ({{unit}})',
+    workingDaysHint:
+      "Routine and urgent deadlines count these working days, in the receiving unit's local time, skipping Indonesia's national holidays and cuti bersama; emergency deadlines count hours.",
     acknowledgedAt: 'Acknowledged',
     acceptedAt: 'Accepted',
     persons: 'Named victims / presumed victims',

@@ -176,6 +176,10 @@ export const messagesId = {
     delivery: 'Pengiriman',
     acknowledgeBy: 'Batas tanda terima',
     acceptBy: 'Batas kesanggupan',
+    workingDays: 'Hari kerja penerima',
+    workingDaysOf: '{{days}} ({{unit}})',
+    workingDaysHint:
+      'Tenggat Sifat Biasa dan Segera dihitung dalam hari kerja ini, pada jam setempat unit penerima, di luar hari libur nasional dan cuti bersama; tenggat Sangat segera dalam jam.',
     acknowledgedAt: 'Tanda terima',
     acceptedAt: 'Disanggupi',
     persons: 'Korban / Terduga korban yang disebut',

@@ -32,9 +32,16 @@ export interface CountryWeekend {
  * To add a country: one line here, with its source in this comment. The UAE is listed although
  * it has the default weekend, because much material still gives it its pre-2022 week.
  *
- * Known limit: the weekend is the country's. Four Malaysian states (Johor — again since
- * 1 January 2025 —, Kedah, Kelantan, Terengganu) rest on Friday–Saturday; KJRI Johor Bahru is
- * counted on Malaysia's federal Saturday–Sunday until a unit can record a state of its own.
+ * The weekend is the country's, also where a country's states differ — checked for Malaysia:
+ * Kedah, Kelantan and Terengganu rest on Friday–Saturday; Johor did from 1 January 2014 and
+ * returned to Saturday–Sunday on 1 January 2025 (The Star, "Johor's weekend to be Saturday-Sunday
+ * from Jan 1, 2025", 7 October 2024, and "Business as usual on New Year's Day for residents in
+ * five states", 31 December 2024, thestar.com.my). No Indonesian mission sits in Kedah, Kelantan
+ * or Terengganu: KBRI Kuala Lumpur (Federal Territory), KJRI Penang, KJRI Johor Bahru, KJRI
+ * Kuching (Sarawak), KJRI Kota Kinabalu and Konsulat RI Tawau (Sabah) all work Monday–Friday, so
+ * Malaysia's Saturday–Sunday is right for every one of them
+ * (libs/agency/src/reference-data/missions.ts). A mission opened in one of those three states
+ * would need a weekend per unit, not per country.
  */
 export const COUNTRY_WEEKENDS: readonly CountryWeekend[] = [
   { countryCode: 'SA', weekendDays: [5, 6], note: 'Friday–Saturday since 29 June 2013' },

@@ -6,6 +6,8 @@ import { Deadline } from '../../components/Deadline';
 import { EscalationTag, PriorityTag, SlaTag, StatusTag } from '../../components/ReferralTags';
 import { Tag } from '../../components/Tag';
 import { formatLocal } from '../../format/time';
+import { workingDaysText } from '../../format/weekdays';
+import { locale } from '../../i18n/i18n';
 import type { ResultOf } from '../../graphql/graphql';
 import type { ReferralDetail } from './referral-queries';
 import { actorLabel } from '../../format/actor';
@@ -62,6 +64,16 @@ export function ReferralFacts({ referral: r }: { referral: Detail }) {
           ) : (
             <Deadline at={r.acceptBy} timeZone={zone} />
           )}
+        </dd>
+        <dt>{t('referral.workingDays')}</dt>
+        <dd>
+          {t('referral.workingDaysOf', {
+            days: workingDaysText(r.toUnit.weekendDays, locale()),
+            unit: r.toUnit.name,
+          })}
+          <Text size="sm" c="dimmed">
+            {t('referral.workingDaysHint')}
+          </Text>
         </dd>
         <dt>{t('referral.delivery')}</dt>
         <dd>{t(`enum.delivery.${r.delivery}`)}</dd>

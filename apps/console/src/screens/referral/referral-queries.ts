@@ -5,6 +5,9 @@ export const ReferralDetail = graphql(
   `
     fragment ReferralDetail on Referral {
       ...QueueReferral
+      toUnit {
+        weekendDays
+      }
       lawfulBasis
       outcome
       escalationLevel
