@@ -6,7 +6,7 @@ import { UnrecoverableError } from 'bullmq';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, ConfigModule, loadConfig } from '@simpul/config';
-import { DatabaseModule } from '@simpul/database';
+import { DatabaseModule, TransactionHost } from '@simpul/database';
 import {
   DeliveryWorkerModule,
   HandlesJob,
@@ -69,6 +69,7 @@ describe('delivery: outbox relay and job dispatch', () => {
   let moduleRef: TestingModule;
   let dataSource: DataSource;
   let outbox: OutboxWriter;
+  let tx: TransactionHost;
   let handler: RecordingDeliveryHandler;
 
   beforeAll(async () => {
@@ -98,6 +99,7 @@ describe('delivery: outbox relay and job dispatch', () => {
     await moduleRef.init();
     dataSource = moduleRef.get<DataSource>(getDataSourceToken());
     outbox = moduleRef.get(OutboxWriter);
+    tx = moduleRef.get(TransactionHost);
     handler = moduleRef.get(RecordingDeliveryHandler);
   });
 
@@ -111,9 +113,7 @@ describe('delivery: outbox relay and job dispatch', () => {
   const send = (ids: string[], delayMs?: number) =>
     Promise.all(
       ids.map((referralId) =>
-        dataSource.transaction((manager) =>
-          outbox.enqueue(manager, 'deliver-referral', { referralId }, { delayMs }),
-        ),
+        tx.run(() => outbox.enqueue('deliver-referral', { referralId }, { delayMs })),
       ),
     );
 
@@ -147,8 +147,8 @@ describe('delivery: outbox relay and job dispatch', () => {
     const [rolledBack] = newIds(1);
     await send(ids);
     await expect(
-      dataSource.transaction(async (manager) => {
-        await outbox.enqueue(manager, 'deliver-referral', { referralId: rolledBack });
+      tx.run(async () => {
+        await outbox.enqueue('deliver-referral', { referralId: rolledBack });
         throw new Error('use case failed');
       }),
     ).rejects.toThrow('use case failed');

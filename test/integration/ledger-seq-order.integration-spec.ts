@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
+import { TransactionHost } from '@simpul/database';
 import { UnitHoldingsReader } from '@simpul/insight';
 import {
   HandoffAction,
@@ -55,8 +56,8 @@ describe('ledger readers order by the numeric seq across a power of ten', () => 
     const referralId = randomUUID();
     const held = { toUnitId: unitId, referralId };
     const fillers = Array.from({ length: pastNextPowerOfTen(before) }, () => draft());
-    await db.transaction((manager) =>
-      gateway.app.get(LedgerWriter).append(manager, [
+    await gateway.app.get(TransactionHost).run(() =>
+      gateway.app.get(LedgerWriter).append([
         draft({
           ...held,
           action: HandoffAction.REFERRAL_ACCEPTED,

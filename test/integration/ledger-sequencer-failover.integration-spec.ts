@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@simpul/database';
+import { dataSourceOptions, TransactionHost } from '@simpul/database';
 import {
   HandoffAction,
   HandoffNoteEntity,
@@ -65,7 +65,8 @@ describe('ledger sequencer failover', () => {
       60_000,
     );
 
-    const writer = new LedgerWriter();
+    const tx = new TransactionHost(dataSource);
+    const writer = new LedgerWriter(tx);
     const committed: string[] = [];
     const rolledBack: string[] = [];
     let next = 0;
@@ -75,9 +76,8 @@ describe('ledger sequencer failover', () => {
         const markers = Array.from({ length: 1 + (n % 3) }, () => randomUUID());
         const fail = n % 7 === 3;
         try {
-          await dataSource.transaction(async (manager) => {
+          await tx.run(async () => {
             await writer.append(
-              manager,
               markers.map((marker) => ({
                 action: HandoffAction.REFERRAL_SENT,
                 actorId: null,

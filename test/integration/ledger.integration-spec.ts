@@ -4,7 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { Client } from 'pg';
 import { ConfigModule, loadConfig } from '@simpul/config';
-import { DatabaseModule } from '@simpul/database';
+import { DatabaseModule, TransactionHost } from '@simpul/database';
 import { DeliveryModule, HandoffEventBus, type HandoffEventMessage } from '@simpul/delivery';
 import {
   HandoffAction,
@@ -54,12 +54,14 @@ describe('ledger', () => {
   let moduleRef: TestingModule;
   let dataSource: DataSource;
   let writer: LedgerWriter;
+  let tx: TransactionHost;
   let reader: LedgerReader;
 
   beforeAll(async () => {
     moduleRef = await bootLedger(true);
     dataSource = moduleRef.get<DataSource>(getDataSourceToken());
     writer = moduleRef.get(LedgerWriter);
+    tx = moduleRef.get(TransactionHost);
     reader = moduleRef.get(LedgerReader);
     await waitForCondition('the sequencer to lead', () =>
       moduleRef.get(LedgerSequencer).isLeading(),
@@ -70,8 +72,7 @@ describe('ledger', () => {
     await moduleRef?.close();
   });
 
-  const append = (drafts: LedgerEntryDraft[]) =>
-    dataSource.transaction((manager) => writer.append(manager, drafts));
+  const append = (drafts: LedgerEntryDraft[]) => tx.run(() => writer.append(drafts));
 
   /** The entries with these ids once the sequencer has sealed them all, in seq order. */
   async function sealed(ids: string[]): Promise<SealedLedgerEntry[]> {
@@ -129,17 +130,17 @@ describe('ledger', () => {
 
   it('appends unsealed, stamped with the writing transaction, and without taking any lock', async () => {
     const caseId = randomUUID();
-    await dataSource.transaction(async (manager) => {
-      const [id] = await writer.append(manager, [draft(caseId)]);
+    await tx.run(async () => {
+      const [id] = await writer.append([draft(caseId)]);
       const [row]: { seq: string | null; entry_hash: string | null; mine: boolean }[] =
-        await manager.query(
+        await tx.manager.query(
           `SELECT seq, entry_hash, xact_id = pg_current_xact_id()::text::bigint AS mine
              FROM ledger_entry WHERE id = $1`,
           [id],
         );
       expect(row).toEqual({ seq: null, entry_hash: null, mine: true });
       // Only the row locks of its own INSERT: no chain head, nothing another writer waits for.
-      const [{ locks }]: { locks: number }[] = await manager.query(
+      const [{ locks }]: { locks: number }[] = await tx.manager.query(
         `SELECT count(*)::int AS locks FROM pg_locks
           WHERE pid = pg_backend_pid() AND locktype IN ('tuple', 'advisory')`,
       );
@@ -186,8 +187,8 @@ describe('ledger', () => {
     const [before] = await sealed(await append([draft(caseId)]));
     let rolledBack: string[] = [];
     await expect(
-      dataSource.transaction(async (manager) => {
-        rolledBack = await writer.append(manager, [draft(caseId)]);
+      tx.run(async () => {
+        rolledBack = await writer.append([draft(caseId)]);
         throw new Error('use case failed after its ledger entry');
       }),
     ).rejects.toThrow('use case failed');
@@ -328,9 +329,9 @@ describe('ledger without a running sequencer', () => {
           );
           return locked;
         });
-        await dataSource.transaction((manager) =>
-          moduleRef.get(LedgerWriter).append(manager, [draft(caseId)]),
-        );
+        await moduleRef
+          .get(TransactionHost)
+          .run(() => moduleRef.get(LedgerWriter).append([draft(caseId)]));
         const started = Date.now();
         expect(await moduleRef.get(LedgerReader).byCase(caseId)).toEqual([]);
         expect(Date.now() - started).toBeGreaterThanOrEqual(1900);

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { createClient, type Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { WebSocket } from 'ws';
+import { TransactionHost } from '@simpul/database';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { SIGNATURE_HEADER, verifyWebhookSignature } from '@simpul/notification';
 import { bootWorker, dataSourceOf, unitId } from '../support/boot-in-process';
@@ -311,8 +312,8 @@ describe('notifications, email and webhooks', () => {
     const bp3mi = await unitId(db, 'BP3MI-NTT');
     const alertId = '4f1d2b8e-5a60-4c2e-9a57-0d8f3c1e2b77';
     // What the escalation and alert contexts write when they land (their entries, appended here).
-    await db.transaction((manager) =>
-      gateway.app.get(LedgerWriter).append(manager, [
+    await gateway.app.get(TransactionHost).run(() =>
+      gateway.app.get(LedgerWriter).append([
         {
           action: HandoffAction.REFERRAL_ESCALATED,
           actorId: null,

@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ConfigModule } from '@simpul/config';
-import { DatabaseModule } from '@simpul/database';
+import { DatabaseModule, TransactionHost } from '@simpul/database';
 import { DeliveryModule, OutboxRepository, OutboxWriter } from '@simpul/delivery';
 
 /**
@@ -30,9 +30,9 @@ describe('outbox claims', () => {
   /** A due row of its own (a delivery of a referral id nobody has). */
   const writeRow = async (): Promise<string> => {
     const referralId = randomUUID();
-    await db.transaction((manager) =>
-      moduleRef.get(OutboxWriter).enqueue(manager, 'deliver-referral', { referralId }),
-    );
+    await moduleRef
+      .get(TransactionHost)
+      .run(() => moduleRef.get(OutboxWriter).enqueue('deliver-referral', { referralId }));
     const [{ id }]: { id: string }[] = await db.query(
       `SELECT id::text FROM outbox WHERE payload->>'referralId' = $1`,
       [referralId],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { TransactionHost } from '@simpul/database';
 
 /** The national Gugus Tugas secretariat: the top of every ladder. */
 export const GT_PUSAT_CODE = 'GT-PUSAT';
@@ -28,8 +28,10 @@ interface ReceivingUnit {
  */
 @Injectable()
 export class EscalationTargets {
-  async unitFor(manager: EntityManager, receivingUnitId: string, level: number): Promise<string> {
-    const [unit]: ReceivingUnit[] = await manager.query(
+  constructor(private readonly tx: TransactionHost) {}
+
+  async unitFor(receivingUnitId: string, level: number): Promise<string> {
+    const [unit]: ReceivingUnit[] = await this.tx.manager.query(
       `SELECT u.id, u.region_code, u.agency_id, a.code AS agency_code
          FROM unit u JOIN agency a ON a.id = u.agency_id WHERE u.id = $1`,
       [receivingUnitId],
@@ -37,18 +39,18 @@ export class EscalationTargets {
     if (!unit) return receivingUnitId;
     if (level <= 1) return unit.id;
     if (level === 2) {
-      const head = await this.headUnit(manager, unit);
+      const head = await this.headUnit(unit);
       if (head && head !== unit.id) return head;
     }
     if (level <= 3) {
-      const provincial = await this.provincialTaskForce(manager, unit.region_code);
+      const provincial = await this.provincialTaskForce(unit.region_code);
       if (provincial) return provincial;
     }
-    return (await this.unitByCode(manager, GT_PUSAT_CODE)) ?? unit.id;
+    return (await this.unitByCode(GT_PUSAT_CODE)) ?? unit.id;
   }
 
-  private async headUnit(manager: EntityManager, unit: ReceivingUnit): Promise<string | null> {
-    const rows: { id: string; code: string }[] = await manager.query(
+  private async headUnit(unit: ReceivingUnit): Promise<string | null> {
+    const rows: { id: string; code: string }[] = await this.tx.manager.query(
       `SELECT id, code FROM unit
         WHERE agency_id = $1 AND region_code IS NULL AND country_code IS NULL ORDER BY code`,
       [unit.agency_id],
@@ -58,13 +60,10 @@ export class EscalationTargets {
     return rows.length === 1 ? rows[0].id : null;
   }
 
-  private async provincialTaskForce(
-    manager: EntityManager,
-    regionCode: string | null,
-  ): Promise<string | null> {
+  private async provincialTaskForce(regionCode: string | null): Promise<string | null> {
     if (!regionCode) return null;
     // A regency's code starts with its province's two digits (Kemendagri codes).
-    const [row]: { id: string }[] = await manager.query(
+    const [row]: { id: string }[] = await this.tx.manager.query(
       `SELECT u.id FROM unit u JOIN agency a ON a.id = u.agency_id
         WHERE a.kind = 'GUGUS_TUGAS' AND u.region_code = $1 ORDER BY u.code LIMIT 1`,
       [regionCode.slice(0, 2)],
@@ -72,10 +71,11 @@ export class EscalationTargets {
     return row?.id ?? null;
   }
 
-  private async unitByCode(manager: EntityManager, code: string): Promise<string | null> {
-    const [row]: { id: string }[] = await manager.query('SELECT id FROM unit WHERE code = $1', [
-      code,
-    ]);
+  private async unitByCode(code: string): Promise<string | null> {
+    const [row]: { id: string }[] = await this.tx.manager.query(
+      'SELECT id FROM unit WHERE code = $1',
+      [code],
+    );
     return row?.id ?? null;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type EntityManager, type Repository } from 'typeorm';
+import { TransactionHost } from '@simpul/database';
 import type { AgencyKind } from './agency-kind';
 import { UnitEntity } from './entities/unit.entity';
 
@@ -13,7 +14,10 @@ export interface UnitFilter {
 /** Read-only access to units (satuan kerja). */
 @Injectable()
 export class UnitReader {
-  constructor(@InjectRepository(UnitEntity) private readonly units: Repository<UnitEntity>) {}
+  constructor(
+    @InjectRepository(UnitEntity) private readonly units: Repository<UnitEntity>,
+    private readonly tx: TransactionHost,
+  ) {}
 
   byId(id: string): Promise<UnitEntity | null> {
     return this.units.findOneBy({ id });
@@ -34,10 +38,12 @@ export class UnitReader {
     return this.units.find({ where: { agencyId: In([...agencyIds]) }, order: { code: 'ASC' } });
   }
 
-  /** The units a SUPERVISOR of this agency acts for; in the caller's transaction if given. */
-  async unitIdsOfAgency(agencyId: string, manager?: EntityManager): Promise<string[]> {
-    const units = manager ? manager.getRepository(UnitEntity) : this.units;
-    const rows = await units.find({ select: { id: true }, where: { agencyId } });
+  /** The units a SUPERVISOR of this agency acts for; in the current transaction, if any. */
+  async unitIdsOfAgency(agencyId: string): Promise<string[]> {
+    const rows = await this.tx.manager.find(UnitEntity, {
+      select: { id: true },
+      where: { agencyId },
+    });
     return rows.map((row) => row.id);
   }
 

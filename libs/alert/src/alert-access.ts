@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { forbidden, isUuid, notFound, type RequestContext } from '@simpul/common';
 import { CaseAccess } from '@simpul/case';
 import { Role, type Actor } from '@simpul/identity';
+import { TransactionHost } from '@simpul/database';
 import { AlertEntity } from './entities/alert.entity';
 import { alertActs, alertView, AlertView, type AlertSides } from './alert-visibility';
 
@@ -34,23 +33,20 @@ export type AlertAct = 'close' | 'acknowledge';
 @Injectable()
 export class AlertAccess {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly cases: CaseAccess,
   ) {}
 
-  unitsOf(actor: Actor, manager?: EntityManager): Promise<string[]> {
-    return this.cases.caseworkUnitIds(actor, manager);
+  unitsOf(actor: Actor): Promise<string[]> {
+    return this.cases.caseworkUnitIds(actor);
   }
 
   unitsIn(context: RequestContext, actor: Actor): Promise<string[]> {
     return this.cases.caseworkUnitsIn(context, actor);
   }
 
-  async receivingUnitIds(
-    alertIds: readonly string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, string[]>> {
-    const units = await this.unitsOfAlerts(alertIds, manager);
+  async receivingUnitIds(alertIds: readonly string[]): Promise<Map<string, string[]>> {
+    const units = await this.unitsOfAlerts(alertIds);
     return new Map([...units].map(([id, sides]) => [id, sides.receivingUnitIds]));
   }
 
@@ -61,12 +57,9 @@ export class AlertAccess {
   }
 
   /** The receiving units (alert_delivery) and the units escalated to (alert_escalation). */
-  async unitsOfAlerts(
-    alertIds: readonly string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, UnitsOfAlert>> {
+  async unitsOfAlerts(alertIds: readonly string[]): Promise<Map<string, UnitsOfAlert>> {
     const rows: { alert_id: string; receiving: string[]; escalated: string[] }[] = alertIds.length
-      ? await manager.query(
+      ? await this.tx.manager.query(
           `SELECT a.id AS alert_id,
                   ARRAY(SELECT d.unit_id FROM alert_delivery d WHERE d.alert_id = a.id) AS receiving,
                   ARRAY(SELECT e.unit_id FROM alert_escalation e WHERE e.alert_id = a.id) AS escalated
@@ -87,12 +80,8 @@ export class AlertAccess {
     actor: Actor,
     alerts: readonly AlertEntity[],
     units: readonly string[],
-    manager?: EntityManager,
   ): Promise<({ view: AlertView } & UnitsOfAlert)[]> {
-    const sides = await this.unitsOfAlerts(
-      alerts.map((a) => a.id),
-      manager,
-    );
+    const sides = await this.unitsOfAlerts(alerts.map((a) => a.id));
     const viewer = { auditor: CaseAccess.isAuditor(actor), actingUnitIds: units };
     return alerts.map((alert) => {
       const found = sides.get(alert.id) ?? { receivingUnitIds: [], escalatedToUnitIds: [] };
@@ -107,21 +96,16 @@ export class AlertAccess {
    * The alert if the caller may see it, else NOT_FOUND (existence does not leak). `lock` takes the
    * row for update: transitions of one alert serialise on it.
    */
-  async visible(
-    actor: Actor,
-    alertId: string,
-    manager: EntityManager = this.dataSource.manager,
-    lock = false,
-  ): Promise<VisibleAlert> {
+  async visible(actor: Actor, alertId: string, lock = false): Promise<VisibleAlert> {
     if (!isUuid(alertId)) throw notFound('Alert');
-    const query = manager
+    const query = this.tx.manager
       .createQueryBuilder(AlertEntity, 'a')
       .where('a.id = :alertId', { alertId });
     if (lock) query.setLock('pessimistic_write');
     const alert = await query.getOne();
     if (!alert) throw notFound('Alert');
-    const units = await this.unitsOf(actor, manager);
-    const [{ view, ...sides }] = await this.viewsOf(actor, [alert], units, manager);
+    const units = await this.unitsOf(actor);
+    const [{ view, ...sides }] = await this.viewsOf(actor, [alert], units);
     if (view === AlertView.NONE) throw notFound('Alert');
     return { alert, view, ...sides };
   }
@@ -131,18 +115,13 @@ export class AlertAccess {
    * `act` (alertActs: a unit the alert only escalated to acknowledges, it does not close). An
    * auditor sees it but may not act: FORBIDDEN.
    */
-  async actable(
-    actor: Actor,
-    alertId: string,
-    manager: EntityManager,
-    act: AlertAct = 'close',
-  ): Promise<VisibleAlert> {
-    const found = await this.visible(actor, alertId, manager, true);
+  async actable(actor: Actor, alertId: string, act: AlertAct = 'close'): Promise<VisibleAlert> {
+    const found = await this.visible(actor, alertId, true);
     if (found.view !== AlertView.FULL || !actor.roles.some((r) => ACTING_ROLES.includes(r))) {
       throw forbidden('Only officers of the raising or a receiving unit act on an alert');
     }
     if (act === 'close') {
-      const units = await this.unitsOf(actor, manager);
+      const units = await this.unitsOf(actor);
       if (!alertActs(units, { raisedByUnitId: found.alert.raisedByUnitId, ...found }).close) {
         throw forbidden(
           'A unit the alert escalated to acknowledges it; the receiving units close it',

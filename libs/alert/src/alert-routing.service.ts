@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { IsNull, type DataSource } from 'typeorm';
 import { badInput } from '@simpul/common';
+import { TransactionHost } from '@simpul/database';
 import { AlertRoutingRuleEntity } from './entities/alert-routing-rule.entity';
 import { FALLBACK_RECEIVER_CODE, ruleMatches, type AlertFacts } from './alert-routing';
 
@@ -36,7 +37,10 @@ export function validCountryCode(field: string, value: string | null | undefined
  */
 @Injectable()
 export class AlertRouting {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   /** Every rule not deleted: the reference rules by code, then the ones ADMIN made. */
   rules(): Promise<AlertRoutingRuleEntity[]> {
@@ -46,18 +50,15 @@ export class AlertRouting {
     });
   }
 
-  async receivers(
-    facts: AlertFacts,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<string[]> {
-    const rules = await manager.findBy(AlertRoutingRuleEntity, {
+  async receivers(facts: AlertFacts): Promise<string[]> {
+    const rules = await this.tx.manager.findBy(AlertRoutingRuleEntity, {
       active: true,
       deletedAt: IsNull(),
     });
     const matching = rules.filter((rule) => ruleMatches(rule, facts));
     const units = new Set(matching.flatMap((rule) => rule.unitIds));
     if (facts.countryCode && matching.some((rule) => rule.missionsInCountry)) {
-      const missions: { id: string }[] = await manager.query(
+      const missions: { id: string }[] = await this.tx.manager.query(
         `SELECT u.id FROM unit u JOIN agency a ON a.id = u.agency_id
           WHERE a.kind = 'KEMLU' AND u.country_code = $1`,
         [facts.countryCode],
@@ -65,14 +66,15 @@ export class AlertRouting {
       missions.forEach((m) => units.add(m.id));
     }
     // Only units that exist (a rule may name a unit id an ADMIN typed wrong before it was checked).
-    const existing: { id: string }[] = await manager.query(
+    const existing: { id: string }[] = await this.tx.manager.query(
       'SELECT id FROM unit WHERE id = ANY($1::uuid[]) ORDER BY code',
       [[...units]],
     );
     if (existing.length) return existing.map((row) => row.id);
-    const fallback: { id: string }[] = await manager.query('SELECT id FROM unit WHERE code = $1', [
-      FALLBACK_RECEIVER_CODE,
-    ]);
+    const fallback: { id: string }[] = await this.tx.manager.query(
+      'SELECT id FROM unit WHERE code = $1',
+      [FALLBACK_RECEIVER_CODE],
+    );
     return fallback.map((row) => row.id);
   }
 }

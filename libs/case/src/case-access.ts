@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { UnitReader } from '@simpul/agency';
 import { forbidden, isUuid, loaderFor, notFound, type RequestContext } from '@simpul/common';
 import { Role, type Actor } from '@simpul/identity';
+import { TransactionHost } from '@simpul/database';
 import { CaseEntity } from './entities/case.entity';
 import { addCasePartiesSql, casePartySql } from './case-party.sql';
 
@@ -31,7 +30,7 @@ export interface CaseStanding {
 @Injectable()
 export class CaseAccess {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly units: UnitReader,
   ) {}
 
@@ -40,12 +39,9 @@ export class CaseAccess {
   }
 
   /** Units the actor acts for: its own, or every unit of its agency for a SUPERVISOR. */
-  async actingUnitIds(
-    actor: Actor,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<string[]> {
+  async actingUnitIds(actor: Actor): Promise<string[]> {
     if (!actor.roles.includes(Role.SUPERVISOR)) return [actor.unitId];
-    return this.units.unitIdsOfAgency(actor.agencyId, manager);
+    return this.units.unitIdsOfAgency(actor.agencyId);
   }
 
   /**
@@ -53,12 +49,9 @@ export class CaseAccess {
    * is ADMIN — administration is not casework, so an administrator is never a case party, even if
    * someone referred a case to the administration's unit.
    */
-  async caseworkUnitIds(
-    actor: Actor,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<string[]> {
+  async caseworkUnitIds(actor: Actor): Promise<string[]> {
     if (!actor.roles.some((role) => role !== Role.ADMIN)) return [];
-    return this.actingUnitIds(actor, manager);
+    return this.actingUnitIds(actor);
   }
 
   /** caseworkUnitIds, read once per request. */
@@ -77,20 +70,20 @@ export class CaseAccess {
   async standings(
     actor: Actor,
     caseIds: readonly string[],
-    manager: EntityManager = this.dataSource.manager,
     units?: readonly string[],
   ): Promise<Map<string, CaseStanding>> {
     const ids = [...new Set(caseIds)].filter(isUuid);
     if (!ids.length) return new Map();
-    const actingUnitIds = units ?? (await this.caseworkUnitIds(actor, manager));
+    const actingUnitIds = units ?? (await this.caseworkUnitIds(actor));
     const auditor = CaseAccess.isAuditor(actor);
-    const rows: { id: string; lead_unit_id: string; party: boolean }[] = await manager.query(
-      `SELECT c.id, c.lead_unit_id,
+    const rows: { id: string; lead_unit_id: string; party: boolean }[] =
+      await this.tx.manager.query(
+        `SELECT c.id, c.lead_unit_id,
               EXISTS (SELECT 1 FROM case_party p
                        WHERE p.case_id = c.id AND p.unit_id = ANY($2::uuid[])) AS party
          FROM "case" c WHERE c.id = ANY($1::uuid[])`,
-      [ids, actingUnitIds],
-    );
+        [ids, actingUnitIds],
+      );
     return new Map(
       rows.map((row) => [
         row.id,
@@ -114,19 +107,16 @@ export class CaseAccess {
   ): Promise<CaseStanding | null> {
     const units = await this.caseworkUnitsIn(context, actor);
     return loaderFor<CaseStanding>(context, 'case.standing', async (ids) => {
-      const found = await this.standings(actor, ids, this.dataSource.manager, units);
+      // A batch reads outside any transaction, whichever load() came first (as every loader).
+      const found = await this.tx.outside(() => this.standings(actor, ids, units));
       return ids.map((id) => found.get(id) ?? null);
     }).load(caseId);
   }
 
   /** True when one of the actor's units is a party of the case. Auditors are not parties. */
-  async isParty(
-    actor: Actor,
-    caseId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<boolean> {
-    const units = await this.caseworkUnitIds(actor, manager);
-    const [{ party }]: { party: boolean }[] = await manager.query(
+  async isParty(actor: Actor, caseId: string): Promise<boolean> {
+    const units = await this.caseworkUnitIds(actor);
+    const [{ party }]: { party: boolean }[] = await this.tx.manager.query(
       `SELECT ${casePartySql('$1', '$2')} AS party`,
       [caseId, units],
     );
@@ -134,15 +124,11 @@ export class CaseAccess {
   }
 
   /** The case if the actor may read it (party or auditor), else NOT_FOUND. */
-  async readableCase(
-    actor: Actor,
-    caseId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<CaseEntity> {
+  async readableCase(actor: Actor, caseId: string): Promise<CaseEntity> {
     if (!isUuid(caseId)) throw notFound('Case');
-    const found = await manager.findOneBy(CaseEntity, { id: caseId });
+    const found = await this.tx.manager.findOneBy(CaseEntity, { id: caseId });
     if (!found) throw notFound('Case');
-    if (CaseAccess.isAuditor(actor) || (await this.isParty(actor, caseId, manager))) return found;
+    if (CaseAccess.isAuditor(actor) || (await this.isParty(actor, caseId))) return found;
     throw notFound('Case');
   }
 
@@ -150,16 +136,11 @@ export class CaseAccess {
    * The case, locked for update, when the actor acts for its lead unit: NOT_FOUND for non-parties,
    * FORBIDDEN for other parties. Concurrent writers of one case serialise on the lock.
    */
-  async lockAsLeadUnit(
-    actor: Actor,
-    caseId: string,
-    manager: EntityManager,
-    what: string,
-  ): Promise<CaseEntity> {
-    const found = await this.readableCase(actor, caseId, manager);
-    const acting = await this.caseworkUnitIds(actor, manager);
+  async lockAsLeadUnit(actor: Actor, caseId: string, what: string): Promise<CaseEntity> {
+    const found = await this.readableCase(actor, caseId);
+    const acting = await this.caseworkUnitIds(actor);
     if (!acting.includes(found.leadUnitId)) throw forbidden(`Only the lead unit ${what}`);
-    return manager
+    return this.tx.manager
       .createQueryBuilder(CaseEntity, 'c')
       .setLock('pessimistic_write')
       .where('c.id = :id', { id: caseId })
@@ -167,7 +148,7 @@ export class CaseAccess {
   }
 
   /** Records units as parties of a case, in the caller's transaction. */
-  async addParties(manager: EntityManager, caseId: string, unitIds: string[]): Promise<void> {
-    await manager.query(addCasePartiesSql('$1', '$2'), [caseId, [...new Set(unitIds)]]);
+  async addParties(caseId: string, unitIds: string[]): Promise<void> {
+    await this.tx.manager.query(addCasePartiesSql('$1', '$2'), [caseId, [...new Set(unitIds)]]);
   }
 }

@@ -1,5 +1,3 @@
-import type { EntityManager } from 'typeorm';
-
 /** A person of a case named by a referral that still gives its receiver need-to-know. */
 export interface NamingReferral {
   personId: string;
@@ -11,21 +9,18 @@ export interface NamingReferral {
  * lib (scripts/lib-layers.mjs) and owns the referral tables, so the case lib declares this port and
  * the referral lib implements and provides it (`CASE_REFERRALS`); the case lib never names a
  * referral table or status (docs/adr/0015-ports-for-lower-contexts.md). Both methods run in the
- * caller's transaction (`manager`), so they see what it has written and hold its locks.
+ * caller's transaction (the TransactionHost's), so they see what it has written and hold its
+ * locks.
  */
 export interface CaseReferrals {
   /** How many referrals of the case still hold work (someone must finish or cancel them first). */
-  countOpen(manager: EntityManager, caseId: string): Promise<number>;
+  countOpen(caseId: string): Promise<number>;
 
   /**
    * For each person of the case named by a referral to one of `unitIds` whose status keeps the
    * receiver's need-to-know, the most recently sent such referral.
    */
-  namingReferrals(
-    manager: EntityManager,
-    caseId: string,
-    unitIds: readonly string[],
-  ): Promise<NamingReferral[]>;
+  namingReferrals(caseId: string, unitIds: readonly string[]): Promise<NamingReferral[]>;
 }
 
 /** Nest injection token of the CaseReferrals port. */

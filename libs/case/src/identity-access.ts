@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { Role, type Actor } from '@simpul/identity';
+import { TransactionHost } from '@simpul/database';
 import { CaseAccess } from './case-access';
 import { CASE_REFERRALS, type CaseReferrals } from './case-referrals.port';
 import type { AccessBasis } from './entities/person-access.entity';
@@ -20,27 +19,23 @@ export interface IdentityGrant {
 @Injectable()
 export class IdentityAccess {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly access: CaseAccess,
     @Inject(CASE_REFERRALS) private readonly referrals: CaseReferrals,
   ) {}
 
   /** Grants of the actor on the persons of one case, by person id. */
-  async grants(
-    actor: Actor,
-    caseId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, IdentityGrant>> {
+  async grants(actor: Actor, caseId: string): Promise<Map<string, IdentityGrant>> {
     const grants = new Map<string, IdentityGrant>();
     if (actor.roles.includes(Role.AUDITOR) || !actor.roles.some((r) => r !== Role.ADMIN))
       return grants;
-    const units = await this.access.actingUnitIds(actor, manager);
-    const lead: unknown[] = await manager.query(
+    const units = await this.access.actingUnitIds(actor);
+    const lead: unknown[] = await this.tx.manager.query(
       'SELECT 1 FROM "case" WHERE id = $1 AND lead_unit_id = ANY($2::uuid[])',
       [caseId, units],
     );
     if (lead.length) {
-      const persons: { id: string }[] = await manager.query(
+      const persons: { id: string }[] = await this.tx.manager.query(
         'SELECT id FROM person WHERE case_id = $1',
         [caseId],
       );
@@ -48,11 +43,7 @@ export class IdentityAccess {
       return grants;
     }
     // The referral lib decides which referrals keep their receiver's need-to-know (the port).
-    for (const { personId, referralId } of await this.referrals.namingReferrals(
-      manager,
-      caseId,
-      units,
-    ))
+    for (const { personId, referralId } of await this.referrals.namingReferrals(caseId, units))
       grants.set(personId, { basis: 'REFERRAL', referralId });
     return grants;
   }

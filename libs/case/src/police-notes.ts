@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { forbidden, Limits, optionalText } from '@simpul/common';
 import { Role, type Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { PersonalDataCipher } from '@simpul/privacy';
+import { TransactionHost } from '@simpul/database';
 import { CaseAccess } from './case-access';
 import { CaseEntity } from './entities/case.entity';
 
@@ -18,20 +19,15 @@ import { CaseEntity } from './entities/case.entity';
 @Injectable()
 export class PoliceNotes {
   constructor(
+    private readonly tx: TransactionHost,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccess,
     private readonly cipher: PersonalDataCipher,
     private readonly ledger: LedgerWriter,
   ) {}
 
-  async isPolicePartyOf(
-    actor: Actor,
-    caseId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<boolean> {
-    return (
-      actor.roles.includes(Role.INVESTIGATOR) && (await this.access.isParty(actor, caseId, manager))
-    );
+  async isPolicePartyOf(actor: Actor, caseId: string): Promise<boolean> {
+    return actor.roles.includes(Role.INVESTIGATOR) && (await this.access.isParty(actor, caseId));
   }
 
   /** The notes, or null for everyone but investigators of the case's parties. */
@@ -47,16 +43,16 @@ export class PoliceNotes {
 
   async write(actor: Actor, caseId: string, notes: string | null): Promise<CaseEntity> {
     const text = optionalText('notes', notes, Limits.summary);
-    return this.dataSource.transaction(async (manager) => {
-      const found = await this.access.readableCase(actor, caseId, manager);
-      if (!(await this.isPolicePartyOf(actor, caseId, manager))) {
+    return this.tx.run(async () => {
+      const found = await this.access.readableCase(actor, caseId);
+      if (!(await this.isPolicePartyOf(actor, caseId))) {
         throw forbidden(
           'Only investigators of units that are parties of the case keep police notes',
         );
       }
       const sealed = text === null ? null : this.cipher.seal(caseId, text);
-      await manager.update(CaseEntity, { id: caseId }, { policeNotesSealed: sealed });
-      await this.ledger.append(manager, [
+      await this.tx.manager.update(CaseEntity, { id: caseId }, { policeNotesSealed: sealed });
+      await this.ledger.append([
         {
           action: HandoffAction.POLICE_NOTES_UPDATED,
           actorId: actor.officerId,

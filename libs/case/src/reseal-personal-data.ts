@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { PersonalDataCipher, type PersonIdentity } from '@simpul/privacy';
+import { TransactionHost } from '@simpul/database';
 import { PersonEntity } from './entities/person.entity';
 
 const BATCH = 200;
@@ -14,7 +13,7 @@ const BATCH = 200;
 @Injectable()
 export class ResealPersonalData {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly cipher: PersonalDataCipher,
   ) {}
 
@@ -25,8 +24,8 @@ export class ResealPersonalData {
   private async persons(): Promise<number> {
     let total = 0;
     for (;;) {
-      const done = await this.dataSource.transaction(async (manager) => {
-        const stale = await manager
+      const done = await this.tx.runOwn(async () => {
+        const stale = await this.tx.manager
           .createQueryBuilder(PersonEntity, 'p')
           .setLock('pessimistic_write')
           .setOnLocked('skip_locked')
@@ -36,7 +35,7 @@ export class ResealPersonalData {
         for (const person of stale) {
           const identity = this.cipher.open<PersonIdentity>(person.id, person.identitySealed);
           const identitySealed = this.cipher.seal(person.id, identity);
-          await manager.update(
+          await this.tx.manager.update(
             PersonEntity,
             { id: person.id },
             {
@@ -55,8 +54,8 @@ export class ResealPersonalData {
   private async policeNotes(): Promise<number> {
     let total = 0;
     for (;;) {
-      const done = await this.dataSource.transaction(async (manager) => {
-        const stale: { id: string; sealed: string }[] = await manager.query(
+      const done = await this.tx.runOwn(async () => {
+        const stale: { id: string; sealed: string }[] = await this.tx.manager.query(
           `SELECT id, police_notes_sealed AS sealed FROM "case"
             WHERE police_notes_sealed IS NOT NULL AND split_part(police_notes_sealed, '.', 2) <> $1
             LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
@@ -64,7 +63,7 @@ export class ResealPersonalData {
         );
         for (const row of stale) {
           const resealed = this.cipher.seal(row.id, this.cipher.open<string>(row.id, row.sealed));
-          await manager.query('UPDATE "case" SET police_notes_sealed = $2 WHERE id = $1', [
+          await this.tx.manager.query('UPDATE "case" SET police_notes_sealed = $2 WHERE id = $1', [
             row.id,
             resealed,
           ]);

@@ -1,10 +1,16 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import { dataSourceOptions } from './data-source-options';
 import { IdempotencyStore } from './idempotency.store';
 import { PreparedStatements } from './prepared-statements';
+import { TransactionHost } from './transaction-host';
 
+/**
+ * The app's DataSource and what every context's data access stands on. Global, so that the one
+ * TransactionHost reaches every lib's stores without each lib importing this module.
+ */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -18,7 +24,7 @@ import { PreparedStatements } from './prepared-statements';
       }),
     }),
   ],
-  providers: [IdempotencyStore, PreparedStatements],
-  exports: [IdempotencyStore, PreparedStatements],
+  providers: [IdempotencyStore, PreparedStatements, TransactionHost],
+  exports: [IdempotencyStore, PreparedStatements, TransactionHost],
 })
 export class DatabaseModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { badInput } from '@simpul/common';
+import { TransactionHost } from './transaction-host';
 
 /** Stable digest of a request payload: keys sorted, so field order does not matter. */
 export function requestDigest(payload: unknown): string {
@@ -29,21 +29,26 @@ export function requestDigest(payload: unknown): string {
  */
 @Injectable()
 export class IdempotencyStore {
+  constructor(private readonly tx: TransactionHost) {}
+
   /**
    * Returns null when the key is new (the caller goes on and creates `newId`), or the id of the
    * earlier result. The same key with a different payload is BAD_USER_INPUT.
    */
-  async claim(
-    manager: EntityManager,
-    claim: { officerId: string; operation: string; key: string; digest: string; newId: string },
-  ): Promise<string | null> {
-    const inserted: unknown[] = await manager.query(
+  async claim(claim: {
+    officerId: string;
+    operation: string;
+    key: string;
+    digest: string;
+    newId: string;
+  }): Promise<string | null> {
+    const inserted: unknown[] = await this.tx.manager.query(
       `INSERT INTO idempotency_key (officer_id, operation, key, request_digest, result_id)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1`,
       [claim.officerId, claim.operation, claim.key, claim.digest, claim.newId],
     );
     if (inserted.length === 1) return null;
-    const rows: { request_digest: string; result_id: string }[] = await manager.query(
+    const rows: { request_digest: string; result_id: string }[] = await this.tx.manager.query(
       `SELECT request_digest, result_id FROM idempotency_key
         WHERE officer_id = $1 AND operation = $2 AND key = $3`,
       [claim.officerId, claim.operation, claim.key],

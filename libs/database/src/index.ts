@@ -10,3 +10,4 @@ export * from './database-unavailable';
 export * from './statement-refusal';
 export * from './prepared-statements';
 export * from './table-owners';
+export * from './transaction-host';

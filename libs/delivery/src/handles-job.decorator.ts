@@ -13,8 +13,8 @@ export const HandlesJob = (name: JobName) => SetMetadata(HANDLES_JOB, name);
 export interface JobHandler<N extends JobName = JobName> {
   /**
    * Must be idempotent: a job can run more than once (retry, re-drive after a lost Redis, replay).
-   * A handler that commits a database change calls `markOutboxRowsDone(manager, [job])` in that
-   * transaction; otherwise the dispatcher marks the row done after `handle` returns.
+   * A handler that commits a database change calls `markOutboxRowsDone(this.tx.manager, [job])`
+   * in that transaction; otherwise the dispatcher marks the row done after `handle` returns.
    */
   handle(payload: JobPayloads[N], job: OutboxJobRef): Promise<void>;
 }

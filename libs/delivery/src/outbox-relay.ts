@@ -5,8 +5,6 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import { closeRedis, createRedis } from '@simpul/queue';
 import { describeError } from './outbox-job';
@@ -51,7 +49,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxRepository,
   ) {}
 
@@ -159,9 +156,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       await this.outbox.release(rows.map((row) => String(row.id))).catch(() => undefined);
       throw error;
     }
-    const manager = this.dataSource.manager;
     await this.outbox.lease(
-      manager,
       [
         ...outcome.added.map((id) => ({ id, added: true })),
         ...outcome.stillQueued.map((id) => ({ id, added: false })),
@@ -169,7 +164,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       this.config.outboxLeaseMs,
     );
     const recorded = await this.outbox.recordFailures(
-      manager,
       outcome.refused,
       this.config.outboxParkAfterFailures,
       // Tried again at the next sweep, not in this drain's next batch.

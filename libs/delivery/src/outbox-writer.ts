@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { JOB_QUEUE, type JobName, type JobPayloads } from '@simpul/queue';
+import { TransactionHost } from '@simpul/database';
 
 /** The LISTEN/NOTIFY channel that wakes the outbox relay. */
 export const OUTBOX_CHANNEL = 'simpul_outbox';
@@ -25,6 +25,8 @@ export function statementParams(): { params: unknown[]; bind: Bind } {
  */
 @Injectable()
 export class OutboxWriter {
+  constructor(private readonly tx: TransactionHost) {}
+
   /**
    * The row, without a nudge: a NOTIFY in every writing transaction would serialise their commits
    * (PostgreSQL queues notifications under one global lock at commit). The relay is woken once
@@ -32,13 +34,12 @@ export class OutboxWriter {
    * sweeps every OUTBOX_SWEEP_MS whatever else is pending.
    */
   async enqueue<N extends JobName>(
-    manager: EntityManager,
     name: N,
     payload: JobPayloads[N],
     options: EnqueueOptions = {},
   ): Promise<void> {
     const { params, bind } = statementParams();
-    await manager.query(this.insertSql(bind, name, payload, options), params);
+    await this.tx.manager.query(this.insertSql(bind, name, payload, options), params);
   }
 
   /**

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { JobName } from '@simpul/queue';
+import { TransactionHost } from '@simpul/database';
 import { OUTBOX_CHANNEL } from './outbox-writer';
 
 /** A row the relay may dispatch now (never dispatched, or its lease ran out undone). */
@@ -74,7 +75,10 @@ const REMAINING_DELAY_MS =
  */
 @Injectable()
 export class OutboxRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   /**
    * Claims up to `limit` due rows, oldest first, for `claimMs`, and commits at once: the relay then
@@ -114,15 +118,12 @@ export class OutboxRepository {
 
   /**
    * Leases rows whose job is in BullMQ: not done by the time the job is due plus `leaseMs`, they
-   * are due again. `added` rows count one more dispatch.
+   * are due again. `added` rows count one more dispatch. The relay's own statement, committed by
+   * itself: never part of a handler's transaction.
    */
-  async lease(
-    manager: EntityManager,
-    rows: { id: string; added: boolean }[],
-    leaseMs: number,
-  ): Promise<void> {
+  async lease(rows: { id: string; added: boolean }[], leaseMs: number): Promise<void> {
     if (!rows.length) return;
-    await manager.query(
+    await this.dataSource.query(
       `UPDATE outbox o
           SET dispatched_at = CASE WHEN l.added THEN now() ELSE o.dispatched_at END,
               dispatch_count = o.dispatch_count + CASE WHEN l.added THEN 1 ELSE 0 END,
@@ -137,17 +138,16 @@ export class OutboxRepository {
 
   /**
    * Records failed attempts by row id (the relay) and parks rows that reached `parkAfter`. The
-   * others are due again after `retryInMs`.
+   * others are due again after `retryInMs`. Committed by itself, like `lease`.
    */
   async recordFailures(
-    manager: EntityManager,
     failures: Map<string, string>,
     parkAfter: number,
     retryInMs: number,
   ): Promise<RecordedFailure[]> {
     if (!failures.size) return [];
     const rows: { id: string; job_name: string; failures: number; parked: boolean }[] =
-      await manager.query(
+      await this.dataSource.query(
         `UPDATE outbox o
             SET failures = o.failures + 1, last_error = f.error,
                 parked_at = CASE WHEN o.failures + 1 >= $3 THEN now() END,
@@ -227,8 +227,8 @@ export class OutboxRepository {
   }
 
   /** The row, locked for the caller's transaction; null when there is none. */
-  async lockForReplay(manager: EntityManager, id: string): Promise<OutboxRowView | null> {
-    const rows: ViewRow[] = await manager.query(
+  async lockForReplay(id: string): Promise<OutboxRowView | null> {
+    const rows: ViewRow[] = await this.tx.manager.query(
       `SELECT ${VIEW_COLUMNS} FROM outbox WHERE id = $1 FOR UPDATE`,
       [id],
     );
@@ -239,8 +239,8 @@ export class OutboxRepository {
    * Puts a parked row back in line with a fresh count of failures, and wakes the relay when the
    * caller's transaction commits. The last error stays until the row is done, for the record.
    */
-  async unpark(manager: EntityManager, id: string): Promise<OutboxRowView> {
-    const rows: ViewRow[] = await manager.query(
+  async unpark(id: string): Promise<OutboxRowView> {
+    const rows: ViewRow[] = await this.tx.manager.query(
       `WITH replayed AS (
          UPDATE outbox SET parked_at = NULL, failures = 0, lease_expires_at = NULL
           WHERE id = $1 RETURNING ${VIEW_COLUMNS})

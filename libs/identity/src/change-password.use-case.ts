@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { badInput, unauthenticated } from '@simpul/common';
+import { TransactionHost } from '@simpul/database';
 import type { Actor } from './actor';
 import type { Credential } from './credential';
 import { OfficerEntity } from './entities/officer.entity';
@@ -19,7 +18,7 @@ import { SessionRevocation, SessionStore } from './sessions/session.store';
 @Injectable()
 export class ChangePasswordUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly officers: OfficerReader,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionStore,
@@ -49,10 +48,9 @@ export class ChangePasswordUseCase {
       throw badInput('newPassword', 'must differ from the current password');
     }
     const passwordHash = await this.hasher.hash(valid);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.update(OfficerEntity, { id: officer.id }, { passwordHash });
+    await this.tx.run(async () => {
+      await this.tx.manager.update(OfficerEntity, { id: officer.id }, { passwordHash });
       await this.sessions.revokeOfficerSessions(
-        manager,
         officer.id,
         SessionRevocation.PASSWORD_CHANGED,
         credential.sessionId,

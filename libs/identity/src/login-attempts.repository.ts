@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { TransactionHost } from '@simpul/database';
 
 /** A lock to set: `key` stays locked for at least `seconds` from now. */
 export interface LockRequest {
@@ -15,7 +16,10 @@ export interface LockRequest {
  */
 @Injectable()
 export class LoginAttemptsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   /** Seconds until the last of these subjects' current locks ends; 0 when none is locked. */
   async lockedForSeconds(keys: string[]): Promise<number> {
@@ -123,8 +127,8 @@ export class LoginAttemptsRepository {
    * Unlocks and forgets the failures of a username subject and of every pair whose key starts
    * with `pairPrefix` (the same username from any address).
    */
-  async clear(usernameKey: string, pairPrefix: string, manager?: EntityManager): Promise<void> {
-    const db = manager ?? this.dataSource.manager;
+  async clear(usernameKey: string, pairPrefix: string): Promise<void> {
+    const db = this.tx.manager;
     for (const table of ['login_lockout', 'login_failure']) {
       await db.query(`DELETE FROM ${table} WHERE subject = $1 OR left(subject, length($2)) = $2`, [
         usernameKey,

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '@simpul/common';
 import { APP_CONFIG, addressBucket, type AppConfig, type LoginLockoutConfig } from '@simpul/config';
 import { LoginAttemptsRepository, type LockRequest } from './login-attempts.repository';
@@ -205,12 +204,11 @@ export class LoginThrottle {
    * Unlocks a username — from everywhere and every address — and forgets its failures (an admin
    * reset its password or reactivated it).
    */
-  async clearUsername(username: string, manager?: EntityManager): Promise<void> {
+  async clearUsername(username: string): Promise<void> {
     const name = canonicalUsername(username);
     await this.attempts.clear(
       `username:${this.digest('username', name)}`,
       pairPrefix(this.digest, name),
-      manager,
     );
   }
 

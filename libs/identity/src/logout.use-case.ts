@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { TransactionHost } from '@simpul/database';
 import type { Credential } from './credential';
 import { announceAccessChange } from './sessions/session-events';
 import { SessionRevocation, SessionStore } from './sessions/session.store';
@@ -13,17 +12,17 @@ import { SessionRevocation, SessionStore } from './sessions/session.store';
 @Injectable()
 export class LogoutUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly sessions: SessionStore,
   ) {}
 
   async execute(credential: Credential): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.sessions.revokeToken(credential.tokenId, credential.expiresAt, manager);
+    await this.tx.run(async () => {
+      await this.sessions.revokeToken(credential.tokenId, credential.expiresAt);
       if (credential.sessionId) {
-        await this.sessions.revokeSession(credential.sessionId, SessionRevocation.LOGOUT, manager);
+        await this.sessions.revokeSession(credential.sessionId, SessionRevocation.LOGOUT);
       }
-      await announceAccessChange(manager, credential.officerId);
+      await announceAccessChange(this.tx.manager, credential.officerId);
     });
   }
 }

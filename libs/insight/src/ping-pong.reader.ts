@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { TransactionHost } from '@simpul/database';
 
 export interface PingPongRow {
   caseId: string;
@@ -29,16 +28,16 @@ export interface PingPongQuery {
  */
 @Injectable()
 export class PingPongReader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionHost) {}
 
-  async cases(query: PingPongQuery, manager?: EntityManager): Promise<PingPongRow[]> {
+  async cases(query: PingPongQuery): Promise<PingPongRow[]> {
     const rows: {
       case_id: string;
       reference: string;
       region_code: string | null;
       bounces: number;
       last_bounce_at: Date;
-    }[] = await (manager ?? this.dataSource.manager).query(
+    }[] = await this.tx.manager.query(
       `SELECT le.case_id, c.reference, c.region_code, count(*)::int AS bounces,
               max(coalesce(le.at, le.written_at)) AS last_bounce_at
          FROM ledger_entry le

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
+import { TransactionHost } from '@simpul/database';
 import { HandoffNoteEntity } from './entities/handoff-note.entity';
 import { LedgerEntryEntity, type SealedLedgerEntry } from './entities/ledger-entry.entity';
 import type { PublishedEntry } from './models/handoff-event-message';
@@ -33,7 +34,10 @@ const SEAL_POLL_MAX_MS = 50;
 export class LedgerReader {
   private readonly logger = new Logger(LedgerReader.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   /**
    * A case's entries in seq order, for its timeline. Read-your-writes: the entries that had
@@ -52,32 +56,29 @@ export class LedgerReader {
   }
 
   /** The whole sealed ledger, for auditors and exports. */
-  all(page: SeqPage = {}, manager?: EntityManager): Promise<SealedLedgerEntry[]> {
-    return this.page({}, page, manager);
+  all(page: SeqPage = {}): Promise<SealedLedgerEntry[]> {
+    return this.page({}, page);
   }
 
   /** Entries with these seqs, in seq order; unknown seqs are skipped. */
-  async bySeqs(seqs: readonly string[], manager?: EntityManager): Promise<SealedLedgerEntry[]> {
+  async bySeqs(seqs: readonly string[]): Promise<SealedLedgerEntry[]> {
     if (seqs.length === 0) return [];
-    return (await (manager ?? this.dataSource.manager).find(LedgerEntryEntity, {
+    return (await this.tx.manager.find(LedgerEntryEntity, {
       where: { seq: In([...seqs]) },
       order: { seq: 'ASC' },
     })) as SealedLedgerEntry[];
   }
 
-  async entryBySeq(seq: string, manager?: EntityManager): Promise<SealedLedgerEntry | null> {
-    return (await (manager ?? this.dataSource.manager).findOneBy(LedgerEntryEntity, {
+  async entryBySeq(seq: string): Promise<SealedLedgerEntry | null> {
+    return (await this.tx.manager.findOneBy(LedgerEntryEntity, {
       seq,
     })) as SealedLedgerEntry | null;
   }
 
   /** Note texts by entry id, in one query; entries without a note are absent from the map. */
-  async notesFor(
-    entryIds: readonly string[],
-    manager?: EntityManager,
-  ): Promise<Map<string, string>> {
+  async notesFor(entryIds: readonly string[]): Promise<Map<string, string>> {
     if (entryIds.length === 0) return new Map();
-    const notes = await (manager ?? this.dataSource.manager).find(HandoffNoteEntity, {
+    const notes = await this.tx.manager.find(HandoffNoteEntity, {
       where: { entryId: In([...entryIds]) },
     });
     return new Map(notes.map((note) => [String(note.entryId), note.text]));
@@ -87,28 +88,24 @@ export class LedgerReader {
    * Entries as timelines show them, with their note texts — read in one query, and only for
    * entries that have a note (most have none).
    */
-  async toEvents(
-    entries: readonly PublishedEntry[],
-    manager?: EntityManager,
-  ): Promise<HandoffEventModel[]> {
+  async toEvents(entries: readonly PublishedEntry[]): Promise<HandoffEventModel[]> {
     const notes = await this.notesFor(
       entries.filter((entry) => entry.noteDigest !== null).map((entry) => entry.id),
-      manager,
     );
     return entries.map((entry) => toHandoffEvent(entry, notes.get(entry.id)));
   }
 
   /** Number of sealed entries in the whole ledger: the chain head's next seq. */
-  async sealedCount(manager?: EntityManager): Promise<number> {
-    const [row] = await (manager ?? this.dataSource.manager).query<{ next_seq: string }[]>(
+  async sealedCount(): Promise<number> {
+    const [row] = await this.tx.manager.query<{ next_seq: string }[]>(
       'SELECT next_seq::text AS next_seq FROM ledger_head WHERE id = 1',
     );
     return Number(row?.next_seq ?? 0);
   }
 
   /** Number of sealed entries for a case (timelines show a total). */
-  countByCase(caseId: string, manager?: EntityManager): Promise<number> {
-    return (manager ?? this.dataSource.manager).countBy(LedgerEntryEntity, {
+  countByCase(caseId: string): Promise<number> {
+    return this.tx.manager.countBy(LedgerEntryEntity, {
       caseId,
       seq: Not(IsNull()),
     });
@@ -150,9 +147,8 @@ export class LedgerReader {
   private async page(
     filter: { caseId?: string; referralId?: string },
     { afterSeq, limit }: SeqPage,
-    manager?: EntityManager,
   ): Promise<SealedLedgerEntry[]> {
-    const query = (manager ?? this.dataSource.manager)
+    const query = this.tx.manager
       .createQueryBuilder(LedgerEntryEntity, 'e')
       .where('e.seq IS NOT NULL')
       .orderBy('e.seq', 'ASC');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { statementParams, type Bind } from '@simpul/delivery';
+import { TransactionHost } from '@simpul/database';
 import type { HandoffAction } from './handoff-action';
 import { noteDigest, payloadDigest } from '@simpul/ledger-format';
 
@@ -45,11 +45,13 @@ const DRAFT_COLUMNS: [string, string, (draft: LedgerEntryDraft) => unknown][] = 
  */
 @Injectable()
 export class LedgerWriter {
+  constructor(private readonly tx: TransactionHost) {}
+
   /** Entries and their notes in one statement; resolves to the entries' ids, in draft order. */
-  async append(manager: EntityManager, drafts: LedgerEntryDraft[]): Promise<string[]> {
+  async append(drafts: LedgerEntryDraft[]): Promise<string[]> {
     if (drafts.length === 0) return [];
     const { params, bind } = statementParams();
-    const rows: { id: string }[] = await manager.query(
+    const rows: { id: string }[] = await this.tx.manager.query(
       `WITH ${this.appendSql(bind, drafts).join(',\n')}\nSELECT id FROM numbered ORDER BY ord`,
       params,
     );

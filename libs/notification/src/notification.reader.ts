@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { decodeKeysetCursor, encodeCursor, isUuid, pageSize } from '@simpul/common';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import type { HandoffAction } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import type { NotificationConnectionModel, NotificationModel } from './models/notification.model';
 import { notificationLink } from './notification-links';
 
@@ -28,6 +29,7 @@ const COLUMNS = `n.id, n.action, n.seq::text, n.reference, u.code AS unit_code, 
 @Injectable()
 export class NotificationReader {
   constructor(
+    private readonly tx: TransactionHost,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -81,13 +83,9 @@ export class NotificationReader {
   }
 
   /** The officer's notification, or null (another officer's is as absent as a missing one). */
-  async ownById(
-    officerId: string,
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<NotificationModel | null> {
+  async ownById(officerId: string, id: string): Promise<NotificationModel | null> {
     if (!isUuid(id)) return null;
-    const [row]: NotificationRow[] = await manager.query(
+    const [row]: NotificationRow[] = await this.tx.manager.query(
       `SELECT ${COLUMNS} FROM notification n LEFT JOIN unit u ON u.id = n.unit_id
         WHERE n.id = $1 AND n.officer_id = $2`,
       [id, officerId],

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
 import { UnitEntity } from '@simpul/agency';
 import { ReferralEntity } from '@simpul/referral';
+import { TransactionHost } from '@simpul/database';
 import { referenceInPayload } from './notification-audience';
 
 /** The parts of a ledger entry that name its subject. */
@@ -18,12 +19,14 @@ export interface SubjectOfEntry {
  */
 @Injectable()
 export class SubjectReferences {
-  async of(manager: EntityManager, entries: SubjectOfEntry[]): Promise<Map<string, string>> {
+  constructor(private readonly tx: TransactionHost) {}
+
+  async of(entries: SubjectOfEntry[]): Promise<Map<string, string>> {
     const referralIds = [
       ...new Set(entries.flatMap((entry) => (entry.referralId ? [entry.referralId] : []))),
     ];
     const referrals = referralIds.length
-      ? await manager.find(ReferralEntity, {
+      ? await this.tx.manager.find(ReferralEntity, {
           select: { id: true, reference: true },
           where: { id: In(referralIds) },
         })
@@ -39,9 +42,9 @@ export class SubjectReferences {
     return references;
   }
 
-  async unitCodes(manager: EntityManager, unitIds: string[]): Promise<Map<string, string>> {
+  async unitCodes(unitIds: string[]): Promise<Map<string, string>> {
     if (unitIds.length === 0) return new Map();
-    const units = await manager.find(UnitEntity, {
+    const units = await this.tx.manager.find(UnitEntity, {
       select: { id: true, code: true },
       where: { id: In([...new Set(unitIds)]) },
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { CaseReferrals, NamingReferral } from '@simpul/case';
+import { TransactionHost } from '@simpul/database';
 import { ReferralStatus } from './referral-enums';
 import { FINAL_STATUSES } from './referral-state-machine';
 
@@ -26,20 +26,18 @@ export const NEED_TO_KNOW_STATUSES: readonly ReferralStatus[] = [
  */
 @Injectable()
 export class CaseReferralsAdapter implements CaseReferrals {
-  async countOpen(manager: EntityManager, caseId: string): Promise<number> {
-    const [{ open }]: { open: number }[] = await manager.query(
+  constructor(private readonly tx: TransactionHost) {}
+
+  async countOpen(caseId: string): Promise<number> {
+    const [{ open }]: { open: number }[] = await this.tx.manager.query(
       'SELECT count(*)::int AS open FROM referral WHERE case_id = $1 AND status = ANY($2)',
       [caseId, OPEN_STATUSES],
     );
     return open;
   }
 
-  async namingReferrals(
-    manager: EntityManager,
-    caseId: string,
-    unitIds: readonly string[],
-  ): Promise<NamingReferral[]> {
-    const rows: { person_id: string; referral_id: string }[] = await manager.query(
+  async namingReferrals(caseId: string, unitIds: readonly string[]): Promise<NamingReferral[]> {
+    const rows: { person_id: string; referral_id: string }[] = await this.tx.manager.query(
       `SELECT DISTINCT ON (rp.person_id) rp.person_id, r.id AS referral_id
          FROM referral_person rp JOIN referral r ON r.id = rp.referral_id
         WHERE r.case_id = $1 AND r.to_unit_id = ANY($2::uuid[]) AND r.status = ANY($3)

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { badInput, isUuid } from '@simpul/common';
 import { unitSidesSql, type UnitSide } from '@simpul/agency';
 import {
@@ -16,6 +15,7 @@ import { PreparedStatements } from '@simpul/database';
 import { OutboxWriter, statementParams } from '@simpul/delivery';
 import { HandoffAction, LedgerWriter, type LedgerEntryDraft } from '@simpul/ledger';
 import { computeDeadlines, deskClock, type Priority } from '@simpul/sla';
+import { TransactionHost } from '@simpul/database';
 import {
   DeliveryState,
   ReferralStatus,
@@ -70,6 +70,7 @@ export interface ReferralPreparation {
 @Injectable()
 export class ReferralFactory {
   constructor(
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
     private readonly outbox: OutboxWriter,
     private readonly statements: PreparedStatements,
@@ -81,7 +82,6 @@ export class ReferralFactory {
    * and, with `caseCheck`, the case's status and whether the caller's units are its party.
    */
   async prepare(
-    manager: EntityManager,
     sides: Pick<NewReferral, 'fromUnitId' | 'toUnitId'>,
     toUnitField: string,
     caseCheck?: { caseId: string; unitIds: readonly string[] },
@@ -104,7 +104,7 @@ export class ReferralFactory {
       n: string;
       case_status?: CaseStatus | null;
       party?: boolean;
-    }[] = await this.statements.on(manager).query(`SELECT ${select.join(', ')}`, params);
+    }[] = await this.statements.on(this.tx.manager).query(`SELECT ${select.join(', ')}`, params);
     return {
       toUnit: row.units.find((unit) => unit.id === sides.toUnitId),
       toUnitField,
@@ -123,7 +123,6 @@ export class ReferralFactory {
    * transaction of its own then needs none for this check either.
    */
   async create(
-    manager: EntityManager,
     fields: NewReferral,
     actorId: string,
     prepared: ReferralPreparation,
@@ -145,7 +144,7 @@ export class ReferralFactory {
           )
         : confidentialOnSend(fields.confidential.requested, fields.services, fromKind, toUnit.kind);
     const sentAt = this.clock.now();
-    const referral = manager.create(ReferralEntity, {
+    const referral = this.tx.manager.create(ReferralEntity, {
       ...fields,
       confidential,
       reference: prepared.reference,
@@ -187,7 +186,6 @@ export class ReferralFactory {
       },
     };
     await this.insert(
-      manager,
       referral,
       fields.personIds,
       appendSentEntry ? [sentEntry] : [],
@@ -203,7 +201,6 @@ export class ReferralFactory {
    * none of the CTEs' rows are written.
    */
   private async insert(
-    manager: EntityManager,
     referral: ReferralEntity,
     personIds: string[],
     entries: LedgerEntryDraft[],
@@ -248,6 +245,8 @@ export class ReferralFactory {
     // No NOTIFY here: one in every sending transaction would serialise their commits. The relay is
     // woken once per sealed ledger batch, which holds this transaction's REFERRAL_SENT.
     const checks = requireOpenCase ? requireOpenCaseSql(bind(referral.caseId)) : '1';
-    await this.statements.on(manager).query(`WITH ${parts.join(',\n')}\nSELECT ${checks}`, params);
+    await this.statements
+      .on(this.tx.manager)
+      .query(`WITH ${parts.join(',\n')}\nSELECT ${checks}`, params);
   }
 }

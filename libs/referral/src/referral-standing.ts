@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { CaseAccess } from '@simpul/case';
 import type { Actor } from '@simpul/identity';
 import type { CallerStanding } from './referral-state-machine';
@@ -22,10 +21,9 @@ export class ReferralStanding {
   async of(
     actor: Actor,
     referral: ReferralEntity,
-    manager: EntityManager,
   ): Promise<CallerStanding & { view: ReferralView }> {
-    const units = await this.access.caseworkUnitIds(actor, manager);
-    const view = await this.views.viewIn(manager, actor, referral, units);
+    const units = await this.access.caseworkUnitIds(actor);
+    const view = await this.views.viewIn(actor, referral, units);
     return {
       actsForSender: units.includes(referral.fromUnitId),
       actsForReceiver: units.includes(referral.toUnitId),

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '@simpul/config';
 import { conflict, DomainError, ErrorCode, forbidden, isUuid, notFound } from '@simpul/common';
 import { Role, type Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter, type LedgerEntryDraft } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { ReferralEntity } from './entities/referral.entity';
 import { decide, type ReferralAction } from './referral-state-machine';
 import { ReferralStanding } from './referral-standing';
@@ -31,7 +30,7 @@ export interface TransitionRequest {
   expectedVersion?: number | null;
   note?: string | null;
   /** Sets the fields this transition owns (timestamps, reason, outcome …) on the locked row. */
-  apply?: (referral: ReferralEntity, now: Date, manager: EntityManager) => Promise<void> | void;
+  apply?: (referral: ReferralEntity, now: Date) => Promise<void> | void;
   /** Codes (never personal data) recorded in the ledger entry's payload. */
   payload?: Record<string, string | number | boolean | null | string[]>;
   /** Further ledger entries of the same transaction (redirect's new referral). */
@@ -47,26 +46,27 @@ export interface TransitionRequest {
 @Injectable()
 export class ReferralTransition {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly standing: ReferralStanding,
     private readonly ledger: LedgerWriter,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** In the caller's transaction if there is one, else in a transaction of its own. */
   run(request: TransitionRequest): Promise<ReferralEntity> {
-    return this.dataSource.transaction((manager) => this.runIn(manager, request));
+    return this.tx.run(() => this.transition(request));
   }
 
-  async runIn(manager: EntityManager, request: TransitionRequest): Promise<ReferralEntity> {
+  private async transition(request: TransitionRequest): Promise<ReferralEntity> {
     const { actor, action } = request;
     if (!isUuid(request.referralId)) throw notFound('Referral');
-    const referral = await manager
+    const referral = await this.tx.manager
       .createQueryBuilder(ReferralEntity, 'r')
       .setLock('pessimistic_write')
       .where('r.id = :id', { id: request.referralId })
       .getOne();
     if (!referral) throw notFound('Referral');
-    const standing = await this.standing.of(actor, referral, manager);
+    const standing = await this.standing.of(actor, referral);
     if (!standing.canSee) throw notFound('Referral');
     if (!actor.roles.some((role) => WRITER_ROLES.includes(role))) {
       throw forbidden('Auditors and administrators do not act on referrals');
@@ -81,12 +81,12 @@ export class ReferralTransition {
     const now = this.clock.now();
     referral.status = decision.to;
     referral.version += 1;
-    await request.apply?.(referral, now, manager);
+    await request.apply?.(referral, now);
     // The row is locked and read in full above: write it back in one UPDATE (save() would
     // SELECT it again first to find what changed).
     const { id, ...fields } = referral;
-    await manager.update(ReferralEntity, { id }, fields);
-    await this.ledger.append(manager, [
+    await this.tx.manager.update(ReferralEntity, { id }, fields);
+    await this.ledger.append([
       {
         action: LEDGER_ACTION[action],
         actorId: actor.officerId,

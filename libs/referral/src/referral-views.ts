@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { notFound, type RequestContext } from '@simpul/common';
 import { CaseAccess, PoliceNotes, type CaseStanding } from '@simpul/case';
 import type { Actor } from '@simpul/identity';
@@ -58,21 +57,16 @@ export class ReferralViews {
     );
   }
 
-  /** The view of one referral outside a request's loaders (inside a transaction). */
-  async viewIn(
-    manager: EntityManager | undefined,
-    actor: Actor,
-    referral: Sided,
-    units?: readonly string[],
-  ): Promise<ReferralView> {
-    units ??= await this.access.caseworkUnitIds(actor, manager);
+  /** The view of one referral outside a request's loaders (in the current transaction, if any). */
+  async viewIn(actor: Actor, referral: Sided, units?: readonly string[]): Promise<ReferralView> {
+    units ??= await this.access.caseworkUnitIds(actor);
     const bySides = viewBySides(
       { auditor: CaseAccess.isAuditor(actor), actingUnitIds: units },
       referral,
     );
     if (bySides) return bySides;
     const standing: CaseStanding | undefined = (
-      await this.access.standings(actor, [referral.caseId], manager, units)
+      await this.access.standings(actor, [referral.caseId], units)
     ).get(referral.caseId);
     return standing ? referralView(standing, referral) : ReferralView.NONE;
   }
@@ -86,7 +80,7 @@ export class ReferralViews {
     entity: ReferralEntity,
     atLeast?: ReferralView.EXISTENCE,
   ): Promise<ReferralModel> {
-    const view = await this.viewIn(undefined, actor, entity);
+    const view = await this.viewIn(actor, entity);
     if (view !== ReferralView.NONE) return toReferralModel(entity, view);
     if (atLeast) return toReferralModel(entity, atLeast);
     // A use case that let the caller write a referral it cannot see would be a bug: say nothing.

@@ -88,7 +88,7 @@ export class ReferralReader {
       ? await this.dataSource.manager.findOneBy(ReferralEntity, { id })
       : null;
     if (!found) throw notFound('Referral');
-    const { view } = await this.standing.of(actor, found, this.dataSource.manager);
+    const { view } = await this.standing.of(actor, found);
     if (view === ReferralView.NONE) throw notFound('Referral');
     return { referral: found, view };
   }

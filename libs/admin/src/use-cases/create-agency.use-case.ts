@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AgencyKind, AgencyStore, type AgencyEntity } from '@simpul/agency';
 import { badInput } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { adminEntry, assertAdmin } from '../admin-entry';
 import { validCode, validName } from '../admin-input';
 import type { CreateAgencyInput } from '../dto/create-agency.input';
@@ -13,7 +12,7 @@ import type { CreateAgencyInput } from '../dto/create-agency.input';
 @Injectable()
 export class CreateAgencyUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
     private readonly agencies: AgencyStore,
   ) {}
@@ -25,10 +24,10 @@ export class CreateAgencyUseCase {
     if (!Object.values(AgencyKind).includes(input.kind)) {
       throw badInput('input.kind', 'is not an agency kind');
     }
-    return this.dataSource.transaction(async (manager) => {
-      const agency = await this.agencies.insert(manager, { code, name, kind: input.kind });
+    return this.tx.run(async () => {
+      const agency = await this.agencies.insert({ code, name, kind: input.kind });
       if (!agency) throw badInput('input.code', 'is already the code of another agency');
-      await this.ledger.append(manager, [
+      await this.ledger.append([
         adminEntry(HandoffAction.AGENCY_CREATED, actor, {
           agencyId: agency.id,
           code: agency.code,

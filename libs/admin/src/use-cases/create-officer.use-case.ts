@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { UnitStore } from '@simpul/agency';
 import { badInput } from '@simpul/common';
 import {
@@ -12,6 +10,7 @@ import {
   type OfficerEntity,
 } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { adminEntry, assertAdmin } from '../admin-entry';
 import { validDisplayName, validId, validRoles, validUsername } from '../admin-input';
 import type { CreateOfficerInput } from '../dto/create-officer.input';
@@ -23,7 +22,7 @@ import type { CreateOfficerInput } from '../dto/create-officer.input';
 @Injectable()
 export class CreateOfficerUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
     private readonly hasher: PasswordHasher,
     private readonly units: UnitStore,
@@ -42,10 +41,10 @@ export class CreateOfficerUseCase {
     const password = validNewPassword('input.password', input.password, username);
     // scrypt before the transaction: no row lock is held while it runs.
     const passwordHash = await this.hasher.hash(password);
-    return this.dataSource.transaction(async (manager) => {
-      const unit = await this.units.lock(manager, unitId, 'share');
+    return this.tx.run(async () => {
+      const unit = await this.units.lock(unitId, 'share');
       if (!unit) throw badInput('input.unitId', 'names no unit');
-      const officer = await this.officers.insert(manager, {
+      const officer = await this.officers.insert({
         username,
         displayName,
         passwordHash,
@@ -53,7 +52,7 @@ export class CreateOfficerUseCase {
         unitId,
       });
       if (!officer) throw badInput('input.username', 'is already taken');
-      await this.ledger.append(manager, [
+      await this.ledger.append([
         adminEntry(HandoffAction.OFFICER_CREATED, actor, {
           officerId: officer.id,
           unitId,

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AgencyStore, UnitStore, type UnitEntity } from '@simpul/agency';
 import { badInput } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { adminEntry, assertAdmin } from '../admin-entry';
 import {
   validCode,
@@ -20,7 +19,7 @@ import type { CreateUnitInput } from '../dto/create-unit.input';
 @Injectable()
 export class CreateUnitUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
     private readonly agencies: AgencyStore,
     private readonly units: UnitStore,
@@ -36,13 +35,13 @@ export class CreateUnitUseCase {
       countryCode: validCountryCode('input.countryCode', input.countryCode),
       timeZone: validTimeZone('input.timeZone', input.timeZone),
     };
-    return this.dataSource.transaction(async (manager) => {
+    return this.tx.run(async () => {
       // Shared lock: the agency cannot disappear or change under the new unit.
-      const agency = await this.agencies.lock(manager, agencyId, 'share');
+      const agency = await this.agencies.lock(agencyId, 'share');
       if (!agency) throw badInput('input.agencyId', 'names no agency');
-      const unit = await this.units.insert(manager, { ...values, agencyId });
+      const unit = await this.units.insert({ ...values, agencyId });
       if (!unit) throw badInput('input.code', 'is already the code of another unit');
-      await this.ledger.append(manager, [
+      await this.ledger.append([
         adminEntry(HandoffAction.UNIT_CREATED, actor, {
           unitId: unit.id,
           agencyId,

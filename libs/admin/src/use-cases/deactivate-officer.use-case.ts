@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { badInput, conflict } from '@simpul/common';
 import {
   OfficerStore,
@@ -10,6 +8,7 @@ import {
   type OfficerEntity,
 } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { adminEntry, assertAdmin } from '../admin-entry';
 import { lockOfficer } from '../officer-lock';
 
@@ -21,7 +20,7 @@ import { lockOfficer } from '../officer-lock';
 @Injectable()
 export class DeactivateOfficerUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
     private readonly sessions: SessionStore,
     private readonly officers: OfficerStore,
@@ -30,13 +29,13 @@ export class DeactivateOfficerUseCase {
   async execute(actor: Actor, id: string): Promise<OfficerEntity> {
     assertAdmin(actor);
     if (id === actor.officerId) throw badInput('id', 'cannot deactivate your own account');
-    return this.dataSource.transaction(async (manager) => {
-      const officer = await lockOfficer(this.officers, manager, id);
+    return this.tx.run(async () => {
+      const officer = await lockOfficer(this.officers, id);
       if (!officer.active) throw conflict('The officer is already deactivated');
       officer.active = false;
-      await this.officers.update(manager, officer.id, { active: false });
-      await this.sessions.revokeOfficerSessions(manager, officer.id, SessionRevocation.DEACTIVATED);
-      await this.ledger.append(manager, [
+      await this.officers.update(officer.id, { active: false });
+      await this.sessions.revokeOfficerSessions(officer.id, SessionRevocation.DEACTIVATED);
+      await this.ledger.append([
         adminEntry(HandoffAction.OFFICER_DEACTIVATED, actor, {
           officerId: officer.id,
           unitId: officer.unitId,

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { conflict } from '@simpul/common';
 import { LoginThrottle, OfficerStore, type Actor, type OfficerEntity } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { adminEntry, assertAdmin } from '../admin-entry';
 import { lockOfficer } from '../officer-lock';
 
@@ -14,7 +13,7 @@ import { lockOfficer } from '../officer-lock';
 @Injectable()
 export class ReactivateOfficerUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
     private readonly throttle: LoginThrottle,
     private readonly officers: OfficerStore,
@@ -22,13 +21,13 @@ export class ReactivateOfficerUseCase {
 
   async execute(actor: Actor, id: string): Promise<OfficerEntity> {
     assertAdmin(actor);
-    return this.dataSource.transaction(async (manager) => {
-      const officer = await lockOfficer(this.officers, manager, id);
+    return this.tx.run(async () => {
+      const officer = await lockOfficer(this.officers, id);
       if (officer.active) throw conflict('The officer is already active');
       officer.active = true;
-      await this.officers.update(manager, officer.id, { active: true });
-      await this.throttle.clearUsername(officer.username, manager);
-      await this.ledger.append(manager, [
+      await this.officers.update(officer.id, { active: true });
+      await this.throttle.clearUsername(officer.username);
+      await this.ledger.append([
         adminEntry(HandoffAction.OFFICER_REACTIVATED, actor, {
           officerId: officer.id,
           unitId: officer.unitId,

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { conflict, notFound } from '@simpul/common';
 import { OutboxRepository, type OutboxRowView } from '@simpul/delivery';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { adminEntry, assertAdmin } from '../admin-entry';
 
 /** Outbox row ids are bigint sequence values. */
@@ -18,7 +17,7 @@ const ROW_ID = /^[1-9]\d{0,17}$/;
 @Injectable()
 export class ReplayOutboxRowUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly outbox: OutboxRepository,
     private readonly ledger: LedgerWriter,
   ) {}
@@ -26,14 +25,14 @@ export class ReplayOutboxRowUseCase {
   async execute(actor: Actor, id: string): Promise<OutboxRowView> {
     assertAdmin(actor);
     if (!ROW_ID.test(id)) throw notFound('Outbox row');
-    return this.dataSource.transaction(async (manager) => {
-      const row = await this.outbox.lockForReplay(manager, id);
+    return this.tx.run(async () => {
+      const row = await this.outbox.lockForReplay(id);
       if (!row) throw notFound('Outbox row');
       if (!row.parkedAt) {
         throw conflict(row.doneAt ? 'The outbox row is done' : 'The outbox row is not parked');
       }
-      const replayed = await this.outbox.unpark(manager, id);
-      await this.ledger.append(manager, [
+      const replayed = await this.outbox.unpark(id);
+      await this.ledger.append([
         adminEntry(HandoffAction.OUTBOX_ROW_REPLAYED, actor, {
           outboxRowId: row.id,
           jobName: row.jobName,

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import {
   LoginThrottle,
   OfficerStore,
@@ -11,6 +9,7 @@ import {
   type Actor,
 } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { adminEntry, assertAdmin } from '../admin-entry';
 import { lockOfficer } from '../officer-lock';
 
@@ -22,7 +21,7 @@ import { lockOfficer } from '../officer-lock';
 @Injectable()
 export class ResetOfficerPasswordUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionStore,
@@ -34,17 +33,13 @@ export class ResetOfficerPasswordUseCase {
     assertAdmin(actor);
     const password = validNewPassword('newPassword', newPassword);
     const passwordHash = await this.hasher.hash(password);
-    await this.dataSource.transaction(async (manager) => {
-      const officer = await lockOfficer(this.officers, manager, id);
+    await this.tx.run(async () => {
+      const officer = await lockOfficer(this.officers, id);
       validNewPassword('newPassword', password, officer.username);
-      await this.officers.update(manager, officer.id, { passwordHash });
-      await this.sessions.revokeOfficerSessions(
-        manager,
-        officer.id,
-        SessionRevocation.PASSWORD_RESET,
-      );
-      await this.throttle.clearUsername(officer.username, manager);
-      await this.ledger.append(manager, [
+      await this.officers.update(officer.id, { passwordHash });
+      await this.sessions.revokeOfficerSessions(officer.id, SessionRevocation.PASSWORD_RESET);
+      await this.throttle.clearUsername(officer.username);
+      await this.ledger.append([
         adminEntry(HandoffAction.OFFICER_PASSWORD_RESET, actor, {
           officerId: officer.id,
           unitId: officer.unitId,

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AgencyKind, AgencyStore, type AgencyChanges, type AgencyEntity } from '@simpul/agency';
 import { badInput, isUuid, notFound } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { adminEntry, assertAdmin, mentionedFields } from '../admin-entry';
 import { validName } from '../admin-input';
 import type { UpdateAgencyInput } from '../dto/update-agency.input';
@@ -13,7 +12,7 @@ import type { UpdateAgencyInput } from '../dto/update-agency.input';
 @Injectable()
 export class UpdateAgencyUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
     private readonly agencies: AgencyStore,
   ) {}
@@ -34,16 +33,16 @@ export class UpdateAgencyUseCase {
       next.kind = input.kind;
     }
     if (!isUuid(id)) throw notFound('Agency');
-    return this.dataSource.transaction(async (manager) => {
-      const agency = await this.agencies.lock(manager, id, 'update');
+    return this.tx.run(async () => {
+      const agency = await this.agencies.lock(id, 'update');
       if (!agency) throw notFound('Agency');
       const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
         (field) => next[field] !== agency[field],
       );
       if (!changed.length) return agency;
       Object.assign(agency, next);
-      await this.agencies.update(manager, id, next);
-      await this.ledger.append(manager, [
+      await this.agencies.update(id, next);
+      await this.ledger.append([
         adminEntry(HandoffAction.AGENCY_UPDATED, actor, {
           agencyId: agency.id,
           code: agency.code,

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { UnitStore } from '@simpul/agency';
 import { badInput } from '@simpul/common';
 import {
@@ -11,6 +9,7 @@ import {
   type OfficerEntity,
 } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { adminEntry, assertAdmin, mentionedFields } from '../admin-entry';
 import { validDisplayName, validId, validRoles } from '../admin-input';
 import type { UpdateOfficerInput } from '../dto/update-officer.input';
@@ -29,7 +28,7 @@ const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
 @Injectable()
 export class UpdateOfficerUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
     private readonly units: UnitStore,
     private readonly officers: OfficerStore,
@@ -42,10 +41,10 @@ export class UpdateOfficerUseCase {
       // Otherwise the last admin could lock everyone out of administration.
       throw badInput('input.roles', 'cannot remove your own ADMIN role');
     }
-    return this.dataSource.transaction(async (manager) => {
-      const officer = await lockOfficer(this.officers, manager, id);
+    return this.tx.run(async () => {
+      const officer = await lockOfficer(this.officers, id);
       if (next.unitId && next.unitId !== officer.unitId) {
-        const unit = await this.units.lock(manager, next.unitId, 'share');
+        const unit = await this.units.lock(next.unitId, 'share');
         if (!unit) throw badInput('input.unitId', 'names no unit');
       }
       const changed = (Object.keys(next) as (keyof OfficerChanges)[]).filter((field) =>
@@ -55,10 +54,10 @@ export class UpdateOfficerUseCase {
       );
       if (!changed.length) return officer;
       Object.assign(officer, next);
-      await this.officers.update(manager, officer.id, next);
+      await this.officers.update(officer.id, next);
       // Open WebSockets of the officer were filtered for the old access: they close and reconnect.
-      await announceAccessChange(manager, officer.id);
-      await this.ledger.append(manager, [
+      await announceAccessChange(this.tx.manager, officer.id);
+      await this.ledger.append([
         adminEntry(HandoffAction.OFFICER_UPDATED, actor, {
           officerId: officer.id,
           unitId: officer.unitId,

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { UnitStore, type UnitChanges, type UnitEntity } from '@simpul/agency';
 import { badInput, isUuid, notFound } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { adminEntry, assertAdmin, mentionedFields } from '../admin-entry';
 import { validCountryCode, validName, validRegionCode, validTimeZone } from '../admin-input';
 import type { UpdateUnitInput } from '../dto/update-unit.input';
@@ -16,7 +15,7 @@ import type { UpdateUnitInput } from '../dto/update-unit.input';
 @Injectable()
 export class UpdateUnitUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
     private readonly units: UnitStore,
   ) {}
@@ -25,16 +24,16 @@ export class UpdateUnitUseCase {
     assertAdmin(actor);
     const next = this.changesOf(input);
     if (!isUuid(id)) throw notFound('Unit');
-    return this.dataSource.transaction(async (manager) => {
-      const unit = await this.units.lock(manager, id, 'update');
+    return this.tx.run(async () => {
+      const unit = await this.units.lock(id, 'update');
       if (!unit) throw notFound('Unit');
       const changed = (Object.keys(next) as (keyof UnitChanges)[]).filter(
         (field) => next[field] !== unit[field],
       );
       if (!changed.length) return unit;
       Object.assign(unit, next);
-      await this.units.update(manager, id, next);
-      await this.ledger.append(manager, [
+      await this.units.update(id, next);
+      await this.ledger.append([
         adminEntry(HandoffAction.UNIT_UPDATED, actor, {
           unitId: unit.id,
           agencyId: unit.agencyId,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { HandlesTimers, TimerScheduler, type TimerHandler, type TimerSpec } from '@simpul/delivery';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { EscalationTargets } from '@simpul/referral';
+import { TransactionHost } from '@simpul/database';
 import { AlertStatus, Severity } from '../alert-enums';
 import { alertEntry } from '../alert-entry';
 import {
@@ -40,14 +40,15 @@ interface UnacknowledgedRow {
 @HandlesTimers(ALERT_TIMER_KIND)
 export class AlertTimerHandler implements TimerHandler {
   constructor(
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
     private readonly targets: EscalationTargets,
     private readonly timers: TimerScheduler,
   ) {}
 
-  async fire(manager: EntityManager, timer: TimerSpec, now: Date): Promise<void> {
+  async fire(timer: TimerSpec, now: Date): Promise<void> {
     if (timer.fireAt.getTime() > now.getTime()) return; // early: the sweep fires it when due
-    const [alert]: UnacknowledgedRow[] = await manager.query(
+    const [alert]: UnacknowledgedRow[] = await this.tx.manager.query(
       `SELECT a.id, a.reference, a.severity, a.raised_at, a.raised_by_unit_id, a.escalation_level,
               ARRAY(SELECT d.unit_id FROM alert_delivery d
                      WHERE d.alert_id = a.id AND d.acknowledged_at IS NULL ORDER BY d.unit_id) AS unit_ids
@@ -60,24 +61,23 @@ export class AlertTimerHandler implements TimerHandler {
     );
     if (step && alert.escalation_level === step.step - 1) {
       const level = step.step;
-      await manager.query('UPDATE alert SET escalation_level = $2 WHERE id = $1', [
+      await this.tx.manager.query('UPDATE alert SET escalation_level = $2 WHERE id = $1', [
         alert.id,
         level,
       ]);
       const reached = new Set<string>();
       for (const unitId of alert.unit_ids) {
-        reached.add(await this.targets.unitFor(manager, unitId, level));
+        reached.add(await this.targets.unitFor(unitId, level));
       }
       // The units reached read the alert from now on, as a receiving unit does, and may
       // acknowledge it (docs/access-model.md, "Alerts"); a unit keeps the first level it was at.
-      await manager.query(
+      await this.tx.manager.query(
         `INSERT INTO alert_escalation (alert_id, unit_id, level, escalated_at)
          SELECT $1, unnest($2::uuid[]), $3, $4
          ON CONFLICT (alert_id, unit_id) DO NOTHING`,
         [alert.id, [...reached], level, now],
       );
       await this.ledger.append(
-        manager,
         [...reached].map((unitId) =>
           alertEntry(HandoffAction.ALERT_ESCALATED, {
             actorId: null,
@@ -98,12 +98,12 @@ export class AlertTimerHandler implements TimerHandler {
       alert.escalation_level = level;
     }
     const next = this.nextTimerOf(alert);
-    if (next) await this.timers.schedule(manager, [next]);
+    if (next) await this.timers.schedule([next]);
   }
 
   /** Every RAISED HIGH or CRITICAL alert below the top of its ladder: its next step's timer. */
-  async pendingTimers(manager: EntityManager): Promise<TimerSpec[]> {
-    const rows: UnacknowledgedRow[] = await manager.query(
+  async pendingTimers(): Promise<TimerSpec[]> {
+    const rows: UnacknowledgedRow[] = await this.tx.manager.query(
       `SELECT id, severity, raised_at, escalation_level FROM alert
         WHERE status = $1 AND escalation_level < $3 AND severity = ANY($2::text[])`,
       [AlertStatus.RAISED, Object.keys(ALERT_ACKNOWLEDGE_WINDOW_MS), ALERT_MAX_ESCALATION_LEVEL],

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import {
   HandlesJob,
   markOutboxRowsDone,
@@ -9,6 +7,7 @@ import {
 } from '@simpul/delivery';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { DeliveryState } from '@simpul/referral';
+import { TransactionHost } from '@simpul/database';
 import { alertEntry } from '../alert-entry';
 
 /** Deliveries that share one transaction, at most (keeps the statement short). */
@@ -44,7 +43,7 @@ export class DeliverAlertHandler implements JobHandler<'deliver-alert'> {
   private running = false;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
   ) {}
 
@@ -72,12 +71,12 @@ export class DeliverAlertHandler implements JobHandler<'deliver-alert'> {
   }
 
   private async deliver(batch: Waiting[]): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.tx.run(async () => {
       await markOutboxRowsDone(
-        manager,
+        this.tx.manager,
         batch.map((w) => w.job),
       );
-      const [delivered]: [DeliveredRow[], number] = await manager.query(
+      const [delivered]: [DeliveredRow[], number] = await this.tx.manager.query(
         `UPDATE alert_delivery d SET delivery = $3, delivered_at = $4
            FROM alert a, unnest($1::uuid[], $2::uuid[]) AS j(alert_id, unit_id)
           WHERE d.alert_id = j.alert_id AND d.unit_id = j.unit_id AND a.id = d.alert_id
@@ -93,7 +92,6 @@ export class DeliverAlertHandler implements JobHandler<'deliver-alert'> {
       const order = batch.map((w) => `${w.alertId}/${w.unitId}`.toLowerCase());
       const key = (row: DeliveredRow) => `${row.alert_id}/${row.unit_id}`;
       await this.ledger.append(
-        manager,
         delivered
           .sort((a, b) => order.indexOf(key(a)) - order.indexOf(key(b)))
           .map((row) =>

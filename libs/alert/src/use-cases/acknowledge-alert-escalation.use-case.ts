@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { badInput, conflict, forbidden } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { AlertStatus, CLOSED_ALERT_STATUSES } from '../alert-enums';
 import { AlertAccess } from '../alert-access';
 import { alertEntry } from '../alert-entry';
@@ -27,16 +26,16 @@ interface EscalationRow {
 @Injectable()
 export class AcknowledgeAlertEscalationUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly access: AlertAccess,
     private readonly ledger: LedgerWriter,
   ) {}
 
   execute(actor: Actor, alertId: string, unitId?: string | null): Promise<AlertEscalationModel> {
-    return this.dataSource.transaction(async (manager) => {
-      const found = await this.access.actable(actor, alertId, manager, 'acknowledge');
+    return this.tx.run(async () => {
+      const found = await this.access.actable(actor, alertId, 'acknowledge');
       const { alert } = found;
-      const acting = await this.access.unitsOf(actor, manager);
+      const acting = await this.access.unitsOf(actor);
       const mine = alertActs(acting, {
         raisedByUnitId: alert.raisedByUnitId,
         ...found,
@@ -45,26 +44,26 @@ export class AcknowledgeAlertEscalationUseCase {
       if (CLOSED_ALERT_STATUSES.includes(alert.status)) {
         throw conflict(`The alert is ${alert.status.toLowerCase()}`);
       }
-      const [row]: EscalationRow[] = await manager.query(
+      const [row]: EscalationRow[] = await this.tx.manager.query(
         `SELECT level, escalated_at, acknowledged_at, acknowledged_by_id FROM alert_escalation
           WHERE alert_id = $1 AND unit_id = $2 FOR UPDATE`,
         [alert.id, unit],
       );
       if (row.acknowledged_at) throw conflict('Your unit has acknowledged this alert already');
       const now = new Date();
-      await manager.query(
+      await this.tx.manager.query(
         `UPDATE alert_escalation SET acknowledged_at = $3, acknowledged_by_id = $4
           WHERE alert_id = $1 AND unit_id = $2`,
         [alert.id, unit, now, actor.officerId],
       );
       if (alert.status === AlertStatus.RAISED) {
-        await manager.update(
+        await this.tx.manager.update(
           AlertEntity,
           { id: alert.id },
           { status: AlertStatus.ACKNOWLEDGED, version: alert.version + 1 },
         );
       }
-      await this.ledger.append(manager, [
+      await this.ledger.append([
         alertEntry(HandoffAction.ALERT_ACKNOWLEDGED, {
           actorId: actor.officerId,
           fromUnitId: unit,

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { badInput, conflict, forbidden } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { AlertStatus, CLOSED_ALERT_STATUSES } from '../alert-enums';
 import { AlertAccess } from '../alert-access';
 import { alertEntry } from '../alert-entry';
@@ -18,26 +17,21 @@ import { AlertEntity } from '../entities/alert.entity';
 @Injectable()
 export class AcknowledgeAlertUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly access: AlertAccess,
     private readonly ledger: LedgerWriter,
   ) {}
 
   execute(actor: Actor, alertId: string, unitId?: string | null): Promise<AlertDeliveryEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const { alert, receivingUnitIds } = await this.access.actable(
-        actor,
-        alertId,
-        manager,
-        'acknowledge',
-      );
-      const acting = await this.access.unitsOf(actor, manager);
+    return this.tx.run(async () => {
+      const { alert, receivingUnitIds } = await this.access.actable(actor, alertId, 'acknowledge');
+      const acting = await this.access.unitsOf(actor);
       const mine = receivingUnitIds.filter((id) => acting.includes(id));
       const unit = this.chooseUnit(actor, mine, unitId);
       if (CLOSED_ALERT_STATUSES.includes(alert.status)) {
         throw conflict(`The alert is ${alert.status.toLowerCase()}`);
       }
-      const delivery = await manager.findOneOrFail(AlertDeliveryEntity, {
+      const delivery = await this.tx.manager.findOneOrFail(AlertDeliveryEntity, {
         where: { alertId: alert.id, unitId: unit },
         lock: { mode: 'pessimistic_write' },
       });
@@ -45,19 +39,19 @@ export class AcknowledgeAlertUseCase {
       const now = new Date();
       delivery.acknowledgedAt = now;
       delivery.acknowledgedById = actor.officerId;
-      await manager.update(
+      await this.tx.manager.update(
         AlertDeliveryEntity,
         { id: delivery.id },
         { acknowledgedAt: now, acknowledgedById: actor.officerId },
       );
       if (alert.status === AlertStatus.RAISED) {
-        await manager.update(
+        await this.tx.manager.update(
           AlertEntity,
           { id: alert.id },
           { status: AlertStatus.ACKNOWLEDGED, version: alert.version + 1 },
         );
       }
-      await this.ledger.append(manager, [
+      await this.ledger.append([
         alertEntry(HandoffAction.ALERT_ACKNOWLEDGED, {
           actorId: actor.officerId,
           fromUnitId: unit,

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { conflict, Limits, requiredText } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { AlertStatus, CLOSED_ALERT_STATUSES, type AlertDismissalReason } from '../alert-enums';
 import { AlertAccess } from '../alert-access';
 import { alertEntry } from '../alert-entry';
@@ -16,7 +15,7 @@ import { AlertEntity } from '../entities/alert.entity';
 @Injectable()
 export class CloseAlert {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly access: AlertAccess,
     private readonly ledger: LedgerWriter,
   ) {}
@@ -29,8 +28,8 @@ export class CloseAlert {
     reason: AlertDismissalReason | null,
   ): Promise<AlertEntity> {
     const note = requiredText('note', noteText, Limits.note);
-    return this.dataSource.transaction(async (manager) => {
-      const { alert } = await this.access.actable(actor, alertId, manager);
+    return this.tx.run(async () => {
+      const { alert } = await this.access.actable(actor, alertId);
       if (CLOSED_ALERT_STATUSES.includes(alert.status)) {
         throw conflict(`The alert is ${alert.status.toLowerCase()} already`);
       }
@@ -44,8 +43,8 @@ export class CloseAlert {
         version: alert.version + 1,
       };
       Object.assign(alert, changes);
-      await manager.update(AlertEntity, { id: alert.id }, changes);
-      await this.ledger.append(manager, [
+      await this.tx.manager.update(AlertEntity, { id: alert.id }, changes);
+      await this.ledger.append([
         alertEntry(
           to === AlertStatus.RESOLVED
             ? HandoffAction.ALERT_RESOLVED

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import type { AlertRoutingRuleInput } from '../dto/alert-routing-rule.input';
 import { AlertRoutingRuleEntity } from '../entities/alert-routing-rule.entity';
 import { assertAdmin, ruleEntry, validRule } from '../routing-rule-input';
@@ -12,24 +11,24 @@ import { assertAdmin, ruleEntry, validRule } from '../routing-rule-input';
 @Injectable()
 export class CreateAlertRoutingRuleUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
   ) {}
 
   execute(actor: Actor, input: AlertRoutingRuleInput): Promise<AlertRoutingRuleEntity> {
     assertAdmin(actor);
-    return this.dataSource.transaction(async (manager) => {
+    return this.tx.run(async () => {
       const now = new Date();
-      const rule = manager.create(AlertRoutingRuleEntity, {
+      const rule = this.tx.manager.create(AlertRoutingRuleEntity, {
         id: randomUUID(),
         code: null,
-        ...(await validRule(manager, input)),
+        ...(await validRule(this.tx.manager, input)),
         deletedAt: null,
         createdAt: now,
         updatedAt: now,
       });
-      await manager.insert(AlertRoutingRuleEntity, rule);
-      await this.ledger.append(manager, [
+      await this.tx.manager.insert(AlertRoutingRuleEntity, rule);
+      await this.ledger.append([
         ruleEntry(HandoffAction.ALERT_ROUTING_RULE_CREATED, actor, {
           ruleId: rule.id,
           alertTypes: rule.alertTypes,

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { isUuid, notFound } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { AlertRoutingRuleEntity } from '../entities/alert-routing-rule.entity';
 import { assertAdmin, ruleEntry } from '../routing-rule-input';
 
@@ -14,22 +13,26 @@ import { assertAdmin, ruleEntry } from '../routing-rule-input';
 @Injectable()
 export class DeleteAlertRoutingRuleUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
   ) {}
 
   execute(actor: Actor, id: string): Promise<boolean> {
     assertAdmin(actor);
     if (!isUuid(id)) throw notFound('AlertRoutingRule');
-    return this.dataSource.transaction(async (manager) => {
-      const rule = await manager.findOne(AlertRoutingRuleEntity, {
+    return this.tx.run(async () => {
+      const rule = await this.tx.manager.findOne(AlertRoutingRuleEntity, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
       if (!rule || rule.deletedAt) throw notFound('AlertRoutingRule');
       const now = new Date();
-      await manager.update(AlertRoutingRuleEntity, { id }, { deletedAt: now, updatedAt: now });
-      await this.ledger.append(manager, [
+      await this.tx.manager.update(
+        AlertRoutingRuleEntity,
+        { id },
+        { deletedAt: now, updatedAt: now },
+      );
+      await this.ledger.append([
         ruleEntry(HandoffAction.ALERT_ROUTING_RULE_DELETED, actor, {
           ruleId: rule.id,
           code: rule.code,

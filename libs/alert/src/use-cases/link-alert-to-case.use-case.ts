@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { conflict, isUuid, notFound } from '@simpul/common';
 import { CaseAccess, CaseStatus } from '@simpul/case';
 import type { Actor } from '@simpul/identity';
+import { TransactionHost } from '@simpul/database';
 import { AlertAccess } from '../alert-access';
 import type { AlertEntity } from '../entities/alert.entity';
 import { LinkAlert } from './link-alert';
@@ -15,24 +14,24 @@ import { LinkAlert } from './link-alert';
 @Injectable()
 export class LinkAlertToCaseUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly access: AlertAccess,
     private readonly cases: CaseAccess,
     private readonly linker: LinkAlert,
   ) {}
 
   execute(actor: Actor, alertId: string, caseId: string): Promise<AlertEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const { alert } = await this.access.actable(actor, alertId, manager);
+    return this.tx.run(async () => {
+      const { alert } = await this.access.actable(actor, alertId);
       if (!isUuid(caseId)) throw notFound('Case');
-      const [found]: { status: CaseStatus }[] = await manager.query(
+      const [found]: { status: CaseStatus }[] = await this.tx.manager.query(
         'SELECT status FROM "case" WHERE id = $1 FOR SHARE',
         [caseId],
       );
-      if (!found || !(await this.cases.isParty(actor, caseId, manager))) throw notFound('Case');
+      if (!found || !(await this.cases.isParty(actor, caseId))) throw notFound('Case');
       if (found.status !== CaseStatus.OPEN) throw conflict('The case is closed');
       LinkAlert.assertLinkable(alert);
-      return this.linker.link(manager, actor, alert, caseId, false);
+      return this.linker.link(actor, alert, caseId, false);
     });
   }
 }

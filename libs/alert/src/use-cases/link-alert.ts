@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { conflict } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { AlertStatus } from '../alert-enums';
 import { alertEntry } from '../alert-entry';
 import { AlertEntity } from '../entities/alert.entity';
@@ -10,7 +10,10 @@ import { AlertEntity } from '../entities/alert.entity';
 /** Records an alert's case and ALERT_LINKED, in the caller's transaction (link and promote). */
 @Injectable()
 export class LinkAlert {
-  constructor(private readonly ledger: LedgerWriter) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly ledger: LedgerWriter,
+  ) {}
 
   /** A dismissed alert was no case; an alert has at most one case. */
   static assertLinkable(alert: AlertEntity): void {
@@ -19,7 +22,6 @@ export class LinkAlert {
   }
 
   async link(
-    manager: EntityManager,
     actor: Actor,
     alert: AlertEntity,
     caseId: string,
@@ -27,8 +29,8 @@ export class LinkAlert {
   ): Promise<AlertEntity> {
     const changes = { caseId, version: alert.version + 1 };
     Object.assign(alert, changes);
-    await manager.update(AlertEntity, { id: alert.id }, changes);
-    await this.ledger.append(manager, [
+    await this.tx.manager.update(AlertEntity, { id: alert.id }, changes);
+    await this.ledger.append([
       alertEntry(HandoffAction.ALERT_LINKED, {
         actorId: actor.officerId,
         fromUnitId: actor.unitId,

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { Limits, requiredText } from '@simpul/common';
 import { ExploitationType, OpenCaseUseCase } from '@simpul/case';
-import { IdempotencyStore, requestDigest } from '@simpul/database';
+import { IdempotencyStore, requestDigest, TransactionHost } from '@simpul/database';
 import type { Actor } from '@simpul/identity';
 import { AlertAccess } from '../alert-access';
 import type { PromoteAlertInput } from '../dto/raise-alert.input';
@@ -18,7 +16,7 @@ import { LinkAlert } from './link-alert';
 @Injectable()
 export class PromoteAlertToCaseUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly access: AlertAccess,
     private readonly openCase: OpenCaseUseCase,
     private readonly idempotency: IdempotencyStore,
@@ -26,11 +24,11 @@ export class PromoteAlertToCaseUseCase {
   ) {}
 
   execute(actor: Actor, alertId: string, input: PromoteAlertInput): Promise<AlertEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const { alert } = await this.access.actable(actor, alertId, manager);
+    return this.tx.run(async () => {
+      const { alert } = await this.access.actable(actor, alertId);
       if (input.idempotencyKey) {
         // A repeat of the same promotion answers the alert as the first one left it.
-        const earlier = await this.idempotency.claim(manager, {
+        const earlier = await this.idempotency.claim({
           officerId: actor.officerId,
           operation: 'promoteAlertToCase',
           key: requiredText('input.idempotencyKey', input.idempotencyKey, Limits.idempotencyKey),
@@ -45,12 +43,12 @@ export class PromoteAlertToCaseUseCase {
         : alert.exploitationTypes.length
           ? alert.exploitationTypes
           : [ExploitationType.UNKNOWN];
-      const opened = await this.openCase.openIn(manager, actor, {
+      const opened = await this.openCase.openIn(actor, {
         title: input.title,
         exploitationTypes: types,
         regionCode: alert.regionCode,
       });
-      return this.linker.link(manager, actor, alert, opened.id, true);
+      return this.linker.link(actor, alert, opened.id, true);
     });
   }
 }

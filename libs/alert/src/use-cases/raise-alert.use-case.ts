@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
 import { forbidden, conflict, isUuid, Limits, notFound, requiredText } from '@simpul/common';
 import { AgencyKind } from '@simpul/agency';
 import { CaseAccess, CaseStatus, nextReference, type ExploitationType } from '@simpul/case';
-import { IdempotencyStore, requestDigest } from '@simpul/database';
+import { IdempotencyStore, requestDigest, TransactionHost } from '@simpul/database';
 import { CLOCK, type Clock } from '@simpul/config';
 import { OutboxWriter, statementParams, TimerScheduler } from '@simpul/delivery';
 import { Role, type Actor } from '@simpul/identity';
@@ -46,7 +44,7 @@ export function alertFacts(
 @Injectable()
 export class RaiseAlertUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly idempotency: IdempotencyStore,
     private readonly cases: CaseAccess,
     private readonly routing: AlertRouting,
@@ -63,24 +61,24 @@ export class RaiseAlertUseCase {
     const summary = requiredText('input.summary', input.summary, Limits.summary);
     const facts = alertFacts(input);
     const caseId = input.caseId ?? null;
-    return this.dataSource.transaction(async (manager) => {
+    return this.tx.run(async () => {
       const id = randomUUID();
       if (input.idempotencyKey) {
-        const earlier = await this.idempotency.claim(manager, {
+        const earlier = await this.idempotency.claim({
           officerId: actor.officerId,
           operation: 'raiseAlert',
           key: requiredText('input.idempotencyKey', input.idempotencyKey, Limits.idempotencyKey),
           digest: requestDigest({ ...input, idempotencyKey: undefined }),
           newId: id,
         });
-        if (earlier) return manager.findOneByOrFail(AlertEntity, { id: earlier });
+        if (earlier) return this.tx.manager.findOneByOrFail(AlertEntity, { id: earlier });
       }
-      await this.checkRaiser(manager, actor, caseId);
-      const receivers = await this.routing.receivers(facts, manager);
+      await this.checkRaiser(actor, caseId);
+      const receivers = await this.routing.receivers(facts);
       const now = this.clock.now();
-      const alert = manager.create(AlertEntity, {
+      const alert = this.tx.manager.create(AlertEntity, {
         id,
-        reference: await nextReference(manager, 'PRG', 'alert_reference_seq', now),
+        reference: await nextReference(this.tx.manager, 'PRG', 'alert_reference_seq', now),
         type: facts.type,
         severity: facts.severity,
         status: AlertStatus.RAISED,
@@ -99,12 +97,12 @@ export class RaiseAlertUseCase {
         escalationLevel: 0,
         version: 1,
       });
-      await manager.insert(AlertEntity, alert);
-      await this.fanOut(manager, id, receivers);
+      await this.tx.manager.insert(AlertEntity, alert);
+      await this.fanOut(id, receivers);
       // HIGH and CRITICAL alerts escalate when nobody acknowledges them in time.
       const timer = alertEscalationTimer(alert);
-      if (timer) await this.timers.schedule(manager, [timer]);
-      await this.ledger.append(manager, [
+      if (timer) await this.timers.schedule([timer]);
+      await this.ledger.append([
         alertEntry(HandoffAction.ALERT_RAISED, {
           actorId: actor.officerId,
           fromUnitId: actor.unitId,
@@ -127,7 +125,7 @@ export class RaiseAlertUseCase {
   }
 
   /** The delivery rows and their outbox rows, in one statement whatever the number of units. */
-  private async fanOut(manager: EntityManager, alertId: string, unitIds: string[]): Promise<void> {
+  private async fanOut(alertId: string, unitIds: string[]): Promise<void> {
     const { params, bind } = statementParams();
     const deliveries = `delivery AS (INSERT INTO alert_delivery (alert_id, unit_id, delivery)
        SELECT ${bind(alertId)}::uuid, unnest(${bind(unitIds)}::uuid[]), ${bind(DeliveryState.PENDING)})`;
@@ -137,26 +135,22 @@ export class RaiseAlertUseCase {
       unitIds.map((unitId) => ({ alertId, unitId })),
     )})`;
     // No NOTIFY: the relay wakes when the sequencer seals ALERT_RAISED (as for referrals).
-    await manager.query(`WITH ${deliveries},\n${jobs}\nSELECT 1`, params);
+    await this.tx.manager.query(`WITH ${deliveries},\n${jobs}\nSELECT 1`, params);
   }
 
-  private async checkRaiser(
-    manager: EntityManager,
-    actor: Actor,
-    caseId: string | null,
-  ): Promise<void> {
+  private async checkRaiser(actor: Actor, caseId: string | null): Promise<void> {
     if (caseId !== null) {
       if (!isUuid(caseId)) throw notFound('Case');
-      const [found]: { status: CaseStatus }[] = await manager.query(
+      const [found]: { status: CaseStatus }[] = await this.tx.manager.query(
         'SELECT status FROM "case" WHERE id = $1 FOR SHARE',
         [caseId],
       );
-      if (!found || !(await this.cases.isParty(actor, caseId, manager))) throw notFound('Case');
+      if (!found || !(await this.cases.isParty(actor, caseId))) throw notFound('Case');
       if (found.status !== CaseStatus.OPEN) throw conflict('The case is closed');
       return;
     }
     if (actor.roles.includes(Role.INVESTIGATOR)) return;
-    const [unit]: { kind: AgencyKind }[] = await manager.query(
+    const [unit]: { kind: AgencyKind }[] = await this.tx.manager.query(
       'SELECT a.kind FROM unit u JOIN agency a ON a.id = u.agency_id WHERE u.id = $1',
       [actor.unitId],
     );

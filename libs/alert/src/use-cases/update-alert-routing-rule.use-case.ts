@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { isUuid, notFound } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import type { AlertRoutingRuleInput } from '../dto/alert-routing-rule.input';
 import { AlertRoutingRuleEntity } from '../entities/alert-routing-rule.entity';
 import { assertAdmin, RULE_FIELDS, ruleEntry, validRule } from '../routing-rule-input';
@@ -15,27 +14,31 @@ import { assertAdmin, RULE_FIELDS, ruleEntry, validRule } from '../routing-rule-
 @Injectable()
 export class UpdateAlertRoutingRuleUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
   ) {}
 
   execute(actor: Actor, id: string, input: AlertRoutingRuleInput): Promise<AlertRoutingRuleEntity> {
     assertAdmin(actor);
     if (!isUuid(id)) throw notFound('AlertRoutingRule');
-    return this.dataSource.transaction(async (manager) => {
-      const rule = await manager.findOne(AlertRoutingRuleEntity, {
+    return this.tx.run(async () => {
+      const rule = await this.tx.manager.findOne(AlertRoutingRuleEntity, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
       if (!rule || rule.deletedAt) throw notFound('AlertRoutingRule');
-      const next = await validRule(manager, input);
+      const next = await validRule(this.tx.manager, input);
       const changed = RULE_FIELDS.filter(
         (field) => JSON.stringify(next[field]) !== JSON.stringify(rule[field]),
       );
       if (!changed.length) return rule;
       Object.assign(rule, next, { updatedAt: new Date() });
-      await manager.update(AlertRoutingRuleEntity, { id }, { ...next, updatedAt: rule.updatedAt });
-      await this.ledger.append(manager, [
+      await this.tx.manager.update(
+        AlertRoutingRuleEntity,
+        { id },
+        { ...next, updatedAt: rule.updatedAt },
+      );
+      await this.ledger.append([
         ruleEntry(HandoffAction.ALERT_ROUTING_RULE_UPDATED, actor, {
           ruleId: rule.id,
           code: rule.code,

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { badInput, conflict, Limits } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { CaseAccess } from '../case-access';
 import { CaseStatus } from '../case-enums';
 import type { PersonInput } from '../dto/open-case.input';
@@ -15,7 +14,7 @@ import { validatePerson } from '../validate-person';
 @Injectable()
 export class AddPersonUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly access: CaseAccess,
     private readonly sealer: PersonSealer,
     private readonly ledger: LedgerWriter,
@@ -23,10 +22,10 @@ export class AddPersonUseCase {
 
   async execute(actor: Actor, caseId: string, input: PersonInput): Promise<PersonEntity> {
     const valid = validatePerson('input', input);
-    return this.dataSource.transaction(async (manager) => {
-      const locked = await this.access.lockAsLeadUnit(actor, caseId, manager, 'adds persons');
+    return this.tx.run(async () => {
+      const locked = await this.access.lockAsLeadUnit(actor, caseId, 'adds persons');
       if (locked.status !== CaseStatus.OPEN) throw conflict('The case is closed');
-      const [{ count }]: { count: number }[] = await manager.query(
+      const [{ count }]: { count: number }[] = await this.tx.manager.query(
         'SELECT count(*)::int AS count FROM person WHERE case_id = $1',
         [caseId],
       );
@@ -34,8 +33,8 @@ export class AddPersonUseCase {
         throw badInput('input', `a case holds at most ${Limits.personsPerCase} persons`);
       }
       const person = this.sealer.create(caseId, count + 1, valid, new Date());
-      await manager.insert(PersonEntity, person);
-      await this.ledger.append(manager, [
+      await this.tx.manager.insert(PersonEntity, person);
+      await this.ledger.append([
         {
           action: HandoffAction.PERSON_ADDED,
           actorId: actor.officerId,

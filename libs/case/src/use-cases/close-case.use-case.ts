@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { conflict, Limits, requiredText } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { CaseAccess } from '../case-access';
 import { CASE_REFERRALS, type CaseReferrals } from '../case-referrals.port';
 import { CaseStatus } from '../case-enums';
@@ -13,7 +12,7 @@ import { CaseEntity } from '../entities/case.entity';
 @Injectable()
 export class CloseCaseUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
     private readonly access: CaseAccess,
     @Inject(CASE_REFERRALS) private readonly referrals: CaseReferrals,
@@ -21,23 +20,23 @@ export class CloseCaseUseCase {
 
   async execute(actor: Actor, caseId: string, note: string): Promise<CaseEntity> {
     const validNote = requiredText('note', note, Limits.note);
-    return this.dataSource.transaction(async (manager) => {
+    return this.tx.run(async () => {
       // The lock makes a concurrent sendReferral on this case wait for the close, then see CLOSED.
-      const locked = await this.access.lockAsLeadUnit(actor, caseId, manager, 'closes a case');
+      const locked = await this.access.lockAsLeadUnit(actor, caseId, 'closes a case');
       if (locked.status !== CaseStatus.OPEN) throw conflict('The case is already closed');
       // Asked through the port the referral lib implements: it owns the referral table.
-      const open = await this.referrals.countOpen(manager, caseId);
+      const open = await this.referrals.countOpen(caseId);
       if (open > 0) {
         throw conflict(`The case still has ${open} open referral(s); finish or cancel them first`);
       }
       locked.status = CaseStatus.CLOSED;
       locked.closedAt = new Date();
-      await manager.update(
+      await this.tx.manager.update(
         CaseEntity,
         { id: caseId },
         { status: locked.status, closedAt: locked.closedAt },
       );
-      await this.ledger.append(manager, [
+      await this.ledger.append([
         {
           action: HandoffAction.CASE_CLOSED,
           actorId: actor.officerId,

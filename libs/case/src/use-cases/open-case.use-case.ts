@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
 import {
   badInput,
   forbidden,
@@ -10,7 +8,7 @@ import {
   optionalText,
   requiredText,
 } from '@simpul/common';
-import { IdempotencyStore, requestDigest } from '@simpul/database';
+import { IdempotencyStore, requestDigest, TransactionHost } from '@simpul/database';
 import { Role, type Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { CaseAccess } from '../case-access';
@@ -27,7 +25,7 @@ import { PersonSealer } from '../person-sealer';
 @Injectable()
 export class OpenCaseUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly idempotency: IdempotencyStore,
     private readonly ledger: LedgerWriter,
     private readonly access: CaseAccess,
@@ -37,19 +35,19 @@ export class OpenCaseUseCase {
   async execute(actor: Actor, input: OpenCaseInput): Promise<CaseEntity> {
     this.assertRole(actor);
     const valid = this.validate(input);
-    return this.dataSource.transaction(async (manager) => {
+    return this.tx.run(async () => {
       const id = randomUUID();
       if (input.idempotencyKey) {
-        const earlier = await this.idempotency.claim(manager, {
+        const earlier = await this.idempotency.claim({
           officerId: actor.officerId,
           operation: 'openCase',
           key: requiredText('input.idempotencyKey', input.idempotencyKey, Limits.idempotencyKey),
           digest: requestDigest({ ...input, idempotencyKey: undefined }),
           newId: id,
         });
-        if (earlier) return manager.findOneByOrFail(CaseEntity, { id: earlier });
+        if (earlier) return this.tx.manager.findOneByOrFail(CaseEntity, { id: earlier });
       }
-      return this.open(manager, actor, id, valid);
+      return this.open(actor, id, valid);
     });
   }
 
@@ -57,9 +55,9 @@ export class OpenCaseUseCase {
    * Opens a case inside the caller's transaction, for a use case of another context that opens
    * one as part of its own change (promoteAlertToCase). Checks the role and the input as execute.
    */
-  async openIn(manager: EntityManager, actor: Actor, input: OpenCaseInput): Promise<CaseEntity> {
+  async openIn(actor: Actor, input: OpenCaseInput): Promise<CaseEntity> {
     this.assertRole(actor);
-    return this.open(manager, actor, randomUUID(), this.validate(input));
+    return this.open(actor, randomUUID(), this.validate(input));
   }
 
   private assertRole(actor: Actor): void {
@@ -91,15 +89,14 @@ export class OpenCaseUseCase {
   }
 
   private async open(
-    manager: EntityManager,
     actor: Actor,
     id: string,
     valid: ReturnType<OpenCaseUseCase['validate']>,
   ): Promise<CaseEntity> {
     const now = new Date();
-    const entity = manager.create(CaseEntity, {
+    const entity = this.tx.manager.create(CaseEntity, {
       id,
-      reference: await nextReference(manager, 'TPPO', 'case_reference_seq', now),
+      reference: await nextReference(this.tx.manager, 'TPPO', 'case_reference_seq', now),
       title: valid.title,
       summary: valid.summary,
       status: CaseStatus.OPEN,
@@ -110,15 +107,15 @@ export class OpenCaseUseCase {
       openedAt: now,
       closedAt: null,
     });
-    await manager.insert(CaseEntity, entity);
+    await this.tx.manager.insert(CaseEntity, entity);
     if (valid.persons.length) {
-      await manager.insert(
+      await this.tx.manager.insert(
         PersonEntity,
         valid.persons.map((person, i) => this.sealer.create(id, i + 1, person, now)),
       );
     }
-    await this.access.addParties(manager, id, [actor.unitId]);
-    await this.ledger.append(manager, [
+    await this.access.addParties(id, [actor.unitId]);
+    await this.ledger.append([
       {
         action: HandoffAction.CASE_OPENED,
         actorId: actor.officerId,

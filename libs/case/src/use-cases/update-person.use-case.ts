@@ -5,6 +5,7 @@ import { badInput, isUuid, notFound } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import type { PersonIdentity } from '@simpul/privacy';
+import { TransactionHost } from '@simpul/database';
 import { CaseAccess } from '../case-access';
 import type { UpdatePersonInput } from '../dto/update-person.input';
 import { PersonEntity } from '../entities/person.entity';
@@ -28,6 +29,7 @@ const FIELDS = [
 @Injectable()
 export class UpdatePersonUseCase {
   constructor(
+    private readonly tx: TransactionHost,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccess,
     private readonly sealer: PersonSealer,
@@ -47,14 +49,9 @@ export class UpdatePersonUseCase {
       ? await this.dataSource.manager.findOneBy(PersonEntity, { id: personId })
       : null;
     if (!existing) throw notFound('Person');
-    return this.dataSource.transaction(async (manager) => {
-      const locked = await this.access.lockAsLeadUnit(
-        actor,
-        existing.caseId,
-        manager,
-        'corrects persons',
-      );
-      const person = await manager.findOneByOrFail(PersonEntity, { id: personId });
+    return this.tx.run(async () => {
+      const locked = await this.access.lockAsLeadUnit(actor, existing.caseId, 'corrects persons');
+      const person = await this.tx.manager.findOneByOrFail(PersonEntity, { id: personId });
       const current = this.sealer.open(person);
       const keep = <T>(given: T | undefined, stored: T): T =>
         given === undefined ? stored : given;
@@ -69,8 +66,8 @@ export class UpdatePersonUseCase {
         isChild: keep(input.isChild, input.birthDate !== undefined ? null : person.isChild),
       });
       Object.assign(person, { sex: valid.sex }, this.sealer.sealed(person.id, valid, new Date()));
-      await manager.save(PersonEntity, person);
-      await this.ledger.append(manager, [
+      await this.tx.manager.save(PersonEntity, person);
+      await this.ledger.append([
         {
           action: HandoffAction.PERSON_UPDATED,
           actorId: actor.officerId,

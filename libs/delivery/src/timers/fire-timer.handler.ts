@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '@simpul/config';
 import type { JobPayloads } from '@simpul/queue';
+import { TransactionHost } from '@simpul/database';
 import { HandlesJob, type JobHandler } from '../handles-job.decorator';
 import { markOutboxRowsDone, type OutboxJobRef } from '../outbox-job';
 import { TimerHandlers } from './timer-handlers';
@@ -17,7 +16,7 @@ import { fromTimerPayload } from './timer';
 @HandlesJob('fire-timer')
 export class FireTimerHandler implements JobHandler<'fire-timer'> {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly handlers: TimerHandlers,
   ) {}
@@ -25,9 +24,9 @@ export class FireTimerHandler implements JobHandler<'fire-timer'> {
   async handle(payload: JobPayloads['fire-timer'], job: OutboxJobRef): Promise<void> {
     const handler = this.handlers.get(payload.subjectKind);
     if (!handler) throw new Error(`No timer handler for subject kind '${payload.subjectKind}'`);
-    await this.dataSource.transaction(async (manager) => {
-      await markOutboxRowsDone(manager, [job]);
-      await handler.fire(manager, fromTimerPayload(payload), this.clock.now());
+    await this.tx.run(async () => {
+      await markOutboxRowsDone(this.tx.manager, [job]);
+      await handler.fire(fromTimerPayload(payload), this.clock.now());
     });
   }
 }

@@ -1,5 +1,4 @@
 import { SetMetadata } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { TimerSpec } from './timer';
 
 export const HANDLES_TIMERS = Symbol('HANDLES_TIMERS');
@@ -18,7 +17,7 @@ export interface TimerHandler {
    * deadline moved) — and arms the subject's next timer (TimerScheduler). Must be idempotent: a
    * timer can fire more than once (a retried job, the sweep and the job racing).
    */
-  fire(manager: EntityManager, timer: TimerSpec, now: Date): Promise<void>;
+  fire(timer: TimerSpec, now: Date): Promise<void>;
 
   /**
    * The next timer of every subject with a running deadline whose next step may fire by
@@ -27,5 +26,5 @@ export interface TimerHandler {
    * subject's first timer when it comes near, rebuilds every timer after Redis lost its jobs, and
    * fires timers whose delay a moved test clock has overtaken.
    */
-  pendingTimers(manager: EntityManager, horizon: Date): Promise<TimerSpec[]>;
+  pendingTimers(horizon: Date): Promise<TimerSpec[]>;
 }

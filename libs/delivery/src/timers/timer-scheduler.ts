@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '@simpul/config';
 import { JOB_QUEUE } from '@simpul/queue';
+import { TransactionHost } from '@simpul/database';
 import { statementParams, type Bind } from '../outbox-writer';
 import { timerJobKey, toTimerPayload, type TimerSpec } from './timer';
 
@@ -25,13 +25,16 @@ const LATE_BY_MS = 1000;
  */
 @Injectable()
 export class TimerScheduler {
-  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /** Arms `timers` inside the caller's transaction (they exist if and only if it commits). */
-  async schedule(manager: EntityManager, timers: readonly TimerSpec[]): Promise<void> {
+  async schedule(timers: readonly TimerSpec[]): Promise<void> {
     if (!timers.length) return;
     const { params, bind } = statementParams();
-    await manager.query(this.insertSql(bind, timers), params);
+    await this.tx.manager.query(this.insertSql(bind, timers), params);
   }
 
   private insertSql(bind: Bind, timers: readonly TimerSpec[]): string {

@@ -5,9 +5,8 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG, CLOCK, type AppConfig, type Clock } from '@simpul/config';
+import { TransactionHost } from '@simpul/database';
 import { describeError } from '../outbox-job';
 import type { TimerHandler } from './handles-timers.decorator';
 import { TimerHandlers } from './timer-handlers';
@@ -47,9 +46,9 @@ export class TimerSweep implements OnApplicationBootstrap, BeforeApplicationShut
   private failing = false;
 
   constructor(
+    private readonly tx: TransactionHost,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly handlers: TimerHandlers,
     private readonly scheduler: TimerScheduler,
   ) {}
@@ -104,24 +103,24 @@ export class TimerSweep implements OnApplicationBootstrap, BeforeApplicationShut
   ): Promise<void> {
     const now = this.clock.now();
     const horizon = new Date(now.getTime() + SWEEP_HORIZON_INTERVALS * this.config.timerSweepMs);
-    const pending = await handler.pendingTimers(this.dataSource.manager, horizon);
+    const pending = await handler.pendingTimers(horizon);
     const later = pending.filter((timer) => timer.fireAt.getTime() > now.getTime());
     if (later.length) {
-      await this.dataSource.transaction((manager) => this.scheduler.schedule(manager, later));
+      await this.tx.run(() => this.scheduler.schedule(later));
       outcome.armed += later.length;
     }
     let fired = 0;
     for (const timer of pending) {
       if (this.stopped || timer.fireAt.getTime() > now.getTime()) continue;
       try {
-        await this.dataSource.transaction(async (manager) => {
+        await this.tx.runOwn(async () => {
           // Its job, if armed, finds the row done and the step recorded: nothing twice.
-          await manager.query(
+          await this.tx.manager.query(
             `UPDATE outbox SET done_at = now(), parked_at = NULL
               WHERE job_key = $1 AND done_at IS NULL`,
             [timerJobKey(timer)],
           );
-          await handler.fire(manager, timer, now);
+          await handler.fire(timer, now);
         });
         fired += 1;
       } catch (error) {

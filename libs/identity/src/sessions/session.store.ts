@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { agencyIdOfUnitSql } from '@simpul/agency';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
+import { TransactionHost } from '@simpul/database';
 import type { Actor } from '../actor';
 import type { Credential } from '../credential';
 import type { Role } from '../role';
@@ -64,14 +65,15 @@ const toActor = (row: ActorRow | undefined): Actor | null =>
 @Injectable()
 export class SessionStore {
   constructor(
+    private readonly tx: TransactionHost,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly statements: PreparedStatements,
   ) {}
 
   /** A new session for this officer with its first refresh token. */
-  async start(officerId: string, manager?: EntityManager): Promise<StartedSession> {
-    const db = manager ?? this.dataSource.manager;
+  async start(officerId: string): Promise<StartedSession> {
+    const db = this.tx.manager;
     const expiresAt = new Date(Date.now() + this.config.refreshTtlSeconds * 1000);
     const refreshToken = newRefreshToken();
     const [row]: { session_id: string }[] = await db.query(
@@ -98,14 +100,14 @@ export class SessionStore {
    */
   rotate(refreshToken: string): Promise<Rotation> {
     const digest = refreshTokenDigest(refreshToken);
-    return this.dataSource.transaction(async (manager): Promise<Rotation> => {
+    return this.tx.run(async (): Promise<Rotation> => {
       const [row]: {
         session_id: string;
         officer_id: string;
         used: boolean;
         usable: boolean;
         session_expires_at: Date;
-      }[] = await manager.query(
+      }[] = await this.tx.manager.query(
         `SELECT r.session_id, s.officer_id, r.used_at IS NOT NULL AS used,
                 r.expires_at > now() AND s.revoked_at IS NULL AND s.expires_at > now() AND o.active
                   AS usable,
@@ -119,15 +121,16 @@ export class SessionStore {
       );
       if (!row) return { status: 'invalid' };
       if (row.used) {
-        await this.revokeSession(row.session_id, SessionRevocation.REFRESH_REUSE, manager);
+        await this.revokeSession(row.session_id, SessionRevocation.REFRESH_REUSE);
         return { status: 'reused' };
       }
       if (!row.usable) return { status: 'invalid' };
       const next = newRefreshToken();
-      await manager.query('UPDATE refresh_token SET used_at = now() WHERE token_digest = $1', [
-        digest,
-      ]);
-      await manager.query(
+      await this.tx.manager.query(
+        'UPDATE refresh_token SET used_at = now() WHERE token_digest = $1',
+        [digest],
+      );
+      await this.tx.manager.query(
         'INSERT INTO refresh_token (token_digest, session_id, expires_at) VALUES ($1, $2, $3)',
         [refreshTokenDigest(next), row.session_id, row.session_expires_at],
       );
@@ -144,12 +147,8 @@ export class SessionStore {
    * Ends one session: its access tokens and refresh tokens stop working at once, and open
    * WebSockets on it are told when the transaction commits.
    */
-  async revokeSession(
-    sessionId: string,
-    reason: SessionRevocation,
-    manager?: EntityManager,
-  ): Promise<void> {
-    const db = manager ?? this.dataSource.manager;
+  async revokeSession(sessionId: string, reason: SessionRevocation): Promise<void> {
+    const db = this.tx.manager;
     const rows: { officer_id: string }[] = await db.query(
       `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2
         WHERE id = $1 AND revoked_at IS NULL
@@ -164,24 +163,23 @@ export class SessionStore {
    * tells open WebSockets of the officer to re-check (also when no session was open: SSO tokens).
    */
   async revokeOfficerSessions(
-    manager: EntityManager,
     officerId: string,
     reason: SessionRevocation,
     keepSessionId: string | null = null,
   ): Promise<number> {
-    const rows: unknown[] = await manager.query(
+    const rows: unknown[] = await this.tx.manager.query(
       `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2
         WHERE officer_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid)
         RETURNING id`,
       [officerId, reason, keepSessionId],
     );
-    await announceAccessChange(manager, officerId);
+    await announceAccessChange(this.tx.manager, officerId);
     return rows.length;
   }
 
   /** Refuses one access token from now until it expires (logout). */
-  async revokeToken(tokenId: string, expiresAt: Date, manager?: EntityManager): Promise<void> {
-    const db = manager ?? this.dataSource.manager;
+  async revokeToken(tokenId: string, expiresAt: Date): Promise<void> {
+    const db = this.tx.manager;
     await db.query(
       `INSERT INTO revoked_token (token_id, expires_at) VALUES ($1, $2)
        ON CONFLICT (token_id) DO NOTHING`,

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { PingPongReader } from '../ping-pong.reader';
 
 /**
@@ -16,7 +15,7 @@ import { PingPongReader } from '../ping-pong.reader';
 @Injectable()
 export class RaisePingPongAlertsUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pingPong: PingPongReader,
     private readonly ledger: LedgerWriter,
@@ -32,8 +31,8 @@ export class RaisePingPongAlertsUseCase {
     });
     const raised: string[] = [];
     for (const row of crossed) {
-      const inserted = await this.dataSource.transaction(async (manager) => {
-        const [unit]: { id: string }[] = await manager.query(
+      const inserted = await this.tx.runOwn(async () => {
+        const [unit]: { id: string }[] = await this.tx.manager.query(
           // The province's task force, else the national one (its own unit, coded as its agency).
           `SELECT u.id FROM unit u JOIN agency a ON a.id = u.agency_id
             WHERE a.kind = 'GUGUS_TUGAS'
@@ -43,13 +42,13 @@ export class RaisePingPongAlertsUseCase {
           [row.provinceCode],
         );
         if (!unit) return false;
-        const claimed: unknown[] = await manager.query(
+        const claimed: unknown[] = await this.tx.manager.query(
           `INSERT INTO ping_pong_alert (case_id, gugus_tugas_unit_id, bounces) VALUES ($1, $2, $3)
            ON CONFLICT (case_id) DO NOTHING RETURNING case_id`,
           [row.caseId, unit.id, row.bounces],
         );
         if (claimed.length === 0) return false;
-        await this.ledger.append(manager, [
+        await this.ledger.append([
           {
             action: HandoffAction.CASE_PING_PONG,
             actorId: null,

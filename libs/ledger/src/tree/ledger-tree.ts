@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import { nodesForAppend, rangeBlocks, signCheckpoint, treeRoot } from '@simpul/ledger-format';
+import { TransactionHost } from '@simpul/database';
 import {
   CHECKPOINT_COLUMNS,
   toStoredCheckpoint,
@@ -11,8 +10,6 @@ import {
 } from '../checkpoints/ledger-checkpoint';
 import { LedgerSigningKeys } from '../checkpoints/ledger-signing-keys';
 import { MerkleNodeStore } from './merkle-node.store';
-
-type Querier = Pick<EntityManager, 'query'>;
 
 /**
  * One writer at a time extends the tree and signs checkpoints: a transaction-level advisory lock
@@ -33,28 +30,28 @@ export const TREE_EXTEND_BATCH = 10_000;
 @Injectable()
 export class LedgerTree {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly store: MerkleNodeStore,
     private readonly keys: LedgerSigningKeys,
   ) {}
 
   /** How many entries the stored tree holds. */
-  size(manager?: Querier): Promise<number> {
-    return this.store.size(manager);
+  size(): Promise<number> {
+    return this.store.size();
   }
 
   /** The most recent checkpoint, or null before the first. */
-  async latestCheckpoint(manager?: Querier): Promise<StoredCheckpoint | null> {
-    const [row] = await (manager ?? this.dataSource).query<CheckpointRow[]>(
+  async latestCheckpoint(): Promise<StoredCheckpoint | null> {
+    const [row] = await this.tx.manager.query<CheckpointRow[]>(
       `SELECT ${CHECKPOINT_COLUMNS} FROM ledger_checkpoint ORDER BY id DESC LIMIT 1`,
     );
     return row ? toStoredCheckpoint(row) : null;
   }
 
   /** The latest checkpoint over exactly treeSize entries, or null. */
-  async checkpointOfSize(treeSize: number, manager?: Querier): Promise<StoredCheckpoint | null> {
-    const [row] = await (manager ?? this.dataSource).query<CheckpointRow[]>(
+  async checkpointOfSize(treeSize: number): Promise<StoredCheckpoint | null> {
+    const [row] = await this.tx.manager.query<CheckpointRow[]>(
       `SELECT ${CHECKPOINT_COLUMNS} FROM ledger_checkpoint WHERE tree_size = $1
         ORDER BY id DESC LIMIT 1`,
       [String(treeSize)],
@@ -63,8 +60,8 @@ export class LedgerTree {
   }
 
   /** Every checkpoint in the order it was issued (the verification run checks them all). */
-  async allCheckpoints(manager?: Querier): Promise<StoredCheckpoint[]> {
-    const rows = await (manager ?? this.dataSource).query<CheckpointRow[]>(
+  async allCheckpoints(): Promise<StoredCheckpoint[]> {
+    const rows = await this.tx.manager.query<CheckpointRow[]>(
       `SELECT ${CHECKPOINT_COLUMNS} FROM ledger_checkpoint ORDER BY id`,
     );
     return rows.map(toStoredCheckpoint);
@@ -76,12 +73,12 @@ export class LedgerTree {
    * added (a full batch: call again at once).
    */
   async tick(now = new Date()): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query<{ locked: boolean }[]>(TREE_TRY_LOCK_SQL);
+    return this.tx.run(async () => {
+      const [{ locked }] = await this.tx.manager.query<{ locked: boolean }[]>(TREE_TRY_LOCK_SQL);
       if (!locked) return 0;
-      const { size, added } = await this.extend(manager, TREE_EXTEND_BATCH);
-      const last = await this.latestCheckpoint(manager);
-      if (this.checkpointDue(last, size, now)) await this.sign(manager, size, now);
+      const { size, added } = await this.extend(TREE_EXTEND_BATCH);
+      const last = await this.latestCheckpoint();
+      if (this.checkpointDue(last, size, now)) await this.sign(size, now);
       return added;
     });
   }
@@ -91,15 +88,15 @@ export class LedgerTree {
    * cover yet): waits for the tree, brings it up to every sealed entry and signs over it.
    */
   async issueNow(): Promise<StoredCheckpoint> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(TREE_LOCK_SQL);
+    return this.tx.run(async () => {
+      await this.tx.manager.query(TREE_LOCK_SQL);
       let size: number;
       for (;;) {
-        const step = await this.extend(manager, TREE_EXTEND_BATCH);
+        const step = await this.extend(TREE_EXTEND_BATCH);
         size = step.size;
         if (step.added < TREE_EXTEND_BATCH) break;
       }
-      return this.sign(manager, size, new Date());
+      return this.sign(size, new Date());
     });
   }
 
@@ -131,9 +128,9 @@ export class LedgerTree {
    * subtrees they complete. Needs the tree lock. Reads the entries' hashes by seq — the new ones
    * only — and the O(log n) stored roots the new nodes hang from.
    */
-  private async extend(manager: Querier, limit: number): Promise<{ size: number; added: number }> {
-    const size = await this.store.size(manager);
-    const rows = await manager.query<{ seq: string; entry_hash: string }[]>(
+  private async extend(limit: number): Promise<{ size: number; added: number }> {
+    const size = await this.store.size();
+    const rows = await this.tx.manager.query<{ seq: string; entry_hash: string }[]>(
       // Only what the chain head counts as sealed: a row written around the sequencer (by a
       // superuser) never enters the tree. ORDER BY names the table's column: a bare `seq` would
       // be the text alias of the select list and sort "10" before "7".
@@ -152,7 +149,7 @@ export class LedgerTree {
     });
     const lookup =
       size > 0
-        ? await this.store.lookup(rangeBlocks({ start: 0, end: size }), manager)
+        ? await this.store.lookup(rangeBlocks({ start: 0, end: size }))
         : () => {
             throw new Error('unreachable: an empty tree has no stored nodes');
           };
@@ -161,15 +158,15 @@ export class LedgerTree {
       rows.map((row) => row.entry_hash),
       lookup,
     );
-    await this.store.insert(manager, nodes);
+    await this.store.insert(nodes);
     return { size: size + rows.length, added: rows.length };
   }
 
   /** Signs {treeSize, rootHash, issuedAt, keyId} over the stored tree of `size` and stores it. */
-  private async sign(manager: Querier, size: number, now: Date): Promise<StoredCheckpoint> {
+  private async sign(size: number, now: Date): Promise<StoredCheckpoint> {
     const lookup =
       size > 0
-        ? await this.store.lookup(rangeBlocks({ start: 0, end: size }), manager)
+        ? await this.store.lookup(rangeBlocks({ start: 0, end: size }))
         : () => {
             throw new Error('unreachable: the empty tree has a fixed root');
           };
@@ -180,7 +177,7 @@ export class LedgerTree {
       keyId: this.keys.keyId,
     };
     const signature = signCheckpoint(body, this.keys.privateKey);
-    await manager.query(
+    await this.tx.manager.query(
       `INSERT INTO ledger_checkpoint (tree_size, root_hash, issued_at, key_id, signature)
        VALUES ($1, $2, $3, $4, $5)`,
       [body.treeSize, body.rootHash, now, body.keyId, signature],

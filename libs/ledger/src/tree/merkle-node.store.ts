@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import {
   nodeKey,
   type Digest,
@@ -8,8 +6,7 @@ import {
   type NodeLookup,
   type StoredNode,
 } from '@simpul/ledger-format';
-
-type Querier = Pick<EntityManager, 'query'>;
+import { TransactionHost } from '@simpul/database';
 
 /**
  * The stored perfect-subtree roots of the RFC 9162 tree over sealed entries (table merkle_node,
@@ -18,11 +15,11 @@ type Querier = Pick<EntityManager, 'query'>;
  */
 @Injectable()
 export class MerkleNodeStore {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionHost) {}
 
   /** How many leaves the stored tree holds: entries 0 … size-1 are in it. */
-  async size(manager?: Querier): Promise<number> {
-    const [row] = await (manager ?? this.dataSource).query<{ size: string }[]>(
+  async size(): Promise<number> {
+    const [row] = await this.tx.manager.query<{ size: string }[]>(
       'SELECT COALESCE(max(idx) + 1, 0)::text AS size FROM merkle_node WHERE level = 0',
     );
     return Number(row.size);
@@ -38,11 +35,11 @@ export class MerkleNodeStore {
   }
 
   /** Reads exactly these nodes; a lookup that throws for any other (or a missing one). */
-  async lookup(addresses: readonly NodeAddress[], manager?: Querier): Promise<NodeLookup> {
+  async lookup(addresses: readonly NodeAddress[]): Promise<NodeLookup> {
     const found = new Map<string, Digest>();
     if (addresses.length > 0) {
       const { sql, params } = MerkleNodeStore.readSql(addresses);
-      const rows = await (manager ?? this.dataSource).query<
+      const rows = await this.tx.manager.query<
         {
           level: number;
           idx: string;
@@ -59,11 +56,11 @@ export class MerkleNodeStore {
   }
 
   /** Appends nodes made by nodesForAppend; the caller holds the tree lock. */
-  async insert(manager: Querier, nodes: readonly StoredNode[]): Promise<void> {
+  async insert(nodes: readonly StoredNode[]): Promise<void> {
     // Bounded statements: a tree extended by 10,000 leaves stores about 20,000 nodes.
     for (let i = 0; i < nodes.length; i += 5000) {
       const chunk = nodes.slice(i, i + 5000);
-      await manager.query(
+      await this.tx.manager.query(
         `INSERT INTO merkle_node (level, idx, hash)
          SELECT l, i, decode(h, 'hex') FROM unnest($1::smallint[], $2::bigint[], $3::text[]) AS n(l, i, h)`,
         [

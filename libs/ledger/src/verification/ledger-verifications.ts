@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { TransactionHost } from '@simpul/database';
 import type { IntegrityVerdict } from './ledger-integrity-check';
 
 export type LedgerVerificationStatus = 'QUEUED' | 'RUNNING' | 'PASSED' | 'FAILED';
@@ -25,13 +26,16 @@ const COLUMNS = `id, status, requested_by AS "requestedBy", requested_at AS "req
 /** The ledger_verification rows: ADMIN's verifyLedger runs and what they found. */
 @Injectable()
 export class LedgerVerifications {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
-  async insert(manager: EntityManager, id: string, requestedBy: string): Promise<void> {
-    await manager.query('INSERT INTO ledger_verification (id, requested_by) VALUES ($1, $2)', [
-      id,
-      requestedBy,
-    ]);
+  async insert(id: string, requestedBy: string): Promise<void> {
+    await this.tx.manager.query(
+      'INSERT INTO ledger_verification (id, requested_by) VALUES ($1, $2)',
+      [id, requestedBy],
+    );
   }
 
   async byId(id: string): Promise<LedgerVerificationView | null> {

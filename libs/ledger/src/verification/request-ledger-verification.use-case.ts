@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { OutboxWriter } from '@simpul/delivery';
+import { TransactionHost } from '@simpul/database';
 import { LedgerVerifications, type LedgerVerificationView } from './ledger-verifications';
 
 /**
@@ -14,16 +13,16 @@ import { LedgerVerifications, type LedgerVerificationView } from './ledger-verif
 @Injectable()
 export class RequestLedgerVerificationUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly verifications: LedgerVerifications,
     private readonly outbox: OutboxWriter,
   ) {}
 
   async execute(requestedBy: string): Promise<LedgerVerificationView> {
     const id = randomUUID();
-    await this.dataSource.transaction(async (manager) => {
-      await this.verifications.insert(manager, id, requestedBy);
-      await this.outbox.enqueue(manager, 'verify-ledger', { verificationId: id });
+    await this.tx.run(async () => {
+      await this.verifications.insert(id, requestedBy);
+      await this.outbox.enqueue('verify-ledger', { verificationId: id });
     });
     return (await this.verifications.byId(id))!;
   }

@@ -86,8 +86,8 @@ export class DeliverWebhookHandler implements JobHandler<'deliver-webhook'> {
     const unitIds = [row.unit_id, entry.fromUnitId, entry.toUnitId].filter(
       (id): id is string => id !== null,
     );
-    const unitCodes = await this.references.unitCodes(this.dataSource.manager, unitIds);
-    const references = await this.references.of(this.dataSource.manager, [entry]);
+    const unitCodes = await this.references.unitCodes(unitIds);
+    const references = await this.references.of([entry]);
     return webhookBodyOf(row.id, entry, {
       unitCode: unitCodes.get(row.unit_id) ?? '',
       unitCodes,

@@ -1,6 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import {
   HandlesJob,
   OutboxWriter,
@@ -12,6 +10,7 @@ import { Role } from '@simpul/identity';
 import { deliveries, escalations, ledgerEvents, notificationsWritten } from '@simpul/observability';
 import { LedgerReader, type SealedLedgerEntry } from '@simpul/ledger';
 import type { JobPayloads } from '@simpul/queue';
+import { TransactionHost } from '@simpul/database';
 import { MailTransport } from '../mail/mail-transport';
 import {
   escalationLevelOf,
@@ -64,7 +63,7 @@ export class NotifyHandoffEventsHandler implements JobHandler<'notify-handoff-ev
   private readonly logger = new Logger(NotifyHandoffEventsHandler.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerReader,
     private readonly outbox: OutboxWriter,
     private readonly bus: NotificationBus,
@@ -80,10 +79,10 @@ export class NotifyHandoffEventsHandler implements JobHandler<'notify-handoff-ev
       return target ? [{ entry, target }] : [];
     });
     if (targets.length === 0) return;
-    const inserted = await this.dataSource.transaction(async (manager) => {
-      await markOutboxRowsDone(manager, [job]);
-      const written = await this.notifyOfficers(manager, targets);
-      await this.enqueueWebhooks(manager, targets);
+    const inserted = await this.tx.run(async () => {
+      await markOutboxRowsDone(this.tx.manager, [job]);
+      const written = await this.notifyOfficers(targets);
+      await this.enqueueWebhooks(targets);
       return written;
     });
     for (const row of inserted) {
@@ -98,21 +97,17 @@ export class NotifyHandoffEventsHandler implements JobHandler<'notify-handoff-ev
   }
 
   private async notifyOfficers(
-    manager: EntityManager,
     targets: { entry: SealedLedgerEntry; target: NotificationTarget }[],
   ): Promise<Inserted[]> {
     const unitIds = [...new Set(targets.map(({ target }) => target.unitId))];
-    const recipients: Recipient[] = await manager.query(
+    const recipients: Recipient[] = await this.tx.manager.query(
       `SELECT o.id AS officer_id, o.unit_id, 'SUPERVISOR' = ANY(o.roles) AS supervisor,
               EXISTS (SELECT 1 FROM officer_work_email w WHERE w.officer_id = o.id) AS has_email
          FROM officer o
         WHERE o.unit_id = ANY($1::uuid[]) AND o.active AND o.roles && $2::text[]`,
       [unitIds, CASEWORKERS],
     );
-    const references = await this.references.of(
-      manager,
-      targets.map(({ entry }) => entry),
-    );
+    const references = await this.references.of(targets.map(({ entry }) => entry));
     const rows = targets.flatMap(({ entry, target }) =>
       this.officersTold(recipients, target).map((officer) => ({
         officerId: officer.officer_id,
@@ -122,7 +117,7 @@ export class NotifyHandoffEventsHandler implements JobHandler<'notify-handoff-ev
       })),
     );
     if (rows.length === 0) return [];
-    const inserted: Inserted[] = await manager.query(
+    const inserted: Inserted[] = await this.tx.manager.query(
       `INSERT INTO notification (officer_id, seq, action, unit_id, referral_id, alert_id, case_id,
                                  reference, escalation_level, created_at)
        SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[],
@@ -147,7 +142,7 @@ export class NotifyHandoffEventsHandler implements JobHandler<'notify-handoff-ev
     );
     for (const row of inserted) {
       if (emailed.has(`${row.officer_id}:${row.seq}`)) {
-        await this.outbox.enqueue(manager, 'send-notification-email', { notificationId: row.id });
+        await this.outbox.enqueue('send-notification-email', { notificationId: row.id });
       }
     }
     return inserted;
@@ -165,10 +160,9 @@ export class NotifyHandoffEventsHandler implements JobHandler<'notify-handoff-ev
 
   /** A delivery for each active endpoint of each unit told; the unique key keeps it to one. */
   private async enqueueWebhooks(
-    manager: EntityManager,
     targets: { entry: SealedLedgerEntry; target: NotificationTarget }[],
   ): Promise<void> {
-    const created: { id: string }[] = await manager.query(
+    const created: { id: string }[] = await this.tx.manager.query(
       `INSERT INTO webhook_delivery (endpoint_id, seq)
        SELECT e.id, t.seq
          FROM unnest($1::uuid[], $2::bigint[]) AS t(unit_id, seq)
@@ -178,7 +172,7 @@ export class NotifyHandoffEventsHandler implements JobHandler<'notify-handoff-ev
       [targets.map(({ target }) => target.unitId), targets.map(({ entry }) => entry.seq)],
     );
     for (const { id } of created) {
-      await this.outbox.enqueue(manager, 'deliver-webhook', { deliveryId: id });
+      await this.outbox.enqueue('deliver-webhook', { deliveryId: id });
     }
   }
 }

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { UnitEntity } from '@simpul/agency';
 import { isUuid, notFound } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { PersonalDataCipher } from '@simpul/privacy';
+import { TransactionHost } from '@simpul/database';
 import type { CreateWebhookEndpointInput } from '../dto/webhook-endpoint.input';
 import type { WebhookEndpointModel } from '../models/webhook-endpoint.model';
 import { webhookEntry } from '../webhook/webhook-entry';
@@ -20,7 +19,7 @@ import { originOf } from '../webhook/webhook-target';
 @Injectable()
 export class CreateWebhookEndpointUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly endpoints: WebhookEndpoints,
     private readonly cipher: PersonalDataCipher,
     private readonly ledger: LedgerWriter,
@@ -31,15 +30,15 @@ export class CreateWebhookEndpointUseCase {
     const url = this.endpoints.checkUrl('input.url', input.url);
     const secret = validSecret('input.secret', input.secret);
     if (!isUuid(input.unitId)) throw notFound('Unit');
-    return this.dataSource.transaction(async (manager) => {
-      const unit = await manager.findOneBy(UnitEntity, { id: input.unitId });
+    return this.tx.run(async () => {
+      const unit = await this.tx.manager.findOneBy(UnitEntity, { id: input.unitId });
       if (!unit) throw notFound('Unit');
       const id = randomUUID();
-      await manager.query(
+      await this.tx.manager.query(
         `INSERT INTO webhook_endpoint (id, unit_id, url, secret_sealed) VALUES ($1, $2, $3, $4)`,
         [id, unit.id, url, this.cipher.seal(id, secret)],
       );
-      await this.ledger.append(manager, [
+      await this.ledger.append([
         webhookEntry(HandoffAction.WEBHOOK_ENDPOINT_CREATED, actor, {
           webhookEndpointId: id,
           unitId: unit.id,
@@ -47,7 +46,7 @@ export class CreateWebhookEndpointUseCase {
           origin: originOf(url),
         }),
       ]);
-      return (await this.endpoints.byId(manager, id)) as WebhookEndpointModel;
+      return (await this.endpoints.byId(id)) as WebhookEndpointModel;
     });
   }
 }

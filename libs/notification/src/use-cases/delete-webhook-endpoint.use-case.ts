@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { isUuid, notFound } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { webhookEntry } from '../webhook/webhook-entry';
 import { assertWebhookAdmin } from '../webhook/webhook-endpoints';
 import { originOf } from '../webhook/webhook-target';
@@ -15,16 +14,16 @@ import { originOf } from '../webhook/webhook-target';
 @Injectable()
 export class DeleteWebhookEndpointUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
   ) {}
 
   async execute(actor: Actor, id: string): Promise<boolean> {
     assertWebhookAdmin(actor);
     if (!isUuid(id)) throw notFound('Webhook endpoint');
-    return this.dataSource.transaction(async (manager) => {
+    return this.tx.run(async () => {
       // An UPDATE … RETURNING answers [rows, affected count].
-      const [[row]]: [{ unit_id: string; url: string }[], number] = await manager.query(
+      const [[row]]: [{ unit_id: string; url: string }[], number] = await this.tx.manager.query(
         `UPDATE webhook_endpoint SET deleted_at = now(), active = false, secret_sealed = '',
                 updated_at = now()
           WHERE id = $1 AND deleted_at IS NULL
@@ -32,7 +31,7 @@ export class DeleteWebhookEndpointUseCase {
         [id],
       );
       if (!row) throw notFound('Webhook endpoint');
-      await this.ledger.append(manager, [
+      await this.ledger.append([
         webhookEntry(HandoffAction.WEBHOOK_ENDPOINT_DELETED, actor, {
           webhookEndpointId: id,
           unitId: row.unit_id,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { notFound } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
+import { TransactionHost } from '@simpul/database';
 import type { NotificationModel } from '../models/notification.model';
 import { NotificationReader } from '../notification.reader';
 
@@ -14,19 +13,19 @@ import { NotificationReader } from '../notification.reader';
 @Injectable()
 export class MarkNotificationReadUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly reader: NotificationReader,
   ) {}
 
   async execute(actor: Actor, id: string): Promise<NotificationModel> {
-    return this.dataSource.transaction(async (manager) => {
-      const found = await this.reader.ownById(actor.officerId, id, manager);
+    return this.tx.run(async () => {
+      const found = await this.reader.ownById(actor.officerId, id);
       if (!found) throw notFound('Notification');
-      await manager.query(
+      await this.tx.manager.query(
         'UPDATE notification SET read_at = now() WHERE id = $1 AND read_at IS NULL',
         [found.id],
       );
-      return (await this.reader.ownById(actor.officerId, id, manager)) as NotificationModel;
+      return (await this.reader.ownById(actor.officerId, id)) as NotificationModel;
     });
   }
 }

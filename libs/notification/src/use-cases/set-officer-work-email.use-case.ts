@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { badInput, forbidden, isUuid, notFound } from '@simpul/common';
 import { OfficerEntity, Role, hasRole, type Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 
 /** A plain address: local@domain, no spaces, no display name, at most 254 characters. */
 const ADDRESS =
@@ -16,7 +15,7 @@ const ADDRESS =
 @Injectable()
 export class SetOfficerWorkEmailUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
   ) {}
 
@@ -27,19 +26,21 @@ export class SetOfficerWorkEmailUseCase {
       throw badInput('workEmail', 'must be a plain email address (name@domain)');
     }
     if (!isUuid(officerId)) throw notFound('Officer');
-    return this.dataSource.transaction(async (manager) => {
-      const officer = await manager.findOneBy(OfficerEntity, { id: officerId });
+    return this.tx.run(async () => {
+      const officer = await this.tx.manager.findOneBy(OfficerEntity, { id: officerId });
       if (!officer) throw notFound('Officer');
       if (value === null) {
-        await manager.query('DELETE FROM officer_work_email WHERE officer_id = $1', [officerId]);
+        await this.tx.manager.query('DELETE FROM officer_work_email WHERE officer_id = $1', [
+          officerId,
+        ]);
       } else {
-        await manager.query(
+        await this.tx.manager.query(
           `INSERT INTO officer_work_email (officer_id, address) VALUES ($1, $2)
            ON CONFLICT (officer_id) DO UPDATE SET address = $2, updated_at = now()`,
           [officerId, value],
         );
       }
-      await this.ledger.append(manager, [
+      await this.ledger.append([
         {
           action: HandoffAction.OFFICER_UPDATED,
           actorId: actor.officerId,

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { badInput, isUuid, notFound } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { PersonalDataCipher } from '@simpul/privacy';
+import { TransactionHost } from '@simpul/database';
 import type { UpdateWebhookEndpointInput } from '../dto/webhook-endpoint.input';
 import type { WebhookEndpointModel } from '../models/webhook-endpoint.model';
 import { webhookEntry } from '../webhook/webhook-entry';
@@ -18,7 +17,7 @@ import { originOf } from '../webhook/webhook-target';
 @Injectable()
 export class UpdateWebhookEndpointUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly endpoints: WebhookEndpoints,
     private readonly cipher: PersonalDataCipher,
     private readonly ledger: LedgerWriter,
@@ -35,20 +34,20 @@ export class UpdateWebhookEndpointUseCase {
     const url = input.url != null ? this.endpoints.checkUrl('input.url', input.url) : null;
     const secret = input.secret != null ? validSecret('input.secret', input.secret) : null;
     if (!isUuid(id)) throw notFound('Webhook endpoint');
-    return this.dataSource.transaction(async (manager) => {
-      const [row]: { unit_id: string; url: string }[] = await manager.query(
+    return this.tx.run(async () => {
+      const [row]: { unit_id: string; url: string }[] = await this.tx.manager.query(
         `SELECT unit_id, url FROM webhook_endpoint WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
         [id],
       );
       if (!row) throw notFound('Webhook endpoint');
-      await manager.query(
+      await this.tx.manager.query(
         `UPDATE webhook_endpoint
             SET url = coalesce($2, url), secret_sealed = coalesce($3, secret_sealed),
                 active = coalesce($4, active), updated_at = now()
           WHERE id = $1`,
         [id, url, secret === null ? null : this.cipher.seal(id, secret), input.active ?? null],
       );
-      await this.ledger.append(manager, [
+      await this.ledger.append([
         webhookEntry(HandoffAction.WEBHOOK_ENDPOINT_UPDATED, actor, {
           webhookEndpointId: id,
           unitId: row.unit_id,
@@ -56,7 +55,7 @@ export class UpdateWebhookEndpointUseCase {
           changed: [...changed],
         }),
       ]);
-      return (await this.endpoints.byId(manager, id)) as WebhookEndpointModel;
+      return (await this.endpoints.byId(id)) as WebhookEndpointModel;
     });
   }
 }

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, forbidden, isUuid } from '@simpul/common';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import { Role, hasRole, type Actor } from '@simpul/identity';
+import { TransactionHost } from '@simpul/database';
 import type { WebhookEndpointModel } from '../models/webhook-endpoint.model';
 import { checkWebhookUrl } from './webhook-target';
 
@@ -39,7 +38,7 @@ interface EndpointRow {
 @Injectable()
 export class WebhookEndpoints {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -54,21 +53,17 @@ export class WebhookEndpoints {
 
   async list(unitId: string | null): Promise<WebhookEndpointModel[]> {
     if (unitId !== null && !isUuid(unitId)) return [];
-    return (await this.rows(this.dataSource.manager, unitId, null)).map(toModel);
+    return (await this.rows(unitId, null)).map(toModel);
   }
 
-  async byId(manager: EntityManager, id: string): Promise<WebhookEndpointModel | null> {
+  async byId(id: string): Promise<WebhookEndpointModel | null> {
     if (!isUuid(id)) return null;
-    const [row] = await this.rows(manager, null, id);
+    const [row] = await this.rows(null, id);
     return row ? toModel(row) : null;
   }
 
-  private rows(
-    manager: EntityManager,
-    unitId: string | null,
-    id: string | null,
-  ): Promise<EndpointRow[]> {
-    return manager.query(
+  private rows(unitId: string | null, id: string | null): Promise<EndpointRow[]> {
+    return this.tx.manager.query(
       `SELECT e.id, e.unit_id, u.code AS unit_code, e.url, e.active, e.created_at, e.updated_at,
               (SELECT count(*)::int FROM webhook_delivery d
                 WHERE d.endpoint_id = e.id AND d.delivered_at IS NULL) AS pending,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { TimerScheduler } from '@simpul/delivery';
 import { deskClock, type DeskClock, type DeskZone } from '@simpul/sla';
+import { TransactionHost } from '@simpul/database';
 import type { ReferralEntity } from '../entities/referral.entity';
 import {
   escalationPlan,
@@ -20,24 +20,27 @@ import {
  */
 @Injectable()
 export class ArmNextEscalation {
-  constructor(private readonly timers: TimerScheduler) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly timers: TimerScheduler,
+  ) {}
 
   async arm(
-    manager: EntityManager,
     referral: PlannedReferral & Pick<ReferralEntity, 'id'>,
     desk: DeskZone,
     fired: ReadonlySet<string>,
   ): Promise<void> {
     const next = nextStep(escalationPlan(referral, desk), fired);
-    if (next) await this.timers.schedule(manager, [referralTimer(referral.id, next)]);
+    if (next) await this.timers.schedule([referralTimer(referral.id, next)]);
   }
 
   /** The steps of the referral already fired (stepKey), as recorded in referral_escalation. */
-  async firedSteps(manager: EntityManager, referralId: string): Promise<Set<string>> {
-    const rows: { deadline: PlannedStep['deadline']; step: 1 | 2 | 3 }[] = await manager.query(
-      'SELECT deadline, step FROM referral_escalation WHERE referral_id = $1',
-      [referralId],
-    );
+  async firedSteps(referralId: string): Promise<Set<string>> {
+    const rows: { deadline: PlannedStep['deadline']; step: 1 | 2 | 3 }[] =
+      await this.tx.manager.query(
+        'SELECT deadline, step FROM referral_escalation WHERE referral_id = $1',
+        [referralId],
+      );
     return new Set(rows.map((row) => stepKey(row)));
   }
 
@@ -45,14 +48,11 @@ export class ArmNextEscalation {
    * The receiving unit's zone and weekend (its deskClock): what its deadlines and escalation steps
    * are counted in. The name stays from when it was the zone alone; the use cases pass it on.
    */
-  async timeZoneOf(
-    manager: EntityManager,
-    referral: Pick<ReferralEntity, 'toUnitId'>,
-  ): Promise<DeskClock> {
-    const [unit]: { time_zone: string; country_code: string | null }[] = await manager.query(
-      'SELECT time_zone, country_code FROM unit WHERE id = $1',
-      [referral.toUnitId],
-    );
+  async timeZoneOf(referral: Pick<ReferralEntity, 'toUnitId'>): Promise<DeskClock> {
+    const [unit]: { time_zone: string; country_code: string | null }[] =
+      await this.tx.manager.query('SELECT time_zone, country_code FROM unit WHERE id = $1', [
+        referral.toUnitId,
+      ]);
     return deskClock({ timeZone: unit.time_zone, countryCode: unit.country_code });
   }
 }

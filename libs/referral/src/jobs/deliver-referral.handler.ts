@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import {
   HandlesJob,
   markOutboxRowsDone,
@@ -8,6 +6,7 @@ import {
   type OutboxJobRef,
 } from '@simpul/delivery';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { DeliveryState } from '../referral-enums';
 
 /** Deliveries that share one transaction, at most (keeps the statement short). */
@@ -44,7 +43,7 @@ export class DeliverReferralHandler implements JobHandler<'deliver-referral'> {
   private running = false;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
   ) {}
 
@@ -73,16 +72,16 @@ export class DeliverReferralHandler implements JobHandler<'deliver-referral'> {
 
   private async deliver(batch: Waiting[]): Promise<void> {
     const referralIds = batch.map((w) => w.referralId);
-    await this.dataSource.transaction(async (manager) => {
+    await this.tx.run(async () => {
       // First: it may wait for the relay still committing these rows' dispatch, and must not wait
       // holding the referral rows' locks.
       await markOutboxRowsDone(
-        manager,
+        this.tx.manager,
         batch.map((w) => w.job),
       );
       // One statement locks the rows, checks them and marks them: a run that finds a referral
       // delivered already (or waited for one that just delivered it) leaves it out.
-      const [delivered]: [DeliveredRow[], number] = await manager.query(
+      const [delivered]: [DeliveredRow[], number] = await this.tx.manager.query(
         `UPDATE referral SET delivery = $2, delivered_at = $3
           WHERE id = ANY($1::uuid[]) AND delivery <> $2
           RETURNING id, from_unit_id, to_unit_id, case_id`,
@@ -101,7 +100,7 @@ export class DeliverReferralHandler implements JobHandler<'deliver-referral'> {
           referralId: row.id,
           payload: { delivery: DeliveryState.DELIVERED },
         }));
-      await this.ledger.append(manager, drafts);
+      await this.ledger.append(drafts);
     });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { HandlesTimers, type TimerHandler, type TimerSpec } from '@simpul/delivery';
 import { deskClock } from '@simpul/sla';
+import { TransactionHost } from '@simpul/database';
 import {
   escalationPlan,
   nextStep,
@@ -39,14 +39,17 @@ interface OverdueRow {
 export class ReferralEscalationTimers implements TimerHandler {
   private readonly logger = new Logger(ReferralEscalationTimers.name);
 
-  constructor(private readonly escalate: EscalateReferralUseCase) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly escalate: EscalateReferralUseCase,
+  ) {}
 
-  fire(manager: EntityManager, timer: TimerSpec, now: Date): Promise<void> {
-    return this.escalate.execute(manager, timer, now);
+  fire(timer: TimerSpec, now: Date): Promise<void> {
+    return this.escalate.execute(timer, now);
   }
 
-  async pendingTimers(manager: EntityManager, horizon: Date): Promise<TimerSpec[]> {
-    const rows: OverdueRow[] = await manager.query(
+  async pendingTimers(horizon: Date): Promise<TimerSpec[]> {
+    const rows: OverdueRow[] = await this.tx.manager.query(
       `SELECT r.id, r.status, r.priority, r.sent_at, r.acknowledge_by, r.accept_by,
               r.acknowledged_at, u.time_zone, u.country_code,
               (SELECT json_agg(json_build_object('deadline', e.deadline, 'step', e.step))

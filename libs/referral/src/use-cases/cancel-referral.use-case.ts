@@ -25,9 +25,9 @@ export class CancelReferralUseCase {
       action: 'cancel',
       expectedVersion,
       note: validNote,
-      apply: async (referral, now, manager) => {
+      apply: async (referral, now) => {
         if (referral.heldAt) {
-          const timeZone = await this.arming.timeZoneOf(manager, referral);
+          const timeZone = await this.arming.timeZoneOf(referral);
           Object.assign(referral, shiftDeadlinesForHold(referral, now, timeZone));
           referral.heldAt = null;
         }

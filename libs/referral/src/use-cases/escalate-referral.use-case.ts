@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { TimerSpec } from '@simpul/delivery';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { EscalationTargets } from '@simpul/agency';
 import { MAX_ESCALATION_LEVEL } from '@simpul/sla';
+import { TransactionHost } from '@simpul/database';
 import { ReferralEntity } from '../entities/referral.entity';
 import { ArmNextEscalation } from '../escalation/arm-next-escalation';
 import { escalationPlan, stepKey, type PlannedStep } from '../escalation/referral-escalation-plan';
@@ -25,21 +25,22 @@ const DEADLINE_CODE = { acknowledgeBy: 'ACKNOWLEDGE', acceptBy: 'ACCEPT' } as co
 @Injectable()
 export class EscalateReferralUseCase {
   constructor(
+    private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
     private readonly targets: EscalationTargets,
     private readonly arming: ArmNextEscalation,
   ) {}
 
-  async execute(manager: EntityManager, timer: TimerSpec, now: Date): Promise<void> {
-    const referral = await manager
+  async execute(timer: TimerSpec, now: Date): Promise<void> {
+    const referral = await this.tx.manager
       .createQueryBuilder(ReferralEntity, 'r')
       .setLock('pessimistic_write')
       .where('r.id = :id', { id: timer.subjectId })
       .getOne();
     if (!referral) return;
-    const timeZone = await this.arming.timeZoneOf(manager, referral);
+    const timeZone = await this.arming.timeZoneOf(referral);
     const plan = escalationPlan(referral, timeZone);
-    const fired = await this.arming.firedSteps(manager, referral.id);
+    const fired = await this.arming.firedSteps(referral.id);
     const step = plan.find(
       (planned) =>
         planned.deadline === timer.deadline &&
@@ -47,22 +48,17 @@ export class EscalateReferralUseCase {
         planned.step === timer.step,
     );
     if (step && !fired.has(stepKey(step)) && step.at.getTime() <= now.getTime()) {
-      await this.climb(manager, referral, step, now);
+      await this.climb(referral, step, now);
       fired.add(stepKey(step));
     }
-    await this.arming.arm(manager, referral, timeZone, fired);
+    await this.arming.arm(referral, timeZone, fired);
   }
 
-  private async climb(
-    manager: EntityManager,
-    referral: ReferralEntity,
-    step: PlannedStep,
-    now: Date,
-  ): Promise<void> {
+  private async climb(referral: ReferralEntity, step: PlannedStep, now: Date): Promise<void> {
     const level = Math.min(MAX_ESCALATION_LEVEL, referral.escalationLevel + 1);
     const climbs = level > referral.escalationLevel;
-    const target = climbs ? await this.targets.unitFor(manager, referral.toUnitId, level) : null;
-    await manager.query(
+    const target = climbs ? await this.targets.unitFor(referral.toUnitId, level) : null;
+    await this.tx.manager.query(
       `INSERT INTO referral_escalation
          (referral_id, deadline, due_at, step, level, target_unit_id, escalated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
@@ -70,8 +66,8 @@ export class EscalateReferralUseCase {
     );
     // Past the top of the ladder a step is only recorded: GT-PUSAT already has it.
     if (!climbs) return;
-    await manager.update(ReferralEntity, { id: referral.id }, { escalationLevel: level });
-    await this.ledger.append(manager, [
+    await this.tx.manager.update(ReferralEntity, { id: referral.id }, { escalationLevel: level });
+    await this.ledger.append([
       {
         action: HandoffAction.REFERRAL_ESCALATED,
         actorId: null,

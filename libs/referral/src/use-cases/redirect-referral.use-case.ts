@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { badInput, Limits, optionalText } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import type { LedgerEntryDraft } from '@simpul/ledger';
+import { TransactionHost } from '@simpul/database';
 import { ReferralEntity } from '../entities/referral.entity';
 import { ReferralPersonEntity } from '../entities/referral-person.entity';
 import { ReferralFactory } from '../referral-factory';
@@ -17,6 +18,7 @@ import { ReferralTransition } from '../referral-transition';
 @Injectable()
 export class RedirectReferralUseCase {
   constructor(
+    private readonly tx: TransactionHost,
     private readonly transition: ReferralTransition,
     private readonly factory: ReferralFactory,
   ) {}
@@ -38,21 +40,21 @@ export class RedirectReferralUseCase {
       expectedVersion,
       note: validNote,
       payload: { redirectedToUnit: toUnitId },
-      apply: async (referral, now, manager) => {
+      apply: async (referral, now) => {
         if (toUnitId === referral.toUnitId || toUnitId === referral.fromUnitId) {
           throw badInput(
             'toUnitId',
             'must be a unit other than the sender and the current receiver',
           );
         }
-        const persons = await manager.findBy(ReferralPersonEntity, { referralId: referral.id });
+        const persons = await this.tx.manager.findBy(ReferralPersonEntity, {
+          referralId: referral.id,
+        });
         const prepared = await this.factory.prepare(
-          manager,
           { fromUnitId: referral.fromUnitId, toUnitId },
           'toUnitId',
         );
         const created = await this.factory.create(
-          manager,
           {
             id: randomUUID(),
             caseId: referral.caseId,

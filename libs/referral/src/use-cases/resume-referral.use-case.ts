@@ -24,13 +24,13 @@ export class ResumeReferralUseCase {
       referralId,
       action: 'resume',
       expectedVersion,
-      apply: async (referral, now, manager) => {
-        const timeZone = await this.arming.timeZoneOf(manager, referral);
+      apply: async (referral, now) => {
+        const timeZone = await this.arming.timeZoneOf(referral);
         Object.assign(referral, shiftDeadlinesForHold(referral, now, timeZone));
         referral.heldAt = null;
         referral.statusNote = null;
-        const fired = await this.arming.firedSteps(manager, referral.id);
-        await this.arming.arm(manager, referral, timeZone, fired);
+        const fired = await this.arming.firedSteps(referral.id);
+        await this.arming.arm(referral, timeZone, fired);
       },
     });
   }

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
 import {
   badInput,
   conflict,
@@ -19,7 +17,12 @@ import {
   IdentityAccess,
   personsOfCaseSql,
 } from '@simpul/case';
-import { IdempotencyStore, requestDigest, statementRefusal } from '@simpul/database';
+import {
+  IdempotencyStore,
+  requestDigest,
+  statementRefusal,
+  TransactionHost,
+} from '@simpul/database';
 import { Role, type Actor } from '@simpul/identity';
 import type { SendReferralInput } from '../dto/send-referral.input';
 import { validLawfulBasis } from '../lawful-basis';
@@ -41,7 +44,7 @@ const SENDER_ROLES: readonly Role[] = [Role.DESK_OFFICER, Role.SUPERVISOR, Role.
 @Injectable()
 export class SendReferralUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly access: CaseAccess,
     private readonly idempotency: IdempotencyStore,
     private readonly factory: ReferralFactory,
@@ -54,31 +57,29 @@ export class SendReferralUseCase {
     const personIds = [...new Set(input.personIds ?? [])];
     const lawful = validLawfulBasis(personIds, input.lawfulBasis);
     const id = randomUUID();
-    const send = (manager: EntityManager) =>
-      this.send(manager, actor, input, { summary, services, personIds, ...lawful }, id);
+    const send = () => this.send(actor, input, { summary, services, personIds, ...lawful }, id);
     // Without an idempotency key the send needs no transaction of its own: its reads only answer
     // early, and its one write statement is atomic and re-checks the case (requireOpenCase). Two
     // round trips (BEGIN, COMMIT) fewer on the busiest path. A key's claim must roll back with
     // the write, so a keyed send runs in a transaction.
-    if (!input.idempotencyKey) return this.refusingClosedCase(send(this.dataSource.manager));
+    if (!input.idempotencyKey) return this.refusingClosedCase(send());
     const key = requiredText('input.idempotencyKey', input.idempotencyKey, Limits.idempotencyKey);
     return this.refusingClosedCase(
-      this.dataSource.transaction(async (manager) => {
-        const earlier = await this.idempotency.claim(manager, {
+      this.tx.run(async () => {
+        const earlier = await this.idempotency.claim({
           officerId: actor.officerId,
           operation: 'sendReferral',
           key,
           digest: requestDigest({ ...input, idempotencyKey: undefined }),
           newId: id,
         });
-        if (earlier) return manager.findOneByOrFail(ReferralEntity, { id: earlier });
-        return send(manager);
+        if (earlier) return this.tx.manager.findOneByOrFail(ReferralEntity, { id: earlier });
+        return send();
       }),
     );
   }
 
   private async send(
-    manager: EntityManager,
     actor: Actor,
     input: SendReferralInput,
     valid: ValidSend,
@@ -86,16 +87,14 @@ export class SendReferralUseCase {
   ): Promise<ReferralEntity> {
     if (!isUuid(input.caseId)) throw notFound('Case');
     const prepared = await this.factory.prepare(
-      manager,
       { fromUnitId: actor.unitId, toUnitId: input.toUnitId },
       'input.toUnitId',
-      { caseId: input.caseId, unitIds: await this.access.caseworkUnitIds(actor, manager) },
+      { caseId: input.caseId, unitIds: await this.access.caseworkUnitIds(actor) },
     );
     this.checkCase(actor, prepared.case);
     if (input.toUnitId === actor.unitId) throw badInput('input.toUnitId', 'must be another unit');
-    await this.checkPersons(manager, actor, input.caseId, valid.personIds);
+    await this.checkPersons(actor, input.caseId, valid.personIds);
     const { referral } = await this.factory.create(
-      manager,
       {
         id,
         caseId: input.caseId,
@@ -142,20 +141,15 @@ export class SendReferralUseCase {
    * Every named person belongs to the case, and the sender itself holds their identity: a unit
    * cannot pass on what it may not see.
    */
-  private async checkPersons(
-    manager: EntityManager,
-    actor: Actor,
-    caseId: string,
-    personIds: string[],
-  ): Promise<void> {
+  private async checkPersons(actor: Actor, caseId: string, personIds: string[]): Promise<void> {
     if (!personIds.length) return;
     const rows: unknown[] = personIds.every(isUuid)
-      ? await manager.query(personsOfCaseSql('$1', '$2'), [caseId, personIds])
+      ? await this.tx.manager.query(personsOfCaseSql('$1', '$2'), [caseId, personIds])
       : [];
     if (rows.length !== personIds.length) {
       throw badInput('input.personIds', 'every person must belong to the case');
     }
-    const grants = await this.identityAccess.grants(actor, caseId, manager);
+    const grants = await this.identityAccess.grants(actor, caseId);
     if (!personIds.every((id) => grants.has(id))) {
       throw forbidden('input.personIds: your unit may only pass on identities it holds itself');
     }
