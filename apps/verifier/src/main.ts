@@ -1,10 +1,5 @@
-import { readFileSync } from 'node:fs';
-import {
-  parseLedgerDocument,
-  parsePublishedKeys,
-  verifyLedgerDocument,
-  type Verdict,
-} from '@simpul/ledger-format';
+import type { Verdict } from '@simpul/ledger-format';
+import { verifyFile } from './verify-file';
 
 /**
  * simpul-verify FILE --keys KEYS.json
@@ -25,9 +20,7 @@ function main(argv: string[]): number {
   }
   let verdict: Verdict;
   try {
-    const doc = parseLedgerDocument(readFileSync(files[0], 'utf8'));
-    const keys = parsePublishedKeys(readFileSync(keysFile, 'utf8'));
-    verdict = verifyLedgerDocument(doc, keys);
+    verdict = verifyFile(files[0], keysFile);
   } catch (error) {
     // A file that cannot be read or parsed; LedgerDocumentError names the line.
     const reason = error instanceof Error ? error.message : String(error);

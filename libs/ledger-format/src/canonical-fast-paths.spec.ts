@@ -26,6 +26,16 @@ const hashedEntry = fc.record({
   payloadDigest: codeUnits,
 }) as fc.Arbitrary<HashedEntry>;
 
+const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Own properties in the given order (Object.fromEntries would treat "__proto__" as a key too). */
+function fromEntries(entries: [string, unknown][]): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const [key, value] of entries)
+    Object.defineProperty(record, key, { value, enumerable: true });
+  return record;
+}
+
 /** What a call gives: its string, or the class of error it throws. */
 function outcome(run: () => string): string {
   try {
@@ -57,6 +67,24 @@ describe('the verifier’s fast canonical JSON', () => {
       /\$\.a\[1\]\.b: string holds a lone surrogate/,
     );
     expect(() => canonicalJson({ a: { b: Number.NaN } })).toThrow(/\$\.a\.b: NaN/);
+  });
+
+  it('writes an object whose keys are already in order as it writes the same object in any other order', () => {
+    // Already in RFC 8785 order, JSON.stringify writes it in one call; out of order, the walk sorts.
+    const value = fc.oneof(codeUnits, fc.integer(), fc.double(), fc.constant(null), fc.boolean());
+    const record = fc.dictionary(codeUnits, fc.oneof(value, fc.array(value, { maxLength: 3 })), {
+      minKeys: 2,
+    });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 3 }), (records) => {
+        const ordered = records.map((r) => fromEntries(Object.entries(r).sort(byKey)));
+        const reversed = records.map((r) => fromEntries(Object.entries(r).sort(byKey).reverse()));
+        expect(outcome(() => canonicalJson({ a: ordered }))).toBe(
+          outcome(() => canonicalJson({ a: reversed })),
+        );
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('parses back to the same value, keys sorted, for any JSON', () => {

@@ -39,11 +39,20 @@ export interface HashedEntry {
 /** entryHash = SHA-256(prevHash as 32 raw bytes ‖ UTF-8 of canonical JSON of the hashed entry). */
 export function entryHash(prevHash: string, entry: HashedEntry): string {
   if (!HEX_64.test(prevHash)) throw new Error('prevHash must be 64 lowercase hex characters');
+  return entryHashAfter(prevHash, entry);
+}
+
+/**
+ * entryHash for a prevHash already known to be 64 lowercase hex characters — the verifier's
+ * linked entries, whose prevHash equals the entryHash it just computed — without checking it again.
+ */
+export function entryHashAfter(prevHash: string, entry: HashedEntry): string {
   const json = canonicalHashedEntry(entry);
-  const input = scratch(32 + Buffer.byteLength(json, 'utf8'));
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit: room enough without measuring the string.
+  const input = scratch(32 + 3 * json.length);
   input.write(prevHash, 0, 32, 'hex');
-  input.write(json, 32, 'utf8');
-  return hash('sha256', input, 'hex');
+  const length = 32 + input.write(json, 32, 'utf8');
+  return hash('sha256', input.subarray(0, length), 'hex');
 }
 
 let scratchBuffer = Buffer.alloc(4096);
@@ -77,10 +86,37 @@ const HASHED_FIELDS = (
 
 /**
  * canonicalJson of exactly the hashed fields, written in their known order: the same bytes as the
- * generic walk without sorting keys per entry (the verifier does this a million times). A field
- * that is neither a string nor null (a malformed export) takes the generic walk, which refuses it.
+ * generic walk without sorting keys per entry (the verifier does this a million times). When every
+ * field is a string or null and no string needs escaping — ids, codes, times and hex digests never
+ * do — each value is written between quotes as it stands; one JSON.stringify of all the values
+ * together says whether any needs escaping (every escape lengthens the output, and a lone
+ * surrogate is escaped too). Otherwise each value is written by canonicalJsonString, and a field
+ * that is neither a string nor null (a malformed export) takes the generic walk.
  */
 export function canonicalHashedEntry(entry: HashedEntry): string {
+  const { action, actor, alertId, at, caseId, fromUnit, noteDigest, payloadDigest, referralId } =
+    entry;
+  const { seq, toUnit } = entry;
+  if (
+    typeof action === 'string' &&
+    typeof at === 'string' &&
+    typeof payloadDigest === 'string' &&
+    typeof seq === 'string' &&
+    textOrNull(actor) &&
+    textOrNull(alertId) &&
+    textOrNull(caseId) &&
+    textOrNull(fromUnit) &&
+    textOrNull(noteDigest) &&
+    textOrNull(referralId) &&
+    textOrNull(toUnit)
+  ) {
+    // null reads as "null" here, which needs no escaping either. The commas keep a high surrogate
+    // ending one value and a low one starting the next from passing for a pair.
+    const values = `${action},${actor},${alertId},${at},${caseId},${fromUnit},${noteDigest},${payloadDigest},${referralId},${seq},${toUnit}`;
+    if (JSON.stringify(values).length === values.length + 2) {
+      return `{"action":"${action}","actor":${quoted(actor)},"alertId":${quoted(alertId)},"at":"${at}","caseId":${quoted(caseId)},"fromUnit":${quoted(fromUnit)},"noteDigest":${quoted(noteDigest)},"payloadDigest":"${payloadDigest}","referralId":${quoted(referralId)},"seq":"${seq}","toUnit":${quoted(toUnit)}}`;
+    }
+  }
   let out = '{';
   for (let i = 0; i < HASHED_FIELDS.length; i++) {
     const { field, key } = HASHED_FIELDS[i];
@@ -90,6 +126,11 @@ export function canonicalHashedEntry(entry: HashedEntry): string {
   }
   return `${out}}`;
 }
+
+const textOrNull = (value: unknown): boolean => value === null || typeof value === 'string';
+
+/** A string that needs no escaping, in quotes; null as null. */
+const quoted = (value: string | null): string => (value === null ? 'null' : `"${value}"`);
 
 function hashedFieldsOf(entry: HashedEntry): HashedEntry {
   return {

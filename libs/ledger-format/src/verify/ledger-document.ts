@@ -46,6 +46,9 @@ export interface LedgerDocument {
   declaredCount?: number;
 }
 
+/** What a document says before its entries: a ledger export's header line, a dossier's head. */
+export type LedgerDocumentHead = Pick<LedgerDocument, 'kind' | 'checkpoint' | 'consistency'>;
+
 /** /.well-known/simpul-ledger-keys.json */
 export interface PublishedKeys {
   keys: { keyId: string; algorithm: 'Ed25519'; publicKey: string; status: 'current' | 'retired' }[];

@@ -2,6 +2,7 @@ import type {
   ExportedConsistency,
   ExportedEntry,
   LedgerDocument,
+  LedgerDocumentHead,
   PublishedKeys,
   SignedCheckpoint,
 } from './ledger-document';
@@ -31,13 +32,20 @@ export function parseLedgerDocument(text: string): LedgerDocument {
     0,
     trimmed.indexOf('\n') === -1 ? undefined : trimmed.indexOf('\n'),
   );
-  const first = tryParse(firstLine);
-  if (first?.type === LEDGER_EXPORT_TYPE) return parseExport(text);
+  if (isLedgerExportHeader(firstLine)) return parseExport(text);
   const whole = tryParse(trimmed);
   if (whole?.type === CASE_DOSSIER_TYPE) return parseDossier(whole);
   throw new LedgerDocumentError(
     `not a Simpul ledger export (${LEDGER_EXPORT_TYPE}) or case dossier (${CASE_DOSSIER_TYPE})`,
   );
+}
+
+/**
+ * Whether a line is a ledger export's header: what parseLedgerDocument asks of the document's
+ * first line that is not blank, to tell an export from a dossier.
+ */
+export function isLedgerExportHeader(line: string): boolean {
+  return tryParse(line.trimStart())?.type === LEDGER_EXPORT_TYPE;
 }
 
 export function parsePublishedKeys(text: string): PublishedKeys {
@@ -50,27 +58,63 @@ export function parsePublishedKeys(text: string): PublishedKeys {
 
 function parseExport(text: string): LedgerDocument {
   const lines = text.split('\n').filter((line) => line.trim() !== '');
-  const header = tryParse(lines[0])!;
-  const kind = header.kind === 'range' ? 'range' : 'ledger';
   const entries: ExportedEntry[] = [];
-  let declaredCount: number | undefined;
-  lines.slice(1).forEach((line, i) => {
-    const row = tryParse(line);
-    if (!row) throw new LedgerDocumentError(`line ${i + 2} is not JSON`);
-    if (row.type === 'entry') entries.push(entryOf(row, `line ${i + 2}`));
-    else if (row.type === 'end') declaredCount = Number(row.count);
-    else throw new LedgerDocumentError(`line ${i + 2} has an unknown type ${String(row.type)}`);
-  });
-  if (declaredCount === undefined) {
-    throw new LedgerDocumentError('the export has no trailer line: it was cut short');
+  const reader = new LedgerExportReader(lines[0]);
+  for (let i = 1; i < lines.length; i++) {
+    const entry = reader.line(lines[i]);
+    if (entry) entries.push(entry);
   }
-  return {
-    kind,
-    checkpoint: checkpointOf(header.checkpoint, 'header checkpoint'),
-    entries,
-    consistency: consistencyOf(header.consistency),
-    declaredCount,
-  };
+  const { head, declaredCount } = reader.finish();
+  return { ...head, entries, declaredCount };
+}
+
+/**
+ * A ledger export read line by line, so that a file of any length can be checked without holding
+ * it (simpul-verify streams the entries into a LedgerVerification): the header line first, then
+ * `line` for every further line that is not blank, then `finish`. The same checks and messages as
+ * parseLedgerDocument, in the same order: a line that is not what the format says throws at once
+ * (lines are counted without the blank ones); a missing trailer, then a malformed header
+ * checkpoint or consistency list, throw at `finish`.
+ */
+export class LedgerExportReader {
+  /** The header's checkpoint and proofs, when well formed: what verification can start from. */
+  readonly head: LedgerDocumentHead | undefined;
+  private readonly headProblem: unknown;
+  private lineNumber = 1;
+  private declaredCount: number | undefined;
+
+  constructor(headerLine: string) {
+    const header = tryParse(headerLine)!;
+    const kind = header.kind === 'range' ? 'range' : 'ledger';
+    try {
+      this.head = {
+        kind,
+        checkpoint: checkpointOf(header.checkpoint, 'header checkpoint'),
+        consistency: consistencyOf(header.consistency),
+      };
+    } catch (problem) {
+      this.headProblem = problem;
+    }
+  }
+
+  /** The entry a line holds, or undefined for the trailer. */
+  line(text: string): ExportedEntry | undefined {
+    const where = `line ${++this.lineNumber}`;
+    const row = tryParse(text);
+    if (!row) throw new LedgerDocumentError(`${where} is not JSON`);
+    if (row.type === 'entry') return entryOf(row, where);
+    if (row.type === 'end') this.declaredCount = Number(row.count);
+    else throw new LedgerDocumentError(`${where} has an unknown type ${String(row.type)}`);
+    return undefined;
+  }
+
+  finish(): { head: LedgerDocumentHead; declaredCount: number } {
+    if (this.declaredCount === undefined) {
+      throw new LedgerDocumentError('the export has no trailer line: it was cut short');
+    }
+    if (!this.head) throw this.headProblem;
+    return { head: this.head, declaredCount: this.declaredCount };
+  }
 }
 
 function parseDossier(doc: Json): LedgerDocument {
