@@ -31,3 +31,29 @@ export interface UnitSide {
   countryCode: string | null;
   kind: string;
 }
+
+/** A scalar sub-select: the code of the unit `unitId` names (to show it, or to order by it). */
+export const unitCodeSql = (unitId: string) => `(SELECT u.code FROM unit u WHERE u.id = ${unitId})`;
+
+/** A scalar sub-select: the IANA time zone the unit `unitId` names works in. */
+export const unitTimeZoneSql = (unitId: string) =>
+  `(SELECT u.time_zone FROM unit u WHERE u.id = ${unitId})`;
+
+/** A scalar sub-select: the country of the unit `unitId` names (null: in Indonesia). */
+export const unitCountryCodeSql = (unitId: string) =>
+  `(SELECT u.country_code FROM unit u WHERE u.id = ${unitId})`;
+
+/** A sub-select of the ids of the agency's units; `agencyId` is an SQL expression or placeholder. */
+export const unitsOfAgencySql = (agencyId: string) =>
+  `SELECT u.id FROM unit u WHERE u.agency_id = ${agencyId}::uuid`;
+
+/**
+ * A sub-select of the ids of the units of a province (its own and its regencies': a regency's
+ * code starts with its province's two digits); `provinceCode` is an SQL expression or placeholder.
+ */
+export const unitsOfProvinceSql = (provinceCode: string) =>
+  `SELECT u.id FROM unit u WHERE left(u.region_code, 2) = ${provinceCode}`;
+
+/** A sub-select of the units with these codes: `id`, `code`; `codes` is a text array expression. */
+export const unitsByCodeSql = (codes: string) =>
+  `SELECT u.id, u.code FROM unit u WHERE u.code = ANY(${codes})`;

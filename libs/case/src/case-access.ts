@@ -3,6 +3,7 @@ import { UnitReader } from '@simpul/agency';
 import { forbidden, isUuid, loaderFor, notFound, type RequestContext } from '@simpul/common';
 import { Role, type Actor } from '@simpul/identity';
 import { TransactionHost } from '@simpul/database';
+import type { CaseStatus } from './case-enums';
 import { CaseEntity } from './entities/case.entity';
 import { addCasePartiesSql, casePartySql } from './case-party.sql';
 
@@ -145,6 +146,19 @@ export class CaseAccess {
       .setLock('pessimistic_write')
       .where('c.id = :id', { id: caseId })
       .getOneOrFail();
+  }
+
+  /**
+   * The case's status, share-locked until the current transaction ends (a concurrent closeCase
+   * waits for it), or null when there is no such case: for a use case of another context that
+   * links or raises something about an open case.
+   */
+  async shareLockedStatus(caseId: string): Promise<CaseStatus | null> {
+    const [found]: { status: CaseStatus }[] = await this.tx.manager.query(
+      'SELECT status FROM "case" WHERE id = $1 FOR SHARE',
+      [caseId],
+    );
+    return found?.status ?? null;
   }
 
   /** Records units as parties of a case, in the caller's transaction. */

@@ -32,3 +32,4 @@ export * from './change-password.use-case';
 export * from './demo-cast';
 export * from './seed-demo-cast';
 export * from './identity.module';
+export * from './officer-queries.sql';

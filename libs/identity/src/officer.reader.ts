@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import { agencyIdOfUnitSql } from '@simpul/agency';
+import { TransactionHost } from '@simpul/database';
 import type { Actor } from './actor';
 import { OfficerEntity } from './entities/officer.entity';
 import type { Role } from './role';
@@ -11,6 +12,7 @@ import type { Role } from './role';
 export class OfficerReader {
   constructor(
     @InjectRepository(OfficerEntity) private readonly officers: Repository<OfficerEntity>,
+    private readonly tx: TransactionHost,
   ) {}
 
   byId(id: string): Promise<OfficerEntity | null> {
@@ -28,6 +30,15 @@ export class OfficerReader {
       where: unitId ? { unitId } : {},
       order: { username: 'ASC' },
     });
+  }
+
+  /** The officer's unit, read in the current transaction if any; null for an unknown officer. */
+  async unitIdOf(officerId: string): Promise<string | null> {
+    const [row]: { unit_id: string }[] = await this.tx.manager.query(
+      'SELECT unit_id FROM officer WHERE id = $1',
+      [officerId],
+    );
+    return row?.unit_id ?? null;
   }
 
   byUsername(username: string): Promise<OfficerEntity | null> {

@@ -33,3 +33,4 @@ export * from './models/overdue-referral.model';
 export * from './escalation/overdue.reader';
 export { liveReferralOf } from './live/live-referral';
 export * from './referral-queue-order';
+export * from './referral-queries.sql';
