@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource } from 'typeorm';
+import { AgencyKind, UnitReader } from '@simpul/agency';
 import { badInput } from '@simpul/common';
 import { TransactionHost } from '@simpul/database';
 import { AlertRoutingRuleEntity } from './entities/alert-routing-rule.entity';
@@ -40,6 +41,7 @@ export class AlertRouting {
   constructor(
     private readonly tx: TransactionHost,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly units: UnitReader,
   ) {}
 
   /** Every rule not deleted: the reference rules by code, then the ones ADMIN made. */
@@ -56,25 +58,15 @@ export class AlertRouting {
       deletedAt: IsNull(),
     });
     const matching = rules.filter((rule) => ruleMatches(rule, facts));
-    const units = new Set(matching.flatMap((rule) => rule.unitIds));
+    const unitIds = new Set(matching.flatMap((rule) => rule.unitIds));
     if (facts.countryCode && matching.some((rule) => rule.missionsInCountry)) {
-      const missions: { id: string }[] = await this.tx.manager.query(
-        `SELECT u.id FROM unit u JOIN agency a ON a.id = u.agency_id
-          WHERE a.kind = 'KEMLU' AND u.country_code = $1`,
-        [facts.countryCode],
-      );
-      missions.forEach((m) => units.add(m.id));
+      const missions = await this.units.idsOfKindInCountry(AgencyKind.KEMLU, facts.countryCode);
+      missions.forEach((id) => unitIds.add(id));
     }
     // Only units that exist (a rule may name a unit id an ADMIN typed wrong before it was checked).
-    const existing: { id: string }[] = await this.tx.manager.query(
-      'SELECT id FROM unit WHERE id = ANY($1::uuid[]) ORDER BY code',
-      [[...units]],
-    );
-    if (existing.length) return existing.map((row) => row.id);
-    const fallback: { id: string }[] = await this.tx.manager.query(
-      'SELECT id FROM unit WHERE code = $1',
-      [FALLBACK_RECEIVER_CODE],
-    );
-    return fallback.map((row) => row.id);
+    const existing = await this.units.existingIds([...unitIds]);
+    if (existing.length) return existing;
+    const fallback = await this.units.idOfCode(FALLBACK_RECEIVER_CODE);
+    return fallback === null ? [] : [fallback];
   }
 }

@@ -10,6 +10,7 @@ import {
   pageSize,
   type RequestContext,
 } from '@simpul/common';
+import { unitCodeSql } from '@simpul/agency';
 import { CaseAccess } from '@simpul/case';
 import type { Actor } from '@simpul/identity';
 import type { AlertStatus } from './alert-enums';
@@ -153,9 +154,8 @@ export class AlertReader {
     const loader = loaderFor<AlertDeliveryModel[]>(context, 'alert.deliveries', async (ids) => {
       const rows = await this.dataSource.manager
         .createQueryBuilder(AlertDeliveryEntity, 'd')
-        .innerJoin('unit', 'u', 'u.id = d.unit_id')
         .where('d.alert_id IN (:...ids)', { ids })
-        .orderBy('u.code')
+        .orderBy(unitCodeSql('d.unit_id'))
         .getMany();
       return ids.map((id) => rows.filter((row) => row.alertId === id).map(toAlertDeliveryModel));
     });
@@ -175,8 +175,8 @@ export class AlertReader {
       }[] = await this.dataSource.query(
         `SELECT e.alert_id, e.unit_id, e.level, e.escalated_at, e.acknowledged_at,
                 e.acknowledged_by_id
-           FROM alert_escalation e JOIN unit u ON u.id = e.unit_id
-          WHERE e.alert_id = ANY($1::uuid[]) ORDER BY e.level, u.code`,
+           FROM alert_escalation e
+          WHERE e.alert_id = ANY($1::uuid[]) ORDER BY e.level, ${unitCodeSql('e.unit_id')}`,
         [ids],
       );
       return ids.map((id) =>

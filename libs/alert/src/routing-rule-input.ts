@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { UnitReader } from '@simpul/agency';
 import { badInput, forbidden, isUuid, requiredText } from '@simpul/common';
 import { hasRole, Role, type Actor } from '@simpul/identity';
 import type { HandoffAction, LedgerEntryDraft, LedgerPayload } from '@simpul/ledger';
@@ -43,14 +43,12 @@ export function assertAdmin(actor: Actor): void {
  * someone (units, or the missions of the alert's country).
  */
 export async function validRule(
-  manager: EntityManager,
+  units: UnitReader,
   input: AlertRoutingRuleInput,
 ): Promise<RuleFields> {
   const unitIds = [...new Set(input.unitIds ?? [])];
   if (!unitIds.every(isUuid)) throw badInput('input.unitIds', 'every unit must exist');
-  const found: unknown[] = unitIds.length
-    ? await manager.query('SELECT 1 FROM unit WHERE id = ANY($1::uuid[])', [unitIds])
-    : [];
+  const found = await units.existingIds(unitIds);
   if (found.length !== unitIds.length) throw badInput('input.unitIds', 'every unit must exist');
   const missionsInCountry = input.missionsInCountry ?? false;
   if (!unitIds.length && !missionsInCountry) {

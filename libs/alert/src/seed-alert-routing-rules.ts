@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { PROVINCES, UNITS } from '@simpul/agency';
+import { PROVINCES, UNITS, unitsByCodeSql } from '@simpul/agency';
 import { AlertType, Severity } from './alert-enums';
 
 export interface RoutingRuleReference {
@@ -59,8 +59,9 @@ export async function seedAlertRoutingRules(manager: EntityManager): Promise<num
        (code, name, alert_types, min_severity, region_code, abroad_only, unit_ids, missions_in_country)
      SELECT r.code, r.name, ARRAY(SELECT jsonb_array_elements_text(r.alert_types)), r.min_severity,
             r.region_code, r.abroad_only,
-            ARRAY(SELECT u.id FROM unit u
-                   WHERE u.code IN (SELECT jsonb_array_elements_text(r.unit_codes)) ORDER BY u.code),
+            ARRAY(SELECT u.id
+                    FROM (${unitsByCodeSql('ARRAY(SELECT jsonb_array_elements_text(r.unit_codes))')}) u
+                   ORDER BY u.code),
             r.missions_in_country
        FROM jsonb_to_recordset($1::jsonb) AS r(code text, name text, alert_types jsonb,
             min_severity text, region_code text, abroad_only boolean, unit_codes jsonb,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { unitCodeSql } from '@simpul/agency';
 import { decodeKeysetCursor, encodeCursor, isUuid, pageSize } from '@simpul/common';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import type { HandoffAction } from '@simpul/ledger';
@@ -22,7 +23,7 @@ interface NotificationRow {
   read_at: Date | null;
 }
 
-const COLUMNS = `n.id, n.action, n.seq::text, n.reference, u.code AS unit_code, n.referral_id,
+const COLUMNS = `n.id, n.action, n.seq::text, n.reference, ${unitCodeSql('n.unit_id')} AS unit_code, n.referral_id,
   n.alert_id, n.case_id, n.escalation_level, n.created_at, n.read_at`;
 
 /** An officer's own notifications; nobody reads another officer's. */
@@ -49,7 +50,7 @@ export class NotificationReader {
       keyset = 'AND (n.created_at, n.id) < ($2::timestamptz, $3::uuid)';
     }
     const rows: NotificationRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notification n LEFT JOIN unit u ON u.id = n.unit_id
+      `SELECT ${COLUMNS} FROM notification n
         WHERE n.officer_id = $1 ${unread} ${keyset}
         ORDER BY n.created_at DESC, n.id DESC LIMIT ${limit + 1}`,
       params,
@@ -86,7 +87,7 @@ export class NotificationReader {
   async ownById(officerId: string, id: string): Promise<NotificationModel | null> {
     if (!isUuid(id)) return null;
     const [row]: NotificationRow[] = await this.tx.manager.query(
-      `SELECT ${COLUMNS} FROM notification n LEFT JOIN unit u ON u.id = n.unit_id
+      `SELECT ${COLUMNS} FROM notification n
         WHERE n.id = $1 AND n.officer_id = $2`,
       [id, officerId],
     );

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { officersByUsernameSql } from '@simpul/identity';
 
 /** The demo mailboxes' domain: `.invalid` is reserved (RFC 2606), so no mail ever leaves. */
 export const DEMO_MAIL_DOMAIN = 'demo.simpul.invalid';
@@ -15,7 +16,7 @@ export async function seedDemoWorkEmails(
 ): Promise<number> {
   const inserted: unknown[] = await manager.query(
     `INSERT INTO officer_work_email (officer_id, address)
-     SELECT o.id, o.username || '@' || $2::text FROM officer o WHERE o.username = ANY($1::text[])
+     SELECT o.id, o.username || '@' || $2::text FROM (${officersByUsernameSql('$1')}) o
      ON CONFLICT (officer_id) DO NOTHING
      RETURNING officer_id`,
     [usernames, DEMO_MAIL_DOMAIN],

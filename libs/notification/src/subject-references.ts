@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
-import { UnitEntity } from '@simpul/agency';
-import { ReferralEntity } from '@simpul/referral';
+import { unitCodeSql } from '@simpul/agency';
 import { TransactionHost } from '@simpul/database';
+import { referralReferenceSql } from '@simpul/referral';
 import { referenceInPayload } from './notification-audience';
 
 /** The parts of a ledger entry that name its subject. */
@@ -14,7 +13,7 @@ export interface SubjectOfEntry {
 
 /**
  * The codes a notification, an email and a webhook show for a ledger entry: the referral's
- * reference (through the referral lib's entity, read-only), or the plain code the entry's payload
+ * reference (through the referral lib's fragment, read-only), or the plain code the entry's payload
  * carries (alerts put their reference there), and unit codes. Never a title or a summary.
  */
 @Injectable()
@@ -25,13 +24,18 @@ export class SubjectReferences {
     const referralIds = [
       ...new Set(entries.flatMap((entry) => (entry.referralId ? [entry.referralId] : []))),
     ];
-    const referrals = referralIds.length
-      ? await this.tx.manager.find(ReferralEntity, {
-          select: { id: true, reference: true },
-          where: { id: In(referralIds) },
-        })
+    const referrals: { id: string; reference: string | null }[] = referralIds.length
+      ? await this.tx.manager.query(
+          `SELECT x.id, ${referralReferenceSql('x.id')} AS reference
+             FROM unnest($1::uuid[]) AS x(id)`,
+          [referralIds],
+        )
       : [];
-    const byId = new Map(referrals.map((referral) => [referral.id, referral.reference]));
+    const byId = new Map(
+      referrals.flatMap((referral) =>
+        referral.reference === null ? [] : [[referral.id, referral.reference] as const],
+      ),
+    );
     const references = new Map<string, string>();
     for (const entry of entries) {
       const reference =
@@ -44,10 +48,12 @@ export class SubjectReferences {
 
   async unitCodes(unitIds: string[]): Promise<Map<string, string>> {
     if (unitIds.length === 0) return new Map();
-    const units = await this.tx.manager.find(UnitEntity, {
-      select: { id: true, code: true },
-      where: { id: In([...new Set(unitIds)]) },
-    });
-    return new Map(units.map((unit) => [unit.id, unit.code]));
+    const units: { id: string; code: string | null }[] = await this.tx.manager.query(
+      `SELECT x.id, ${unitCodeSql('x.id')} AS code FROM unnest($1::uuid[]) AS x(id)`,
+      [[...new Set(unitIds)]],
+    );
+    return new Map(
+      units.flatMap((unit) => (unit.code === null ? [] : [[unit.id, unit.code] as const])),
+    );
   }
 }

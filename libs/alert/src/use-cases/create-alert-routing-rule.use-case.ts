@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { UnitReader } from '@simpul/agency';
 import { TransactionHost } from '@simpul/database';
 import type { AlertRoutingRuleInput } from '../dto/alert-routing-rule.input';
 import { AlertRoutingRuleEntity } from '../entities/alert-routing-rule.entity';
@@ -12,6 +13,7 @@ import { assertAdmin, ruleEntry, validRule } from '../routing-rule-input';
 export class CreateAlertRoutingRuleUseCase {
   constructor(
     private readonly tx: TransactionHost,
+    private readonly units: UnitReader,
     private readonly ledger: LedgerWriter,
   ) {}
 
@@ -22,7 +24,7 @@ export class CreateAlertRoutingRuleUseCase {
       const rule = this.tx.manager.create(AlertRoutingRuleEntity, {
         id: randomUUID(),
         code: null,
-        ...(await validRule(this.tx.manager, input)),
+        ...(await validRule(this.units, input)),
         deletedAt: null,
         createdAt: now,
         updatedAt: now,

@@ -24,12 +24,9 @@ export class LinkAlertToCaseUseCase {
     return this.tx.run(async () => {
       const { alert } = await this.access.actable(actor, alertId);
       if (!isUuid(caseId)) throw notFound('Case');
-      const [found]: { status: CaseStatus }[] = await this.tx.manager.query(
-        'SELECT status FROM "case" WHERE id = $1 FOR SHARE',
-        [caseId],
-      );
-      if (!found || !(await this.cases.isParty(actor, caseId))) throw notFound('Case');
-      if (found.status !== CaseStatus.OPEN) throw conflict('The case is closed');
+      const status = await this.cases.shareLockedStatus(caseId);
+      if (!status || !(await this.cases.isParty(actor, caseId))) throw notFound('Case');
+      if (status !== CaseStatus.OPEN) throw conflict('The case is closed');
       LinkAlert.assertLinkable(alert);
       return this.linker.link(actor, alert, caseId, false);
     });

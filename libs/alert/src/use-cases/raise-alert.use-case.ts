@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { forbidden, conflict, isUuid, Limits, notFound, requiredText } from '@simpul/common';
-import { AgencyKind } from '@simpul/agency';
+import { AgencyKind, UnitReader } from '@simpul/agency';
 import { CaseAccess, CaseStatus, nextReference, type ExploitationType } from '@simpul/case';
 import { IdempotencyStore, requestDigest, TransactionHost } from '@simpul/database';
 import { CLOCK, type Clock } from '@simpul/config';
@@ -51,6 +51,7 @@ export class RaiseAlertUseCase {
     private readonly outbox: OutboxWriter,
     private readonly ledger: LedgerWriter,
     private readonly timers: TimerScheduler,
+    private readonly units: UnitReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -141,20 +142,14 @@ export class RaiseAlertUseCase {
   private async checkRaiser(actor: Actor, caseId: string | null): Promise<void> {
     if (caseId !== null) {
       if (!isUuid(caseId)) throw notFound('Case');
-      const [found]: { status: CaseStatus }[] = await this.tx.manager.query(
-        'SELECT status FROM "case" WHERE id = $1 FOR SHARE',
-        [caseId],
-      );
-      if (!found || !(await this.cases.isParty(actor, caseId))) throw notFound('Case');
-      if (found.status !== CaseStatus.OPEN) throw conflict('The case is closed');
+      const status = await this.cases.shareLockedStatus(caseId);
+      if (!status || !(await this.cases.isParty(actor, caseId))) throw notFound('Case');
+      if (status !== CaseStatus.OPEN) throw conflict('The case is closed');
       return;
     }
     if (actor.roles.includes(Role.INVESTIGATOR)) return;
-    const [unit]: { kind: AgencyKind }[] = await this.tx.manager.query(
-      'SELECT a.kind FROM unit u JOIN agency a ON a.id = u.agency_id WHERE u.id = $1',
-      [actor.unitId],
-    );
-    if (unit?.kind === AgencyKind.IMIGRASI) return;
+    const place = await this.units.placeOf(actor.unitId);
+    if (place?.agencyKind === AgencyKind.IMIGRASI) return;
     throw forbidden(
       'Only investigators and immigration officers raise alerts; other units raise them about a case they are a party of',
     );

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isUuid, notFound } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { UnitReader } from '@simpul/agency';
 import { TransactionHost } from '@simpul/database';
 import type { AlertRoutingRuleInput } from '../dto/alert-routing-rule.input';
 import { AlertRoutingRuleEntity } from '../entities/alert-routing-rule.entity';
@@ -15,6 +16,7 @@ import { assertAdmin, RULE_FIELDS, ruleEntry, validRule } from '../routing-rule-
 export class UpdateAlertRoutingRuleUseCase {
   constructor(
     private readonly tx: TransactionHost,
+    private readonly units: UnitReader,
     private readonly ledger: LedgerWriter,
   ) {}
 
@@ -27,7 +29,7 @@ export class UpdateAlertRoutingRuleUseCase {
         lock: { mode: 'pessimistic_write' },
       });
       if (!rule || rule.deletedAt) throw notFound('AlertRoutingRule');
-      const next = await validRule(this.tx.manager, input);
+      const next = await validRule(this.units, input);
       const changed = RULE_FIELDS.filter(
         (field) => JSON.stringify(next[field]) !== JSON.stringify(rule[field]),
       );

@@ -6,7 +6,7 @@ import {
   type JobHandler,
   type OutboxJobRef,
 } from '@simpul/delivery';
-import { Role } from '@simpul/identity';
+import { activeOfficersOfUnitsSql, Role } from '@simpul/identity';
 import { deliveries, escalations, ledgerEvents, notificationsWritten } from '@simpul/observability';
 import { LedgerReader, type SealedLedgerEntry } from '@simpul/ledger';
 import type { JobPayloads } from '@simpul/queue';
@@ -103,8 +103,7 @@ export class NotifyHandoffEventsHandler implements JobHandler<'notify-handoff-ev
     const recipients: Recipient[] = await this.tx.manager.query(
       `SELECT o.id AS officer_id, o.unit_id, 'SUPERVISOR' = ANY(o.roles) AS supervisor,
               EXISTS (SELECT 1 FROM officer_work_email w WHERE w.officer_id = o.id) AS has_email
-         FROM officer o
-        WHERE o.unit_id = ANY($1::uuid[]) AND o.active AND o.roles && $2::text[]`,
+         FROM (${activeOfficersOfUnitsSql('$1', '$2')}) o`,
       [unitIds, CASEWORKERS],
     );
     const references = await this.references.of(targets.map(({ entry }) => entry));

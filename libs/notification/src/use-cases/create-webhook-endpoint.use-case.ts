@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { UnitEntity } from '@simpul/agency';
+import { UnitReader } from '@simpul/agency';
 import { isUuid, notFound } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
@@ -23,6 +23,7 @@ export class CreateWebhookEndpointUseCase {
     private readonly endpoints: WebhookEndpoints,
     private readonly cipher: PersonalDataCipher,
     private readonly ledger: LedgerWriter,
+    private readonly units: UnitReader,
   ) {}
 
   async execute(actor: Actor, input: CreateWebhookEndpointInput): Promise<WebhookEndpointModel> {
@@ -31,8 +32,9 @@ export class CreateWebhookEndpointUseCase {
     const secret = validSecret('input.secret', input.secret);
     if (!isUuid(input.unitId)) throw notFound('Unit');
     return this.tx.run(async () => {
-      const unit = await this.tx.manager.findOneBy(UnitEntity, { id: input.unitId });
-      if (!unit) throw notFound('Unit');
+      const code = (await this.units.codesOf([input.unitId])).get(input.unitId);
+      if (code === undefined) throw notFound('Unit');
+      const unit = { id: input.unitId, code };
       const id = randomUUID();
       await this.tx.manager.query(
         `INSERT INTO webhook_endpoint (id, unit_id, url, secret_sealed) VALUES ($1, $2, $3, $4)`,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { badInput, forbidden, isUuid, notFound } from '@simpul/common';
-import { OfficerEntity, Role, hasRole, type Actor } from '@simpul/identity';
+import { OfficerReader, Role, hasRole, type Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { TransactionHost } from '@simpul/database';
 
@@ -17,6 +17,7 @@ export class SetOfficerWorkEmailUseCase {
   constructor(
     private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
+    private readonly officers: OfficerReader,
   ) {}
 
   async execute(actor: Actor, officerId: string, address: string | null): Promise<boolean> {
@@ -27,8 +28,8 @@ export class SetOfficerWorkEmailUseCase {
     }
     if (!isUuid(officerId)) throw notFound('Officer');
     return this.tx.run(async () => {
-      const officer = await this.tx.manager.findOneBy(OfficerEntity, { id: officerId });
-      if (!officer) throw notFound('Officer');
+      const unitId = await this.officers.unitIdOf(officerId);
+      if (unitId === null) throw notFound('Officer');
       if (value === null) {
         await this.tx.manager.query('DELETE FROM officer_work_email WHERE officer_id = $1', [
           officerId,
@@ -48,7 +49,7 @@ export class SetOfficerWorkEmailUseCase {
           toUnitId: null,
           caseId: null,
           referralId: null,
-          payload: { officerId, unitId: officer.unitId, changed: ['workEmail'] },
+          payload: { officerId, unitId, changed: ['workEmail'] },
         },
       ]);
       return true;

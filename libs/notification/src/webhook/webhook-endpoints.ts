@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { unitCodeSql } from '@simpul/agency';
 import { badInput, forbidden, isUuid } from '@simpul/common';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
 import { Role, hasRole, type Actor } from '@simpul/identity';
@@ -64,7 +65,7 @@ export class WebhookEndpoints {
 
   private rows(unitId: string | null, id: string | null): Promise<EndpointRow[]> {
     return this.tx.manager.query(
-      `SELECT e.id, e.unit_id, u.code AS unit_code, e.url, e.active, e.created_at, e.updated_at,
+      `SELECT e.id, e.unit_id, ${unitCodeSql('e.unit_id')} AS unit_code, e.url, e.active, e.created_at, e.updated_at,
               (SELECT count(*)::int FROM webhook_delivery d
                 WHERE d.endpoint_id = e.id AND d.delivered_at IS NULL) AS pending,
               (SELECT max(d.delivered_at) FROM webhook_delivery d WHERE d.endpoint_id = e.id)
@@ -72,10 +73,10 @@ export class WebhookEndpoints {
               (SELECT d.last_error FROM webhook_delivery d
                 WHERE d.endpoint_id = e.id AND d.last_error IS NOT NULL AND d.delivered_at IS NULL
                 ORDER BY d.created_at DESC LIMIT 1) AS last_error
-         FROM webhook_endpoint e JOIN unit u ON u.id = e.unit_id
+         FROM webhook_endpoint e
         WHERE e.deleted_at IS NULL AND ($1::uuid IS NULL OR e.unit_id = $1)
           AND ($2::uuid IS NULL OR e.id = $2)
-        ORDER BY u.code, e.created_at`,
+        ORDER BY unit_code, e.created_at`,
       [unitId, id],
     );
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { unitCountryCodeSql, unitTimeZoneSql } from '@simpul/agency';
 import { TimerScheduler } from '@simpul/delivery';
 import { deskClock, type DeskClock, type DeskZone } from '@simpul/sla';
 import { TransactionHost } from '@simpul/database';
@@ -49,10 +50,13 @@ export class ArmNextEscalation {
    * are counted in. The name stays from when it was the zone alone; the use cases pass it on.
    */
   async timeZoneOf(referral: Pick<ReferralEntity, 'toUnitId'>): Promise<DeskClock> {
+    // The agency lib's fragments: one statement, as when this read the unit table itself.
     const [unit]: { time_zone: string; country_code: string | null }[] =
-      await this.tx.manager.query('SELECT time_zone, country_code FROM unit WHERE id = $1', [
-        referral.toUnitId,
-      ]);
+      await this.tx.manager.query(
+        `SELECT ${unitTimeZoneSql('$1::uuid')} AS time_zone,
+                ${unitCountryCodeSql('$1::uuid')} AS country_code`,
+        [referral.toUnitId],
+      );
     return deskClock({ timeZone: unit.time_zone, countryCode: unit.country_code });
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { AgencyKind, UnitReader, unitsOfAgencySql, unitsOfProvinceSql } from '@simpul/agency';
 import { decodeKeysetCursor, encodeCursor, pageSize } from '@simpul/common';
 import { CLOCK, type Clock } from '@simpul/config';
 import { Role, type Actor } from '@simpul/identity';
@@ -45,6 +46,7 @@ export class OverdueReader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly units: UnitReader,
   ) {}
 
   async page(actor: Actor, first?: number | null, after?: string | null): Promise<OverduePage> {
@@ -61,9 +63,9 @@ export class OverdueReader {
       const { time, id } = decodeKeysetCursor(after);
       where.push(`(${DUE_AT}, r.id) > (${bind(time)}::timestamptz, ${bind(id)}::uuid)`);
     }
-    const from = `FROM referral r JOIN unit tu ON tu.id = r.to_unit_id WHERE ${where.join(' AND ')}`;
+    const from = `FROM referral r WHERE ${where.join(' AND ')}`;
     const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM referral r JOIN unit tu ON tu.id = r.to_unit_id
+      `SELECT count(*)::int AS total FROM referral r
         WHERE ${where.slice(0, 2).join(' AND ')}`,
       params.slice(0, counted),
     );
@@ -97,19 +99,18 @@ export class OverdueReader {
     };
   }
 
-  /** The SQL condition on `r` and its receiving unit `tu` that limits the list to the caller's. */
+  /**
+   * The SQL condition on `r` that limits the list to the caller's; the receiving unit's agency
+   * and province are asked of the agency lib (its sub-selects over the unit table).
+   */
   private async scope(actor: Actor, bind: (value: unknown) => string): Promise<string> {
     if (actor.roles.includes(Role.AUDITOR)) return 'TRUE';
     if (!actor.roles.includes(Role.SUPERVISOR)) return 'FALSE';
-    const ownAgency = `tu.agency_id = ${bind(actor.agencyId)}::uuid`;
-    const [unit]: { region_code: string | null; kind: string }[] = await this.dataSource.query(
-      `SELECT u.region_code, a.kind FROM unit u JOIN agency a ON a.id = u.agency_id
-        WHERE u.id = $1`,
-      [actor.unitId],
-    );
-    if (unit?.kind !== 'GUGUS_TUGAS') return ownAgency;
-    const province = unit.region_code
-      ? `left(tu.region_code, 2) = ${bind(unit.region_code.slice(0, 2))}`
+    const ownAgency = `r.to_unit_id IN (${unitsOfAgencySql(bind(actor.agencyId))})`;
+    const unit = await this.units.placeOf(actor.unitId);
+    if (unit?.agencyKind !== AgencyKind.GUGUS_TUGAS) return ownAgency;
+    const province = unit.regionCode
+      ? `r.to_unit_id IN (${unitsOfProvinceSql(bind(unit.regionCode.slice(0, 2)))})`
       : 'TRUE';
     return `(${ownAgency} OR (NOT r.confidential AND ${province}))`;
   }

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { unitCountryCodeSql, unitTimeZoneSql } from '@simpul/agency';
 import { HandlesTimers, type TimerHandler, type TimerSpec } from '@simpul/delivery';
 import { deskClock } from '@simpul/sla';
 import { TransactionHost } from '@simpul/database';
@@ -51,10 +52,11 @@ export class ReferralEscalationTimers implements TimerHandler {
   async pendingTimers(horizon: Date): Promise<TimerSpec[]> {
     const rows: OverdueRow[] = await this.tx.manager.query(
       `SELECT r.id, r.status, r.priority, r.sent_at, r.acknowledge_by, r.accept_by,
-              r.acknowledged_at, u.time_zone, u.country_code,
+              r.acknowledged_at, ${unitTimeZoneSql('r.to_unit_id')} AS time_zone,
+              ${unitCountryCodeSql('r.to_unit_id')} AS country_code,
               (SELECT json_agg(json_build_object('deadline', e.deadline, 'step', e.step))
                  FROM referral_escalation e WHERE e.referral_id = r.id) AS recorded
-         FROM referral r JOIN unit u ON u.id = r.to_unit_id
+         FROM referral r
         WHERE (r.status = 'REQUESTED' AND r.acknowledge_by <= $1)
            OR (r.status IN ('REQUESTED', 'RECEIVED') AND r.accept_by <= $1)`,
       [horizon],
