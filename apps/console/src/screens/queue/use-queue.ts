@@ -1,5 +1,5 @@
 import { useDebouncedValue } from '@mantine/hooks';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import type { QueueReferralData } from '../../graphql/fragments';
 import { useLiveTick } from '../../live/arrivals';
@@ -31,8 +31,11 @@ const PAGE_SIZE = 50;
  * One queue (inbox, sent, or sent and declined) as the server narrows and orders it for `filter`
  * — the pressing referrals first over the whole queue, not only the rows loaded: the first page
  * live (refetched on every live event of the unit), further pages on request ("load more"), and
- * the per-stage counts of the whole filtered queue for the tabs. Typing in the search box asks
- * the server once the officer pauses, not at every key.
+ * the per-stage counts of the whole filtered queue for the tabs. Whenever the first page comes
+ * back anew (a live event, an action), the pages loaded after it are read again from its new end,
+ * as many as were shown: a new EMERGENCY referral pushes every row down one place, and a decided
+ * one leaves its place, so the old pages would repeat or lose a row and keep the old order.
+ * Typing in the search box asks the server once the officer pauses, not at every key.
  */
 export function useQueue(kind: QueueKind, filter: QueueFilter) {
   const tick = useLiveTick();
@@ -72,26 +75,58 @@ export function useQueue(kind: QueueKind, filter: QueueFilter) {
   const pages = useMemo(() => (more.key === key ? more.pages : []), [more, key]);
   const last = pages.at(-1) ?? first;
   const [loadingMore, setLoadingMore] = useState(false);
-  const loadMore = useCallback(async () => {
-    if (!last.hasNextPage || !last.endCursor) return;
-    setLoadingMore(true);
-    try {
-      const after = last.endCursor;
+  /** The page after `after`, from the server (never the cache: the window is being reread). */
+  const fetchPage = useCallback(
+    async (after: string): Promise<Page | null> => {
+      const context = { requestPolicy: 'network-only' as const };
       const next = inbox
-        ? await client.query(INBOX, { ...variables, after }).toPromise()
-        : await client.query(SENT, { ...variables, after }).toPromise();
+        ? await client.query(INBOX, { ...variables, after }, context).toPromise()
+        : await client.query(SENT, { ...variables, after }, context).toPromise();
       const connection = next.data && ('inbox' in next.data ? next.data.inbox : next.data.sent);
-      if (!connection) return;
-      const page: Page = {
+      if (!connection) return null;
+      return {
         rows: connection.edges.map((edge) => edge.node as QueueRow),
         endCursor: connection.pageInfo.endCursor,
         hasNextPage: connection.pageInfo.hasNextPage,
       };
-      setMore({ key, pages: [...pages, page] });
+    },
+    [client, inbox, variables],
+  );
+  // Each rereading of the window supersedes one still on its way.
+  const generation = useRef(0);
+  const loadMore = useCallback(async () => {
+    if (!last.hasNextPage || !last.endCursor) return;
+    setLoadingMore(true);
+    try {
+      const page = await fetchPage(last.endCursor);
+      if (page) setMore({ key, pages: [...pages, page] });
     } finally {
       setLoadingMore(false);
     }
-  }, [client, inbox, key, last, pages, variables]);
+  }, [fetchPage, key, last, pages]);
+
+  // The first page came back anew: reread the pages shown after it, in the server's order now
+  // (as many as are shown when each arrives: one loaded meanwhile is reread too).
+  const shown = useRef({ key, count: 0 });
+  useEffect(() => {
+    shown.current = { key, count: pages.length };
+  }, [key, pages.length]);
+  useEffect(() => {
+    const { key: shownKey, count } = shown.current;
+    if (!count) return;
+    const mine = ++generation.current;
+    void (async () => {
+      const fresh: Page[] = [];
+      let cursor = first.hasNextPage ? first.endCursor : null;
+      while (cursor && fresh.length < Math.max(count, shown.current.count)) {
+        const page = await fetchPage(cursor);
+        if (!page || generation.current !== mine || shown.current.key !== shownKey) return;
+        fresh.push(page);
+        cursor = page.hasNextPage ? page.endCursor : null;
+      }
+      if (generation.current === mine) setMore({ key: shownKey, pages: fresh });
+    })();
+  }, [first, fetchPage]);
 
   const rows = useMemo(() => {
     const seen = new Set<string>();
