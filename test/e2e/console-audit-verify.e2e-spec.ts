@@ -61,6 +61,7 @@ describe('console: an auditor verifies a case in the browser and takes its dossi
   let acceptedPosition: number;
   let lpskUnitId: string;
   let fingerprint: string;
+  let caseSeqs: number[];
   const tabs: ConsolePage[] = [];
   const step = appStep(() => apps, 120_000);
   const shots = process.env.SIMPUL_SCREENSHOT_DIR ?? join(process.cwd(), 'dist/screenshots');
@@ -114,6 +115,32 @@ describe('console: an auditor verifies a case in the browser and takes its dossi
         regionCode: "53", persons: [{ fullName: "Maria Bili", sex: FEMALE }] }) { id reference } }`,
     );
     ({ id: caseId, reference } = openCase);
+    // Wait until a checkpoint covers the case's opening before anything else happens to it: then
+    // one stored checkpoint covers the case's first entry and none of the later ones.
+    const auditor = await loginAs(apps.graphqlUrl, 'auditor');
+    type Timeline = { handoffTimeline: { seq: string; action: string }[] };
+    const timeline = async () =>
+      (
+        await auditor.client.data<Timeline>(
+          'query($id: ID!) { handoffTimeline(caseId: $id) { seq action } }',
+          { id: caseId },
+        )
+      ).handoffTimeline;
+    const coveredBeyond = (seq: number) =>
+      waitForCondition(
+        `a signed checkpoint covering seq ${seq}`,
+        async () =>
+          Number(
+            (
+              await auditor.client.data<{ auditCheckpoint: { treeSize: string } | null }>(
+                '{ auditCheckpoint { treeSize } }',
+              )
+            ).auditCheckpoint?.treeSize ?? 0,
+          ) > seq,
+        20_000,
+      );
+    const [opened] = await timeline();
+    await coveredBeyond(Number(opened.seq));
     const send = async (unit: string) =>
       (
         await kbri.client.data<{ sendReferral: { id: string } }>(
@@ -143,15 +170,6 @@ describe('console: an auditor verifies a case in the browser and takes its dossi
       { id: await send('LPSK-PUSAT') },
     );
     // Wait until the worker has delivered both referrals and a checkpoint covers the case.
-    const auditor = await loginAs(apps.graphqlUrl, 'auditor');
-    type Timeline = { handoffTimeline: { seq: string; action: string }[] };
-    const timeline = async () =>
-      (
-        await auditor.client.data<Timeline>(
-          'query($id: ID!) { handoffTimeline(caseId: $id) { seq action } }',
-          { id: caseId },
-        )
-      ).handoffTimeline;
     await waitForCondition(
       'both deliveries on the ledger',
       async () => (await timeline()).filter((e) => e.action === 'REFERRAL_DELIVERED').length === 2,
@@ -160,19 +178,8 @@ describe('console: an auditor verifies a case in the browser and takes its dossi
     const entries = await timeline();
     acceptedPosition = entries.findIndex((e) => e.action === 'REFERRAL_ACCEPTED') + 1;
     acceptedSeq = entries[acceptedPosition - 1].seq;
-    const last = Number(entries[entries.length - 1].seq);
-    await waitForCondition(
-      'a signed checkpoint covering the case',
-      async () =>
-        Number(
-          (
-            await auditor.client.data<{ auditCheckpoint: { treeSize: string } | null }>(
-              '{ auditCheckpoint { treeSize } }',
-            )
-          ).auditCheckpoint?.treeSize ?? 0,
-        ) > last,
-      20_000,
-    );
+    caseSeqs = entries.map((e) => Number(e.seq));
+    await coveredBeyond(caseSeqs[caseSeqs.length - 1]);
   }, 180_000);
 
   afterEach(() => {
@@ -264,6 +271,87 @@ describe('console: an auditor verifies a case in the browser and takes its dossi
       })
       .waitFor({ timeout: 30_000 });
   });
+
+  step(
+    'entries newer than the latest checkpoint are checked and named as not covered, never called verified',
+    async () => {
+      // As when the latest checkpoint was signed before the case's last changes: the browser is
+      // handed an older checkpoint the hub really signed, which covers only the case's opening.
+      const db = new Client({ connectionString: database!.url });
+      await db.connect();
+      type Stored = {
+        treeSize: string;
+        rootHash: string;
+        issuedAt: Date;
+        keyId: string;
+        signature: string;
+      };
+      let older: Stored;
+      try {
+        [older] = (
+          await db.query<Stored>(
+            `SELECT tree_size::text AS "treeSize", root_hash AS "rootHash", issued_at AS "issuedAt",
+                    key_id AS "keyId", signature
+               FROM ledger_checkpoint WHERE tree_size > $1 AND tree_size <= $2
+              ORDER BY tree_size DESC, id DESC LIMIT 1`,
+            [caseSeqs[0], caseSeqs[caseSeqs.length - 1]],
+          )
+        ).rows;
+      } finally {
+        await db.end();
+      }
+      const covered = caseSeqs.filter((seq) => seq < Number(older.treeSize)).length;
+      expect(covered).toBeGreaterThan(0);
+      expect(covered).toBeLessThan(caseSeqs.length);
+
+      const tab = await open();
+      const { page } = tab;
+      const offerOlder = (checkpoint: Stored | null) =>
+        page.route('**/graphql', async (route) => {
+          const body = route.request().postData() ?? '';
+          if (!body.includes('auditCheckpoint') || !body.includes('handoffTimeline')) {
+            return route.continue();
+          }
+          const response = await route.fetch();
+          const json = (await response.json()) as { data: Record<string, unknown> };
+          json.data.auditCheckpoint = checkpoint && {
+            ...checkpoint,
+            issuedAt: checkpoint.issuedAt.toISOString(),
+          };
+          return route.fulfill({ response, json });
+        });
+      await offerOlder(older);
+      await openCaseAudit(tab);
+      await page.getByRole('button', { name: 'Verifikasi', exact: true }).click();
+      const verdict = page.locator('[data-verdict="partial"]');
+      await verdict.waitFor({ timeout: 30_000 });
+      const text = await verdict.innerText();
+      expect(text).toMatch(
+        new RegExp(
+          `^Sebagian terverifikasi\\s+${covered} dari ${caseSeqs.length} entri kasus ini tercatat di buku besar yang ditandatangani pada .+ \\(ukuran pohon ${older.treeSize}, sidik jari`,
+        ),
+      );
+      expect(text).toContain(`Bukti inklusi ${covered} entri itu mengarah ke akar pohon Merkle`);
+      expect(text).not.toContain('setiap entri mengarah');
+      expect(text).toContain(
+        `${caseSeqs.length - covered} entri terbaru belum tercakup checkpoint bertanda tangan: hash-nya cocok`,
+      );
+      expect(await page.locator('[data-verdict="verified"]').count()).toBe(0);
+      expect(await seriousAxeFindings(page)).toEqual([]);
+
+      // Before any checkpoint at all: the hashes are checked, nothing is called verified or failed.
+      await page.unroute('**/graphql');
+      await offerOlder(null);
+      await page.getByRole('button', { name: 'Verifikasi lagi', exact: true }).click();
+      const none = page.locator('[data-verdict="uncovered"]');
+      await none.waitFor({ timeout: 30_000 });
+      expect(await none.innerText()).toContain('Belum dapat dibuktikan');
+      expect(await none.innerText()).toContain(
+        `Belum ada checkpoint bertanda tangan, jadi keberadaan ${caseSeqs.length} entri kasus ini di buku besar yang ditandatangani belum dapat dibuktikan.`,
+      );
+      expect(await page.locator('[data-verdict="failed"]').count()).toBe(0);
+    },
+  );
 
   step(
     'after a superuser edits one ledger row of the case, Verifikasi names that entry',

@@ -233,6 +233,41 @@ describe('verifyCaseLedger', () => {
     expect(source.asked.every((seq) => Number(seq) < 30)).toBe(true);
   });
 
+  it('before the first checkpoint: checks every hash, proves no inclusion, and calls nothing failed', async () => {
+    const asked: string[] = [];
+    const progress: number[] = [];
+    const run = (entries: TimelineEntryToVerify[]) =>
+      verifyCaseLedger({
+        entries,
+        checkpoint: null,
+        keys,
+        inclusionProof: (seq) => {
+          asked.push(seq);
+          return Promise.reject(new Error('no proof without a checkpoint'));
+        },
+        onProgress: (checked) => progress.push(checked),
+      });
+    expect(await run(caseEntries.map(asTimelineEntry))).toEqual({
+      ok: true,
+      verified: 0,
+      uncovered: caseEntries.length,
+      checkpoint: null,
+    });
+    expect(asked).toEqual([]);
+    expect(progress).toEqual(caseEntries.map((_, i) => i + 1));
+    // An edited entry is still named.
+    const entries = caseEntries.map(asTimelineEntry);
+    entries[4].hashed = { ...entries[4].hashed!, toUnit: UNIT_A };
+    entries[4].toUnitId = UNIT_A;
+    expect(await run(entries)).toEqual({
+      ok: false,
+      entry: { index: 4, seq: entries[4].seq, action: entries[4].action },
+      problem: 'ENTRY_HASH',
+      checkpoint: null,
+    });
+    expect(await run([])).toEqual({ ok: true, verified: 0, uncovered: 0, checkpoint: null });
+  });
+
   it('names a tampered entry: a unit changed in the row, as a superuser would', async () => {
     const entries = caseEntries.map(asTimelineEntry);
     const target = entries[5];

@@ -397,17 +397,34 @@ export const messagesEn: Same<typeof messagesId> = {
     progressLabel: 'Verification progress',
     preparing: 'Fetching entries, checkpoint and public keys…',
     progress: 'Checking entry {{checked}} of {{total}}…',
-    okTitle: 'Verified',
+    verifiedTitle: 'Verified',
+    partialTitle: 'Partly verified',
+    uncoveredTitle: 'Not provable yet',
     verified_one:
       '{{count}} entry of this case is recorded in the ledger signed on {{issuedAt}} (tree size {{treeSize}}, fingerprint',
     verified_other:
       '{{count}} entries of this case are recorded in the ledger signed on {{issuedAt}} (tree size {{treeSize}}, fingerprint',
     verifiedEnd: ').',
+    verifiedSome_one:
+      '{{count}} of {{total}} entries of this case is recorded in the ledger signed on {{issuedAt}} (tree size {{treeSize}}, fingerprint',
+    verifiedSome_other:
+      '{{count}} of {{total}} entries of this case are recorded in the ledger signed on {{issuedAt}} (tree size {{treeSize}}, fingerprint',
+    verifiedNone_one:
+      'The entry of this case is not covered yet by the latest signed checkpoint, signed on {{issuedAt}} (tree size {{treeSize}}, fingerprint',
+    verifiedNone_other:
+      'None of the {{count}} entries of this case is covered yet by the latest signed checkpoint, signed on {{issuedAt}} (tree size {{treeSize}}, fingerprint',
+    noCheckpoint_one:
+      'No checkpoint has been signed yet, so that this case’s entry is in the signed ledger cannot be proven yet. Verify again in about a minute.',
+    noCheckpoint_other:
+      'No checkpoint has been signed yet, so that this case’s {{count}} entries are in the signed ledger cannot be proven yet. Verify again in about a minute.',
     checkedSignature:
       'The checkpoint’s Ed25519 signature is valid under Simpul’s public key {{keyId}}.',
     checkedHashes:
       'Every entry’s hash was recomputed from its content and matches; content and notes match their digests.',
     checkedInclusion: 'Every entry’s inclusion proof leads to the signed Merkle root.',
+    checkedInclusionSome_one: 'That entry’s inclusion proof leads to the signed Merkle root.',
+    checkedInclusionSome_other:
+      'The inclusion proofs of those {{count}} entries lead to the signed Merkle root.',
     uncovered_one:
       '{{count}} newest entry is not covered by a signed checkpoint yet: its hash matches, but its inclusion proof comes with the next checkpoint (within about a minute). Verify again later.',
     uncovered_other:
@@ -428,7 +445,6 @@ export const messagesEn: Same<typeof messagesId> = {
     },
     failedCheckpoint: 'Verification failed: {{reason}}',
     checkpoint: {
-      NO_CHECKPOINT: 'no signed checkpoint yet. Verify again in about a minute.',
       UNKNOWN_KEY: 'the checkpoint is signed with a key that is not among Simpul’s public keys.',
       BAD_KEY: 'a published public key does not match its key id.',
       BAD_SIGNATURE: 'the checkpoint’s signature is not valid.',

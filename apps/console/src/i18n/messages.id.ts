@@ -394,17 +394,35 @@ export const messagesId = {
     progressLabel: 'Kemajuan verifikasi',
     preparing: 'Mengambil entri, checkpoint, dan kunci publik…',
     progress: 'Memeriksa entri {{checked}} dari {{total}}…',
-    okTitle: 'Terverifikasi',
+    verifiedTitle: 'Terverifikasi',
+    partialTitle: 'Sebagian terverifikasi',
+    uncoveredTitle: 'Belum dapat dibuktikan',
     verified_one:
       '{{count}} entri kasus ini tercatat di buku besar yang ditandatangani pada {{issuedAt}} (ukuran pohon {{treeSize}}, sidik jari',
     verified_other:
       '{{count}} entri kasus ini tercatat di buku besar yang ditandatangani pada {{issuedAt}} (ukuran pohon {{treeSize}}, sidik jari',
     verifiedEnd: ').',
+    verifiedSome_one:
+      '{{count}} dari {{total}} entri kasus ini tercatat di buku besar yang ditandatangani pada {{issuedAt}} (ukuran pohon {{treeSize}}, sidik jari',
+    verifiedSome_other:
+      '{{count}} dari {{total}} entri kasus ini tercatat di buku besar yang ditandatangani pada {{issuedAt}} (ukuran pohon {{treeSize}}, sidik jari',
+    verifiedNone_one:
+      'Entri kasus ini belum tercakup checkpoint bertanda tangan terbaru, yang ditandatangani pada {{issuedAt}} (ukuran pohon {{treeSize}}, sidik jari',
+    verifiedNone_other:
+      'Belum satu pun dari {{count}} entri kasus ini tercakup checkpoint bertanda tangan terbaru, yang ditandatangani pada {{issuedAt}} (ukuran pohon {{treeSize}}, sidik jari',
+    noCheckpoint_one:
+      'Belum ada checkpoint bertanda tangan, jadi keberadaan entri kasus ini di buku besar yang ditandatangani belum dapat dibuktikan. Verifikasi lagi sekitar satu menit lagi.',
+    noCheckpoint_other:
+      'Belum ada checkpoint bertanda tangan, jadi keberadaan {{count}} entri kasus ini di buku besar yang ditandatangani belum dapat dibuktikan. Verifikasi lagi sekitar satu menit lagi.',
     checkedSignature: 'Tanda tangan Ed25519 checkpoint sah menurut kunci publik Simpul {{keyId}}.',
     checkedHashes:
       'Hash setiap entri dihitung ulang dari isinya dan cocok; isi dan catatan cocok dengan digest-nya.',
     checkedInclusion:
       'Bukti inklusi setiap entri mengarah ke akar pohon Merkle yang ditandatangani.',
+    checkedInclusionSome_one:
+      'Bukti inklusi entri itu mengarah ke akar pohon Merkle yang ditandatangani.',
+    checkedInclusionSome_other:
+      'Bukti inklusi {{count}} entri itu mengarah ke akar pohon Merkle yang ditandatangani.',
     uncovered_one:
       '{{count}} entri terbaru belum tercakup checkpoint bertanda tangan: hash-nya cocok, tetapi bukti inklusinya baru ada pada checkpoint berikutnya (paling lama sekitar satu menit). Verifikasi lagi nanti.',
     uncovered_other:
@@ -424,8 +442,6 @@ export const messagesId = {
     },
     failedCheckpoint: 'Verifikasi gagal: {{reason}}',
     checkpoint: {
-      NO_CHECKPOINT:
-        'belum ada checkpoint bertanda tangan. Verifikasi lagi sekitar satu menit lagi.',
       UNKNOWN_KEY:
         'checkpoint ditandatangani dengan kunci yang tidak ada di daftar kunci publik Simpul.',
       BAD_KEY: 'kunci publik yang diterbitkan tidak sesuai dengan ID kuncinya.',

@@ -34,7 +34,7 @@ export interface InclusionProofFromApi {
 
 export interface CaseLedgerInput {
   entries: readonly TimelineEntryToVerify[];
-  /** The signed checkpoint the proofs are asked against; null before the first. */
+  /** The latest signed checkpoint, which the proofs are asked against; null before the first. */
   checkpoint: SignedCheckpoint | null;
   keys: PublishedKeys;
   inclusionProof: (seq: string, treeSize: string) => Promise<InclusionProofFromApi>;
@@ -52,7 +52,7 @@ export type EntryProblem =
   | 'CHAIN' // consecutive entries: prevHash is not the previous entryHash
   | 'NOT_INCLUDED'; // the inclusion proof does not lead to the signed root
 
-export type CheckpointProblem = SignatureProblem | 'NO_CHECKPOINT' | 'NO_WEBCRYPTO';
+export type CheckpointProblem = SignatureProblem | 'NO_WEBCRYPTO';
 
 export interface CheckpointSummary {
   treeSize: string;
@@ -66,8 +66,12 @@ export type CaseLedgerVerdict =
       ok: true;
       /** Entries whose hashes recompute and whose inclusion in the signed tree is proven. */
       verified: number;
-      /** Newer entries the checkpoint does not cover yet: hashes recompute, inclusion unproven. */
+      /**
+       * Newer entries the checkpoint does not cover yet (all of them before the first checkpoint):
+       * hashes recompute, inclusion unproven.
+       */
       uncovered: number;
+      /** null when no checkpoint is signed yet. */
       checkpoint: CheckpointSummary | null;
     }
   | { ok: false; checkpointProblem: CheckpointProblem }
@@ -76,7 +80,7 @@ export type CaseLedgerVerdict =
       /** Position in the timeline (0-based), the entry's seq and action. */
       entry: { index: number; seq: string; action: string };
       problem: EntryProblem;
-      checkpoint: CheckpointSummary;
+      checkpoint: CheckpointSummary | null;
     };
 
 /** How many inclusion proofs are asked for at once. */
@@ -102,11 +106,7 @@ export async function verifyCaseLedger(input: CaseLedgerInput): Promise<CaseLedg
 
 async function verify(input: CaseLedgerInput): Promise<CaseLedgerVerdict> {
   const { entries, checkpoint, keys } = input;
-  if (!checkpoint) {
-    return entries.length === 0
-      ? { ok: true, verified: 0, uncovered: 0, checkpoint: null }
-      : { ok: false, checkpointProblem: 'NO_CHECKPOINT' };
-  }
+  if (!checkpoint) return withoutCheckpoint(input);
   if (!/^\d+$/.test(checkpoint.treeSize) || !isHex64(checkpoint.rootHash)) {
     return { ok: false, checkpointProblem: 'BAD_SIGNATURE' };
   }
@@ -160,6 +160,24 @@ async function verify(input: CaseLedgerInput): Promise<CaseLedgerVerdict> {
     input.onProgress?.(index + 1, entries.length);
   }
   return { ok: true, verified, uncovered, checkpoint: summary };
+}
+
+/**
+ * Before the first checkpoint is signed nothing can be proven included, but nothing has failed
+ * either: the entries' own hashes and links are checked and all of them are counted as not
+ * covered yet, as the newest entries are when a checkpoint exists.
+ */
+async function withoutCheckpoint(input: CaseLedgerInput): Promise<CaseLedgerVerdict> {
+  const { entries } = input;
+  for (const [index, entry] of entries.entries()) {
+    const problem = await entryProblem(entry, entries[index - 1]);
+    if (problem) {
+      const action = entry.hashed?.action ?? entry.action;
+      return { ok: false, entry: { index, seq: entry.seq, action }, problem, checkpoint: null };
+    }
+    input.onProgress?.(index + 1, entries.length);
+  }
+  return { ok: true, verified: 0, uncovered: entries.length, checkpoint: null };
 }
 
 async function entryProblem(

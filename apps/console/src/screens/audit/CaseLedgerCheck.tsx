@@ -128,44 +128,15 @@ export function CaseLedgerCheck({
 
 function VerdictText({ verdict, entries }: { verdict: CaseLedgerVerdict; entries: LedgerEntry[] }) {
   const { t } = useTranslation();
-  if (verdict.ok && !verdict.checkpoint) {
+  if (verdict.ok && verdict.verified + verdict.uncovered === 0) {
     return (
       <Alert color="gray" variant="outline" role="status">
         {t('verify.empty')}
       </Alert>
     );
   }
-  if (verdict.ok && verdict.checkpoint) {
-    const c = verdict.checkpoint;
-    return (
-      <Alert
-        color="teal"
-        variant="outline"
-        role="status"
-        title={t('verify.okTitle')}
-        data-verdict="verified"
-      >
-        <Stack gap="xs">
-          <Text>
-            {t('verify.verified', {
-              count: verdict.verified,
-              issuedAt: formatLocal(c.issuedAt),
-              treeSize: c.treeSize,
-            })}{' '}
-            <span className="hash">{c.fingerprint}</span>
-            {t('verify.verifiedEnd')}
-          </Text>
-          <ul className="verify-checks">
-            <li>{t('verify.checkedSignature', { keyId: c.keyId })}</li>
-            <li>{t('verify.checkedHashes')}</li>
-            <li>{t('verify.checkedInclusion')}</li>
-          </ul>
-          {verdict.uncovered > 0 && (
-            <Text size="sm">{t('verify.uncovered', { count: verdict.uncovered })}</Text>
-          )}
-        </Stack>
-      </Alert>
-    );
+  if (verdict.ok) {
+    return <HeldText verdict={verdict} />;
   }
   if ('checkpointProblem' in verdict) {
     return (
@@ -195,6 +166,61 @@ function VerdictText({ verdict, entries }: { verdict: CaseLedgerVerdict; entries
         })}{' '}
         {t(`verify.reason.${verdict.problem}`)}
       </Text>
+    </Alert>
+  );
+}
+
+type Held = Extract<CaseLedgerVerdict, { ok: true }>;
+
+/**
+ * What held, and no more: "verified" only when every entry's inclusion in the signed tree is
+ * proven. Entries the latest checkpoint does not cover yet (all of them before the first one)
+ * have their hashes checked but are not called recorded in the signed ledger: the verdict is then
+ * "partial", or "uncovered" when no entry is covered, and says which and why.
+ */
+function HeldText({ verdict }: { verdict: Held }) {
+  const { t } = useTranslation();
+  const { verified, uncovered, checkpoint: c } = verdict;
+  const total = verified + uncovered;
+  const kind = uncovered === 0 ? 'verified' : verified > 0 ? 'partial' : 'uncovered';
+  const fingerprinted = (text: string) => (
+    <>
+      {text} <span className="hash">{c?.fingerprint}</span>
+      {t('verify.verifiedEnd')}
+    </>
+  );
+  const at = c && { issuedAt: formatLocal(c.issuedAt), treeSize: c.treeSize };
+  return (
+    <Alert
+      color={kind === 'verified' ? 'teal' : 'gray'}
+      variant="outline"
+      role="status"
+      title={t(`verify.${kind}Title`)}
+      data-verdict={kind}
+    >
+      <Stack gap="xs">
+        <Text>
+          {!at
+            ? t('verify.noCheckpoint', { count: total })
+            : kind === 'verified'
+              ? fingerprinted(t('verify.verified', { count: verified, ...at }))
+              : kind === 'partial'
+                ? fingerprinted(t('verify.verifiedSome', { count: verified, total, ...at }))
+                : fingerprinted(t('verify.verifiedNone', { count: total, ...at }))}
+        </Text>
+        <ul className="verify-checks">
+          {c && <li>{t('verify.checkedSignature', { keyId: c.keyId })}</li>}
+          <li>{t('verify.checkedHashes')}</li>
+          {verified > 0 && (
+            <li>
+              {uncovered === 0
+                ? t('verify.checkedInclusion')
+                : t('verify.checkedInclusionSome', { count: verified })}
+            </li>
+          )}
+        </ul>
+        {c && uncovered > 0 && <Text size="sm">{t('verify.uncovered', { count: uncovered })}</Text>}
+      </Stack>
     </Alert>
   );
 }
