@@ -9,9 +9,9 @@ import { waitForCondition } from '../support/wait-for-condition';
 
 const PARK_AFTER = 2;
 const ROW = 'id queue jobName createdAt dispatchCount failures lastError parkedAt doneAt';
-// Up to 300 parked rows of the run's database (other files park theirs; 300 stays within the
-// query cost limit), not only the oldest 100.
-const PARKED = `{ parkedOutboxRows(first: 300) { ${ROW} } }`;
+// Other files park rows in the run's database too: the filter finds this file's own.
+const PARKED = `query ($filter: ParkedOutboxRowFilter) {
+  parkedOutboxRows(first: 10, filter: $filter) { ${ROW} } }`;
 const REPLAY = `mutation ($id: ID!) { replayOutboxRow(id: $id) { ${ROW} } }`;
 
 interface OutboxRow {
@@ -102,17 +102,16 @@ describe('parked outbox rows', () => {
 
     // ADMIN sees it, with its error and without its payload.
     const admin = await signIn(gateway.graphqlUrl, 'admin');
-    const listed = dataOf(
+    const parked = async (filter: Record<string, unknown>) =>
       await graphqlRequest<{ parkedOutboxRows: OutboxRow[] }>(
         gateway.graphqlUrl,
         PARKED,
-        {},
-        {
-          token: admin.accessToken,
-        },
-      ),
-    ).parkedOutboxRows;
-    const shown = listed.find((row) => row.id === rowId);
+        { filter },
+        { token: admin.accessToken },
+      );
+    const listed = dataOf(await parked({ ids: [rowId] })).parkedOutboxRows;
+    expect(listed.map((row) => row.id)).toEqual([rowId]);
+    const [shown] = listed;
     expect(shown).toMatchObject({
       queue: 'no:such:queue',
       jobName: 'deliver-referral',
@@ -121,13 +120,37 @@ describe('parked outbox rows', () => {
       lastError: 'Error: Queue name cannot contain :',
       doneAt: null,
     });
-    expect(shown!.parkedAt).toEqual(expect.any(String));
+    expect(shown.parkedAt).toEqual(expect.any(String));
     expect(JSON.stringify(listed)).not.toContain(poisoned.id);
+    // Every field of the filter narrows: by queue (only this file's row has this one), by job,
+    // and all together; a job or queue it is not of leaves nothing.
+    for (const filter of [
+      { queue: 'no:such:queue' },
+      { queue: 'no:such:queue', jobName: 'deliver-referral' },
+      { ids: [rowId], jobName: 'deliver-referral', queue: 'no:such:queue' },
+    ]) {
+      expect(dataOf(await parked(filter)).parkedOutboxRows.map((row) => row.id)).toEqual([rowId]);
+    }
+    for (const filter of [
+      { ids: [rowId], jobName: 'deliver-webhook' },
+      { ids: [rowId], queue: 'delivery' },
+      { ids: ['999999999999'] },
+    ]) {
+      expect(dataOf(await parked(filter)).parkedOutboxRows).toEqual([]);
+    }
+    for (const filter of [
+      { ids: ['abc'] },
+      { ids: ['-1'] },
+      { jobName: '' },
+      { queue: 'x'.repeat(101) },
+    ]) {
+      expect(errorCode(await parked(filter))).toBe('BAD_USER_INPUT');
+    }
 
     // Nobody else does.
     const officer = await signIn(gateway.graphqlUrl, 'kbri.phnompenh');
     for (const [query, variables] of [
-      [PARKED, {}],
+      [PARKED, { filter: { ids: [rowId] } }],
       [REPLAY, { id: rowId }],
     ] as const) {
       expect(

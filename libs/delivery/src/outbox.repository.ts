@@ -37,6 +37,13 @@ export interface OutboxRowView {
   doneAt: Date | null;
 }
 
+/** What parked rows can be narrowed by: row ids (decimal), a job name, a queue. */
+export interface ParkedRowFilter {
+  ids?: readonly string[] | null;
+  jobName?: string | null;
+  queue?: string | null;
+}
+
 interface ViewRow {
   id: string;
   queue: string;
@@ -216,12 +223,15 @@ export class OutboxRepository {
     return new Map(rows.map((row) => [row.job_name, row.count]));
   }
 
-  /** Parked rows, the longest parked first. */
-  async listParked(limit: number): Promise<OutboxRowView[]> {
+  /** Parked rows, the longest parked first; each field of `filter` given narrows them. */
+  async listParked(limit: number, filter: ParkedRowFilter = {}): Promise<OutboxRowView[]> {
     const rows: ViewRow[] = await this.dataSource.query(
       `SELECT ${VIEW_COLUMNS} FROM outbox WHERE parked_at IS NOT NULL
+          AND ($2::bigint[] IS NULL OR id = ANY ($2::bigint[]))
+          AND ($3::text IS NULL OR job_name = $3)
+          AND ($4::text IS NULL OR queue = $4)
         ORDER BY parked_at, id LIMIT $1`,
-      [limit],
+      [limit, filter.ids ?? null, filter.jobName ?? null, filter.queue ?? null],
     );
     return rows.map(toView);
   }
