@@ -193,6 +193,19 @@ describe('console: the administrator’s routing rules and webhooks', () => {
     const parked = page.getByRole('region', { name: 'Pengiriman yang diparkir' });
     const row = parked.getByRole('article', { name: /^deliver-webhook / }).first();
     await row.waitFor();
+    // Narrowed to one job by the API: another job's rows only, then this one's again.
+    const filterBy = async (job: string) => {
+      await parked.getByRole('textbox', { name: 'Jenis tugas' }).fill(job);
+      await parked.getByRole('button', { name: 'Saring', exact: true }).click();
+    };
+    await filterBy('no-such-job');
+    await parked.getByText('Tidak ada pengiriman no-such-job yang diparkir.').waitFor();
+    expect(await parked.getByRole('article').count()).toBe(0);
+    await filterBy('deliver-webhook');
+    await row.waitFor();
+    for (const shown of await parked.getByRole('article').all()) {
+      expect(await shown.getAttribute('aria-label')).toMatch(/^deliver-webhook /);
+    }
     expect(await seriousAxeFindings(page)).toEqual([]);
     await screenshot({ page }, '26-pengaturan');
     await row.getByRole('button', { name: /^Kirim ulang deliver-webhook/ }).click();

@@ -20,12 +20,19 @@ interface FreshSecret {
  * Webhook endpoints (ADMIN): add one to a unit, change its URL, turn it off and on, rotate its
  * secret — a secret is made in the browser and shown once, since the API never returns it — with
  * what each has not received yet and why the last attempt failed; and the parked outbox rows —
- * webhook deliveries that ran out of retries among them — each relayed again with Kirim ulang
- * once the cause is fixed (docs/adr/0009-outbox-done-on-effect.md).
+ * webhook deliveries that ran out of retries among them, narrowed to one job on request — each
+ * relayed again with Kirim ulang once the cause is fixed (docs/adr/0009-outbox-done-on-effect.md).
  */
 export function WebhooksSection() {
   const { t } = useTranslation();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: WEBHOOKS });
+  // The parked rows of one job only, when the ADMIN asks (the API narrows, not the browser:
+  // only the 100 longest parked are listed).
+  const [jobName, setJobName] = useState('');
+  const [parkedJob, setParkedJob] = useState<string | null>(null);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: WEBHOOKS,
+    variables: { parked: parkedJob ? { jobName: parkedJob } : null },
+  });
   const [notice, setNotice] = useState<{ text: string; ok: boolean } | null>(null);
   const [hookNotice, setHookNotice] = useState<{ text: string; ok: boolean } | null>(null);
   const [editing, setEditing] = useState<WebhookData | 'new' | null>(null);
@@ -201,9 +208,32 @@ export function WebhooksSection() {
               {notice.text}
             </Alert>
           )}
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              setParkedJob(jobName.trim() || null);
+            }}
+          >
+            <Group align="flex-end" gap="xs">
+              <TextInput
+                label={t('adminScreen.parkedJob')}
+                description={t('adminScreen.parkedJobHelp')}
+                value={jobName}
+                onChange={(event) => setJobName(event.currentTarget.value)}
+                maxLength={100}
+              />
+              <Button type="submit" size="sm" variant="outline">
+                {t('adminScreen.parkedFilter')}
+              </Button>
+            </Group>
+          </form>
           {data &&
             (data.parkedOutboxRows.length === 0 ? (
-              <Text>{t('adminScreen.noParked')}</Text>
+              <Text>
+                {parkedJob
+                  ? t('adminScreen.noParkedOfJob', { job: parkedJob })
+                  : t('adminScreen.noParked')}
+              </Text>
             ) : (
               data.parkedOutboxRows.map((row) => (
                 <article key={row.id} className="panel" aria-label={`${row.jobName} ${row.id}`}>

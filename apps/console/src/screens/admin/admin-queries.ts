@@ -75,7 +75,7 @@ export type WebhookData = ResultOf<typeof WebhookFields>;
 
 export const WEBHOOKS = graphql(
   `
-    query AdminWebhooks {
+    query AdminWebhooks($parked: ParkedOutboxRowFilter) {
       webhookEndpoints {
         ...WebhookFields
       }
@@ -84,7 +84,7 @@ export const WEBHOOKS = graphql(
         code
         name
       }
-      parkedOutboxRows(first: 100) {
+      parkedOutboxRows(first: 100, filter: $parked) {
         id
         jobName
         queue
