@@ -30,7 +30,18 @@ const EVENT_CONTENT =
 
 export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
   Agency: { withParent: ['code', 'id', 'kind', 'name', 'units'] },
-  Unit: { withParent: ['agency', 'code', 'countryCode', 'id', 'name', 'regionCode', 'timeZone'] },
+  Unit: {
+    withParent: [
+      'agency',
+      'code',
+      'countryCode',
+      'id',
+      'name',
+      'regionCode',
+      'timeZone',
+      'weekendDays',
+    ],
+  },
   Officer: { withParent: ['active', 'displayName', 'id', 'roles', 'unit', 'username'] },
   // Returned by ADMIN-only operations (parkedOutboxRows, replayOutboxRow); no payload, no identity.
   OutboxRow: {
