@@ -26,7 +26,7 @@ const REFERRAL_LINK =
 const ALERT_TEXT =
   'police free text: blanked by toAlertModel for AUDITOR (AlertView.AUDIT); only the raising and receiving units, and the units it escalated to, read it';
 const EVENT_CONTENT =
-  'ledger note / actor: null on entries of a referral the caller may only know exists (ReferralViews)';
+  'ledger note / actor: null on entries of a referral the caller may only know exists, or that only escalated to its unit (ReferralViews)';
 
 export const FIELD_ACCESS_RULES: Readonly<Record<string, TypeAccess>> = {
   Agency: { withParent: ['code', 'id', 'kind', 'name', 'units'] },
