@@ -383,6 +383,60 @@ describe('notifications, email and webhooks', () => {
     for (const mail of mine) for (const personal of PERSONAL) expect(mail).not.toContain(personal);
   });
 
+  it('tells no unit outside the receiving agency of a confidential referral’s escalation', async () => {
+    const sender = await demoActor(gateway.app, 'kbri.phnompenh');
+    const { referral: secret } = await openCaseAndSend(gateway.app, sender, 'BP3MI-NTT', {
+      confidential: true,
+    });
+    const { referral: open } = await openCaseAndSend(gateway.app, sender, 'BP3MI-NTT');
+    expect([secret.confidential, open.confidential]).toEqual([true, false]);
+    const [bp3mi, head, gtNtt] = await Promise.all(
+      ['BP3MI-NTT', 'KP2MI-PUSAT', 'GT-NTT'].map((code) => unitId(db, code)),
+    );
+    // The head unit is of the receiving unit's agency (its SUPERVISORs see the referral); the
+    // provincial Gugus Tugas is not.
+    const agencies: { agency_id: string }[] = await db.query(
+      'SELECT agency_id FROM unit WHERE id = ANY($1::uuid[]) ORDER BY array_position($1::uuid[], id)',
+      [[bp3mi, head, gtNtt]],
+    );
+    expect(agencies[0].agency_id).toBe(agencies[1].agency_id);
+    expect(agencies[2].agency_id).not.toBe(agencies[0].agency_id);
+    const escalated = (referral: typeof open, toUnitId: string, level: number) => ({
+      action: HandoffAction.REFERRAL_ESCALATED,
+      actorId: null,
+      fromUnitId: bp3mi,
+      toUnitId,
+      caseId: referral.caseId,
+      referralId: referral.id,
+      payload: { reference: referral.reference, level, deadline: 'ACKNOWLEDGE' },
+    });
+    // One transaction, so one sealed batch: what GT-NTT is told of the open referral is told in
+    // the same run that leaves out the confidential one.
+    await gateway.app
+      .get(TransactionHost)
+      .run(() =>
+        gateway.app
+          .get(LedgerWriter)
+          .append([
+            escalated(secret, head, 2),
+            escalated(secret, gtNtt, 3),
+            escalated(open, gtNtt, 3),
+          ]),
+      );
+    const escalationsOf = async (username: string) =>
+      (await notificationsOf(username, { first: 100 })).notifications.edges
+        .map((edge) => edge.node)
+        .filter((node) => node.action === 'REFERRAL_ESCALATED')
+        .map((node) => node.referralId);
+    await waitForCondition('GT-NTT told of the open referral', async () =>
+      (await escalationsOf('gugustugas.ntt')).includes(open.id),
+    );
+    expect(await escalationsOf('gugustugas.ntt')).not.toContain(secret.id);
+    await waitForCondition('the head unit told of the confidential referral', async () =>
+      (await escalationsOf('kp2mi.pusat')).includes(secret.id),
+    );
+  });
+
   it('tells the raising unit, not the acknowledging one, that its alert was acknowledged', async () => {
     const { raiseAlert } = dataOf(
       await gql<{ raiseAlert: { id: string } }>(

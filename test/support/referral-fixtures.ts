@@ -16,7 +16,7 @@ export async function openCaseAndSend(
   app: INestApplicationContext,
   lead: Actor,
   toUnitCode: string,
-  options: { services?: ServiceType[]; priority?: Priority } = {},
+  options: { services?: ServiceType[]; priority?: Priority; confidential?: boolean } = {},
 ): Promise<{ caseId: string; personId: string; referral: ReferralEntity }> {
   const opened = await app.get(OpenCaseUseCase).execute(lead, {
     title: 'Pekerja migran di pusat penipuan daring',
@@ -36,6 +36,7 @@ export async function openCaseAndSend(
     summary: 'Mohon pemulangan',
     personIds: [person.id],
     lawfulBasis: { basis: LawfulBasis.VITAL_INTEREST },
+    confidential: options.confidential,
   });
   return { caseId: opened.id, personId: person.id, referral };
 }

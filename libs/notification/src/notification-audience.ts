@@ -43,7 +43,8 @@ const bySystem = (
  * - An alert's delivery tells each receiving unit (one entry per unit, toUnit = the receiver);
  *   its acknowledgement tells the raising unit. A CRITICAL alert is emailed as well.
  * - An escalation tells the escalation target (toUnit) — its SUPERVISORs — and is emailed: it exists
- *   because nobody answered in the console.
+ *   because nobody answered in the console. (Not a confidential referral's escalation beyond the
+ *   receiving unit's agency: HiddenEscalations, which reads the referral, drops those first.)
  * - A ping-pong case (libs/insight) tells the province's Gugus Tugas (toUnit) — its SUPERVISORs,
  *   who coordinate: the case's referrals keep bouncing between units.
  */

@@ -12,6 +12,7 @@ import { NotificationBus } from './notification-bus';
 import { NotificationReader } from './notification.reader';
 import { NotificationResolver } from './resolvers/notification.resolver';
 import { WebhookAdminResolver } from './resolvers/webhook-admin.resolver';
+import { HiddenEscalations } from './hidden-escalations';
 import { SubjectReferences } from './subject-references';
 import { CreateWebhookEndpointUseCase } from './use-cases/create-webhook-endpoint.use-case';
 import { DeleteWebhookEndpointUseCase } from './use-cases/delete-webhook-endpoint.use-case';
@@ -57,6 +58,7 @@ export class NotificationModule {}
   providers: [
     NotificationBus,
     SubjectReferences,
+    HiddenEscalations,
     MailTransport,
     NotifyHandoffEventsHandler,
     SendNotificationEmailHandler,

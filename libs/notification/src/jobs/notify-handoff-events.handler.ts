@@ -18,6 +18,7 @@ import {
   type NotificationTarget,
 } from '../notification-audience';
 import { NotificationBus } from '../notification-bus';
+import { HiddenEscalations } from '../hidden-escalations';
 import { SubjectReferences } from '../subject-references';
 
 /** Roles that work cases: the officers a unit's notifications are for. */
@@ -68,14 +69,16 @@ export class NotifyHandoffEventsHandler implements JobHandler<'notify-handoff-ev
     private readonly outbox: OutboxWriter,
     private readonly bus: NotificationBus,
     private readonly references: SubjectReferences,
+    private readonly hiddenEscalations: HiddenEscalations,
     private readonly mail: MailTransport,
   ) {}
 
   async handle({ seqs }: JobPayloads['notify-handoff-events'], job: OutboxJobRef): Promise<void> {
     const entries = await this.ledger.bySeqs(seqs);
     countEvents(entries);
+    const hidden = await this.hiddenEscalations.seqsOf(entries);
     const targets = entries.flatMap((entry) => {
-      const target = notificationTargetOf(entry);
+      const target = hidden.has(entry.seq) ? null : notificationTargetOf(entry);
       return target ? [{ entry, target }] : [];
     });
     if (targets.length === 0) return;
