@@ -21,6 +21,8 @@ import { forEachLine } from './file-lines';
  * the document's own errors before the keys file's.
  */
 export function verifyFile(file: string, keysFile: string): Verdict {
+  // The keys are read first, since entries are checked as they are read; what is wrong with the
+  // keys file is told only once the document itself has been read without error.
   let keys: PublishedKeys | undefined;
   let keysProblem: unknown;
   const readKeys = (): PublishedKeys => {
