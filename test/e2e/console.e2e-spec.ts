@@ -452,6 +452,9 @@ describe('console: the web console at / in Chromium', () => {
     await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
     await heading(page, 'Sent');
     await expectText(page.locator('tr', { hasText: first.reference }), 'In progress');
+    // The choice is remembered: a reload opens in English (its bundle fetched on demand).
+    await page.reload();
+    await heading(page, 'Sent');
     await page.getByRole('button', { name: 'Switch language to Bahasa Indonesia' }).click();
     await heading(page, 'Terkirim');
   });

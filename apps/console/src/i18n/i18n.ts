@@ -1,8 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { enumsEn } from './enums.en';
 import { enumsId } from './enums.id';
-import { messagesEn } from './messages.en';
 import { messagesId } from './messages.id';
 
 export type Language = 'id' | 'en';
@@ -18,18 +16,31 @@ function storedLanguage(): Language {
   }
 }
 
-/** i18next with both languages bundled (they are small); Bahasa Indonesia unless chosen otherwise. */
+/**
+ * Adds the English bundle unless it is there. Only Bahasa Indonesia, the default, is in the first
+ * load: the JavaScript of a first visit on a slow link has a budget (docs/performance.md), and
+ * most officers never switch.
+ */
+async function loadEnglish(): Promise<void> {
+  if (i18next.hasResourceBundle('en', 'translation')) return;
+  const { english } = await import('./english');
+  i18next.addResourceBundle('en', 'translation', english);
+}
+
+/** i18next in Bahasa Indonesia unless English was chosen on this browser. */
 export async function initI18n(): Promise<void> {
+  const language = storedLanguage();
   await i18next.use(initReactI18next).init({
-    resources: {
-      id: { translation: { ...messagesId, enum: enumsId } },
-      en: { translation: { ...messagesEn, enum: enumsEn } },
-    },
-    lng: storedLanguage(),
+    resources: { id: { translation: { ...messagesId, enum: enumsId } } },
+    lng: 'id',
     fallbackLng: 'id',
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  if (language === 'en') {
+    await loadEnglish();
+    await i18next.changeLanguage('en');
+  }
   document.documentElement.lang = i18next.language;
 }
 
@@ -40,6 +51,7 @@ export async function switchLanguage(): Promise<void> {
   } catch {
     // private mode: the choice lasts until reload
   }
+  if (next === 'en') await loadEnglish();
   await i18next.changeLanguage(next);
   document.documentElement.lang = next;
 }
