@@ -1,6 +1,7 @@
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { launchConsoleBrowser, DESKTOP } from '../support/launch-console-browser';
 import { startAppProcesses } from '../support/start-app-processes';
+import { FIRST_LOAD_JS_BUDGET_BYTES, recordWireBytes } from '../support/wire-bytes';
 import { prepareBenchEnvironment } from './prepare-bench-environment';
 
 /**
@@ -26,7 +27,11 @@ const SLOW_3G = {
   downloadThroughput: 50 * 1024,
   uploadThroughput: 50 * 1024,
 };
-const BUDGET = { firstVisitMs: 5000, repeatVisitMs: 3000, firstLoadJsBytes: 150 * 1024 };
+const BUDGET = {
+  firstVisitMs: 5000,
+  repeatVisitMs: 3000,
+  firstLoadJsBytes: FIRST_LOAD_JS_BUDGET_BYTES,
+};
 const RUNS = Number(process.env.BENCH_CONSOLE_RUNS || 3);
 
 interface Sample {
@@ -35,21 +40,6 @@ interface Sample {
   firstLoadAllBytes: number;
   repeatVisitMs: number;
   signedInReloadMs: number;
-}
-
-/** Bytes on the wire per resource type, from the DevTools protocol's own accounting. */
-async function recordBytes(cdp: CDPSession): Promise<() => { js: number; all: number }> {
-  const types = new Map<string, string>();
-  let js = 0;
-  let all = 0;
-  cdp.on('Network.responseReceived', (e: { requestId: string; type: string }) =>
-    types.set(e.requestId, e.type),
-  );
-  cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
-    all += e.encodedDataLength;
-    if (types.get(e.requestId) === 'Script') js += e.encodedDataLength;
-  });
-  return () => ({ js, all });
 }
 
 async function usable(page: Page, url: string): Promise<number> {
@@ -69,9 +59,8 @@ async function main(): Promise<void> {
     for (let run = 0; run < RUNS; run++) {
       const { page, context } = await browser.newPage(DESKTOP);
       const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
+      const bytes = await recordWireBytes(cdp);
       await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
-      const bytes = await recordBytes(cdp);
       await cdp.send('Network.emulateNetworkConditions', FAST_3G);
       const firstVisitMs = await usable(page, `${apps.baseUrl}/`);
       await page.waitForLoadState('networkidle');
