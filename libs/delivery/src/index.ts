@@ -8,6 +8,7 @@ export * from './handoff-event-bus';
 export * from './job-options';
 export * from './outbox-relay';
 export * from './job-dispatcher';
+export * from './one-transaction-at-a-time';
 export * from './delivery.module';
 export * from './delivery-worker.module';
 export * from './timers/timer';

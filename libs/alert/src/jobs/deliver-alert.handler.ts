@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   HandlesJob,
   markOutboxRowsDone,
+  OneTransactionAtATime,
   type JobHandler,
   type OutboxJobRef,
 } from '@simpul/delivery';
@@ -13,12 +14,10 @@ import { alertEntry } from '../alert-entry';
 /** Deliveries that share one transaction, at most (keeps the statement short). */
 const MAX_BATCH = 128;
 
-interface Waiting {
+interface Delivery {
   alertId: string;
   unitId: string;
   job: OutboxJobRef;
-  resolve: () => void;
-  reject: (error: unknown) => void;
 }
 
 interface DeliveredRow {
@@ -39,8 +38,9 @@ interface DeliveredRow {
 @Injectable()
 @HandlesJob('deliver-alert')
 export class DeliverAlertHandler implements JobHandler<'deliver-alert'> {
-  private waiting: Waiting[] = [];
-  private running = false;
+  private readonly batches = new OneTransactionAtATime<Delivery>(MAX_BATCH, (batch) =>
+    this.deliver(batch),
+  );
 
   constructor(
     private readonly tx: TransactionHost,
@@ -48,29 +48,10 @@ export class DeliverAlertHandler implements JobHandler<'deliver-alert'> {
   ) {}
 
   handle({ alertId, unitId }: { alertId: string; unitId: string }, job: OutboxJobRef) {
-    return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ alertId, unitId, job, resolve, reject });
-      if (!this.running) void this.drain();
-    });
+    return this.batches.add({ alertId, unitId, job });
   }
 
-  private async drain(): Promise<void> {
-    this.running = true;
-    while (this.waiting.length) {
-      const batch = this.waiting.splice(0, MAX_BATCH);
-      try {
-        await this.deliver(batch);
-        batch.forEach((w) => w.resolve());
-      } catch (error) {
-        if (batch.length === 1) batch[0].reject(error);
-        // One delivery that fails must not fail the others: each on its own.
-        else for (const w of batch) await this.deliver([w]).then(w.resolve, w.reject);
-      }
-    }
-    this.running = false;
-  }
-
-  private async deliver(batch: Waiting[]): Promise<void> {
+  private async deliver(batch: Delivery[]): Promise<void> {
     await this.tx.run(async () => {
       await markOutboxRowsDone(
         this.tx.manager,

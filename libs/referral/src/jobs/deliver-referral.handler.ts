@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   HandlesJob,
   markOutboxRowsDone,
+  OneTransactionAtATime,
   type JobHandler,
   type OutboxJobRef,
 } from '@simpul/delivery';
@@ -19,11 +20,9 @@ interface DeliveredRow {
   case_id: string;
 }
 
-interface Waiting {
+interface Delivery {
   referralId: string;
   job: OutboxJobRef;
-  resolve: () => void;
-  reject: (error: unknown) => void;
 }
 
 /**
@@ -39,8 +38,9 @@ interface Waiting {
 @Injectable()
 @HandlesJob('deliver-referral')
 export class DeliverReferralHandler implements JobHandler<'deliver-referral'> {
-  private waiting: Waiting[] = [];
-  private running = false;
+  private readonly batches = new OneTransactionAtATime<Delivery>(MAX_BATCH, (batch) =>
+    this.deliver(batch),
+  );
 
   constructor(
     private readonly tx: TransactionHost,
@@ -48,29 +48,10 @@ export class DeliverReferralHandler implements JobHandler<'deliver-referral'> {
   ) {}
 
   handle({ referralId }: { referralId: string }, job: OutboxJobRef): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ referralId, job, resolve, reject });
-      if (!this.running) void this.drain();
-    });
+    return this.batches.add({ referralId, job });
   }
 
-  private async drain(): Promise<void> {
-    this.running = true;
-    while (this.waiting.length) {
-      const batch = this.waiting.splice(0, MAX_BATCH);
-      try {
-        await this.deliver(batch);
-        batch.forEach((w) => w.resolve());
-      } catch (error) {
-        if (batch.length === 1) batch[0].reject(error);
-        // One referral that cannot be delivered must not fail the others: each on its own.
-        else for (const w of batch) await this.deliver([w]).then(w.resolve, w.reject);
-      }
-    }
-    this.running = false;
-  }
-
-  private async deliver(batch: Waiting[]): Promise<void> {
+  private async deliver(batch: Delivery[]): Promise<void> {
     const referralIds = batch.map((w) => w.referralId);
     await this.tx.run(async () => {
       // First: it may wait for the relay still committing these rows' dispatch, and must not wait
