@@ -1,8 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
-import { closeRedis, createRedis } from '@simpul/queue';
-import type { Redis } from 'ioredis';
+import { LazyRedisPubSub } from '@simpul/queue';
 import type { HandoffEventEnricher, HandoffEventMessage } from './handoff-event-message';
 
 /** Messages per PUBLISH at most: one sealed batch is usually one PUBLISH. */
@@ -18,13 +16,12 @@ const MESSAGES_PER_PUBLISH = 200;
 @Injectable()
 export class HandoffEventBus implements OnApplicationShutdown {
   readonly channel: string;
-  /** Created on first use: the gateway only subscribes, the worker only publishes. */
-  private pubsub: RedisPubSub | undefined;
-  private connections: Redis[] = [];
+  private readonly pubsub: LazyRedisPubSub;
   private readonly enrichers: HandoffEventEnricher[] = [];
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.channel = `${config.redisPrefix}:handoff-events`;
+    this.pubsub = new LazyRedisPubSub(config.redisUrl);
   }
 
   /** Lets a context attach its facts to every message this process publishes from now on. */
@@ -35,7 +32,7 @@ export class HandoffEventBus implements OnApplicationShutdown {
   /** Enriches the messages (one read per enricher for all of them), then publishes them. */
   async publish(messages: HandoffEventMessage[]): Promise<void> {
     for (const enricher of this.enrichers) await enricher.enrich(messages);
-    const engine = this.engine();
+    const engine = this.pubsub.engine();
     for (let i = 0; i < messages.length; i += MESSAGES_PER_PUBLISH) {
       await engine.publish(this.channel, messages.slice(i, i + MESSAGES_PER_PUBLISH));
     }
@@ -43,16 +40,12 @@ export class HandoffEventBus implements OnApplicationShutdown {
 
   /** An async iterator of every message published from now on (graphql-ws subscriptions use it). */
   subscribe(): AsyncIterableIterator<HandoffEventMessage> {
-    return oneByOne(
-      this.engine().asyncIterableIterator<HandoffEventMessage[]>(
-        this.channel,
-      ) as AsyncIterableIterator<HandoffEventMessage[]>,
-    );
+    return oneByOne(this.pubsub.iterate<HandoffEventMessage[]>(this.channel));
   }
 
   /** Calls `listener` for every message until the returned function is called. */
   async listen(listener: (message: HandoffEventMessage) => void): Promise<() => void> {
-    const engine = this.engine();
+    const engine = this.pubsub.engine();
     const id = await engine.subscribe<HandoffEventMessage[]>(this.channel, (batch) =>
       batch.forEach(listener),
     );
@@ -62,23 +55,7 @@ export class HandoffEventBus implements OnApplicationShutdown {
   // Not onModuleDestroy: closing there crashed test processes with "Connection is closed" while
   // subscriptions were still being torn down (docs/stack.md).
   async onApplicationShutdown(): Promise<void> {
-    // Not RedisPubSub.close(): its QUIT would wait forever for a Redis that is away.
-    const connections = this.connections;
-    this.pubsub = undefined;
-    this.connections = [];
-    await Promise.all(connections.map((redis) => closeRedis(redis)));
-  }
-
-  private engine(): RedisPubSub {
-    if (!this.pubsub) {
-      // Both wait through an outage and reconnect: a publish in a job then waits instead of failing
-      // (the job is stalled anyway without Redis), and the subscriber resubscribes by itself.
-      const publisher = createRedis(this.config.redisUrl, 'pubsub');
-      const subscriber = createRedis(this.config.redisUrl, 'pubsub');
-      this.connections = [publisher, subscriber];
-      this.pubsub = new RedisPubSub({ publisher, subscriber });
-    }
-    return this.pubsub;
+    await this.pubsub.close();
   }
 }
 

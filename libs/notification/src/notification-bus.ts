@@ -1,8 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
-import { closeRedis, createRedis } from '@simpul/queue';
-import type { Redis } from 'ioredis';
+import { LazyRedisPubSub } from '@simpul/queue';
 
 /** What crosses Redis for a new notification: ids only; the gateway reads the rest. */
 export interface NotificationAddedMessage {
@@ -18,37 +16,23 @@ export interface NotificationAddedMessage {
 @Injectable()
 export class NotificationBus implements OnApplicationShutdown {
   readonly channel: string;
-  private pubsub: RedisPubSub | undefined;
-  private connections: Redis[] = [];
+  private readonly pubsub: LazyRedisPubSub;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.channel = `${config.redisPrefix}:notifications`;
+    this.pubsub = new LazyRedisPubSub(config.redisUrl);
   }
 
   async publish(message: NotificationAddedMessage): Promise<void> {
-    await this.engine().publish(this.channel, message);
+    await this.pubsub.engine().publish(this.channel, message);
   }
 
   subscribe(): AsyncIterableIterator<NotificationAddedMessage> {
-    return this.engine().asyncIterableIterator<NotificationAddedMessage>(
-      this.channel,
-    ) as AsyncIterableIterator<NotificationAddedMessage>;
+    return this.pubsub.iterate<NotificationAddedMessage>(this.channel);
   }
 
+  // Not onModuleDestroy: as for HandoffEventBus, subscriptions may still be tearing down then.
   async onApplicationShutdown(): Promise<void> {
-    const connections = this.connections;
-    this.pubsub = undefined;
-    this.connections = [];
-    await Promise.all(connections.map((redis) => closeRedis(redis)));
-  }
-
-  private engine(): RedisPubSub {
-    if (!this.pubsub) {
-      const publisher = createRedis(this.config.redisUrl, 'pubsub');
-      const subscriber = createRedis(this.config.redisUrl, 'pubsub');
-      this.connections = [publisher, subscriber];
-      this.pubsub = new RedisPubSub({ publisher, subscriber });
-    }
-    return this.pubsub;
+    await this.pubsub.close();
   }
 }
