@@ -1,6 +1,11 @@
 import { forbidden } from '@simpul/common';
 import { hasRole, Role, type Actor } from '@simpul/identity';
-import type { HandoffAction, LedgerEntryDraft, LedgerPayload } from '@simpul/ledger';
+import {
+  administrationEntry,
+  type HandoffAction,
+  type LedgerEntryDraft,
+  type LedgerPayload,
+} from '@simpul/ledger';
 
 /**
  * Administration is ADMIN's alone. The resolvers say so with @Roles; the use cases check again,
@@ -21,15 +26,7 @@ export function adminEntry(
   actor: Actor,
   payload: LedgerPayload,
 ): LedgerEntryDraft {
-  return {
-    action,
-    actorId: actor.officerId,
-    fromUnitId: null,
-    toUnitId: null,
-    caseId: null,
-    referralId: null,
-    payload,
-  };
+  return administrationEntry(action, actor.officerId, payload);
 }
 
 /**

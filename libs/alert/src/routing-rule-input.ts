@@ -1,7 +1,12 @@
 import type { UnitReader } from '@simpul/agency';
 import { badInput, forbidden, isUuid, requiredText } from '@simpul/common';
 import { hasRole, Role, type Actor } from '@simpul/identity';
-import type { HandoffAction, LedgerEntryDraft, LedgerPayload } from '@simpul/ledger';
+import {
+  administrationEntry,
+  type HandoffAction,
+  type LedgerEntryDraft,
+  type LedgerPayload,
+} from '@simpul/ledger';
 import { Severity } from './alert-enums';
 import { validCountryCode, validRegionCode } from './alert-routing.service';
 import type { AlertRoutingRuleInput } from './dto/alert-routing-rule.input';
@@ -74,13 +79,5 @@ export function ruleEntry(
   actor: Actor,
   payload: LedgerPayload,
 ): LedgerEntryDraft {
-  return {
-    action,
-    actorId: actor.officerId,
-    fromUnitId: null,
-    toUnitId: null,
-    caseId: null,
-    referralId: null,
-    payload,
-  };
+  return administrationEntry(action, actor.officerId, payload);
 }

@@ -2,6 +2,7 @@ export * from './handoff-action';
 // The format (hashing, Merkle proofs, checkpoints, verification) is its own framework-free lib.
 export * from '@simpul/ledger-format';
 export * from './ledger-writer';
+export * from './administration-entry';
 export * from './ledger-reader';
 export * from './ledger.module';
 export * from './ledger-sequencer.module';

@@ -1,5 +1,10 @@
 import type { Actor } from '@simpul/identity';
-import type { HandoffAction, LedgerEntryDraft, LedgerPayload } from '@simpul/ledger';
+import {
+  administrationEntry,
+  type HandoffAction,
+  type LedgerEntryDraft,
+  type LedgerPayload,
+} from '@simpul/ledger';
 
 /**
  * The ledger entry of a webhook change: ids, the unit, the URL's origin and the names of the
@@ -11,13 +16,5 @@ export function webhookEntry(
   actor: Actor,
   payload: LedgerPayload,
 ): LedgerEntryDraft {
-  return {
-    action,
-    actorId: actor.officerId,
-    fromUnitId: null,
-    toUnitId: null,
-    caseId: null,
-    referralId: null,
-    payload,
-  };
+  return administrationEntry(action, actor.officerId, payload);
 }
