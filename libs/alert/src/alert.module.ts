@@ -26,6 +26,7 @@ import { AlertQueryResolver } from './resolvers/alert-query.resolver';
 import { AlertRoutingRuleResolver } from './resolvers/alert-routing-rule.resolver';
 import { AcknowledgeAlertUseCase } from './use-cases/acknowledge-alert.use-case';
 import { AcknowledgeAlertEscalationUseCase } from './use-cases/acknowledge-alert-escalation.use-case';
+import { AlertAcknowledgement } from './use-cases/alert-acknowledgement';
 import { CloseAlert } from './use-cases/close-alert';
 import { CreateAlertRoutingRuleUseCase } from './use-cases/create-alert-routing-rule.use-case';
 import { DeleteAlertRoutingRuleUseCase } from './use-cases/delete-alert-routing-rule.use-case';
@@ -52,7 +53,7 @@ export const ALERT_USE_CASES = [
   DeleteAlertRoutingRuleUseCase,
 ];
 
-const core = [AlertAccess, AlertRouting, AlertReader, CloseAlert, LinkAlert];
+const core = [AlertAccess, AlertRouting, AlertReader, AlertAcknowledgement, CloseAlert, LinkAlert];
 const resolvers = [
   AlertQueryResolver,
   AlertMutationResolver,

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { badInput, conflict, forbidden } from '@simpul/common';
+import { conflict } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
-import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { TransactionHost } from '@simpul/database';
-import { AlertStatus, CLOSED_ALERT_STATUSES } from '../alert-enums';
+import { CLOSED_ALERT_STATUSES } from '../alert-enums';
 import { AlertAccess } from '../alert-access';
-import { alertEntry } from '../alert-entry';
 import { alertActs } from '../alert-visibility';
-import { AlertEntity } from '../entities/alert.entity';
 import type { AlertEscalationModel } from '../models/alert.model';
+import { AlertAcknowledgement } from './alert-acknowledgement';
 
 interface EscalationRow {
   level: number;
@@ -28,7 +26,7 @@ export class AcknowledgeAlertEscalationUseCase {
   constructor(
     private readonly tx: TransactionHost,
     private readonly access: AlertAccess,
-    private readonly ledger: LedgerWriter,
+    private readonly acknowledgement: AlertAcknowledgement,
   ) {}
 
   execute(actor: Actor, alertId: string, unitId?: string | null): Promise<AlertEscalationModel> {
@@ -40,7 +38,11 @@ export class AcknowledgeAlertEscalationUseCase {
         raisedByUnitId: alert.raisedByUnitId,
         ...found,
       }).acknowledgeEscalationOf;
-      const unit = chooseUnit(actor, mine, unitId);
+      const unit = this.acknowledgement.chooseUnit(actor, mine, unitId, {
+        none: 'The alert did not escalate to your unit',
+        notMine: 'is not a unit the alert escalated to',
+        nameOne: 'name the unit you acknowledge for',
+      });
       if (CLOSED_ALERT_STATUSES.includes(alert.status)) {
         throw conflict(`The alert is ${alert.status.toLowerCase()}`);
       }
@@ -56,27 +58,7 @@ export class AcknowledgeAlertEscalationUseCase {
           WHERE alert_id = $1 AND unit_id = $2`,
         [alert.id, unit, now, actor.officerId],
       );
-      if (alert.status === AlertStatus.RAISED) {
-        await this.tx.manager.update(
-          AlertEntity,
-          { id: alert.id },
-          { status: AlertStatus.ACKNOWLEDGED, version: alert.version + 1 },
-        );
-      }
-      await this.ledger.append([
-        alertEntry(HandoffAction.ALERT_ACKNOWLEDGED, {
-          actorId: actor.officerId,
-          fromUnitId: unit,
-          toUnitId: alert.raisedByUnitId,
-          alertId: alert.id,
-          payload: {
-            reference: alert.reference,
-            unitId: unit,
-            status: AlertStatus.ACKNOWLEDGED,
-            escalatedTo: true,
-          },
-        }),
-      ]);
+      await this.acknowledgement.record(actor, alert, unit, { escalatedTo: true });
       return {
         alertId: alert.id,
         unitId: unit,
@@ -87,15 +69,4 @@ export class AcknowledgeAlertEscalationUseCase {
       };
     });
   }
-}
-
-function chooseUnit(actor: Actor, mine: string[], unitId?: string | null): string {
-  if (!mine.length) throw forbidden('The alert did not escalate to your unit');
-  if (unitId) {
-    if (!mine.includes(unitId)) throw badInput('unitId', 'is not a unit the alert escalated to');
-    return unitId;
-  }
-  if (mine.includes(actor.unitId)) return actor.unitId;
-  if (mine.length === 1) return mine[0];
-  throw badInput('unitId', 'name the unit you acknowledge for');
 }

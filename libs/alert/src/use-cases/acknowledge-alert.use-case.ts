@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { badInput, conflict, forbidden } from '@simpul/common';
+import { conflict } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
-import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { TransactionHost } from '@simpul/database';
-import { AlertStatus, CLOSED_ALERT_STATUSES } from '../alert-enums';
+import { CLOSED_ALERT_STATUSES } from '../alert-enums';
 import { AlertAccess } from '../alert-access';
-import { alertEntry } from '../alert-entry';
 import { AlertDeliveryEntity } from '../entities/alert-delivery.entity';
-import { AlertEntity } from '../entities/alert.entity';
+import { AlertAcknowledgement } from './alert-acknowledgement';
 
 /**
  * acknowledgeAlert: a receiving unit confirms it has the alert — its own delivery row, once. The
@@ -19,7 +17,7 @@ export class AcknowledgeAlertUseCase {
   constructor(
     private readonly tx: TransactionHost,
     private readonly access: AlertAccess,
-    private readonly ledger: LedgerWriter,
+    private readonly acknowledgement: AlertAcknowledgement,
   ) {}
 
   execute(actor: Actor, alertId: string, unitId?: string | null): Promise<AlertDeliveryEntity> {
@@ -27,7 +25,12 @@ export class AcknowledgeAlertUseCase {
       const { alert, receivingUnitIds } = await this.access.actable(actor, alertId, 'acknowledge');
       const acting = await this.access.unitsOf(actor);
       const mine = receivingUnitIds.filter((id) => acting.includes(id));
-      const unit = this.chooseUnit(actor, mine, unitId);
+      const unit = this.acknowledgement.chooseUnit(actor, mine, unitId, {
+        // A unit the alert only escalated to has no delivery: acknowledgeAlertEscalation.
+        none: 'Your unit did not receive this alert',
+        notMine: 'is not a receiving unit you act for',
+        nameOne: 'name the receiving unit you acknowledge for',
+      });
       if (CLOSED_ALERT_STATUSES.includes(alert.status)) {
         throw conflict(`The alert is ${alert.status.toLowerCase()}`);
       }
@@ -44,37 +47,8 @@ export class AcknowledgeAlertUseCase {
         { id: delivery.id },
         { acknowledgedAt: now, acknowledgedById: actor.officerId },
       );
-      if (alert.status === AlertStatus.RAISED) {
-        await this.tx.manager.update(
-          AlertEntity,
-          { id: alert.id },
-          { status: AlertStatus.ACKNOWLEDGED, version: alert.version + 1 },
-        );
-      }
-      await this.ledger.append([
-        alertEntry(HandoffAction.ALERT_ACKNOWLEDGED, {
-          actorId: actor.officerId,
-          fromUnitId: unit,
-          toUnitId: alert.raisedByUnitId,
-          alertId: alert.id,
-          payload: { reference: alert.reference, unitId: unit, status: AlertStatus.ACKNOWLEDGED },
-        }),
-      ]);
+      await this.acknowledgement.record(actor, alert, unit);
       return delivery;
     });
-  }
-
-  private chooseUnit(actor: Actor, mine: string[], unitId?: string | null): string {
-    if (!mine.length) {
-      // A unit the alert only escalated to has no delivery: acknowledgeAlertEscalation.
-      throw forbidden('Your unit did not receive this alert');
-    }
-    if (unitId) {
-      if (!mine.includes(unitId)) throw badInput('unitId', 'is not a receiving unit you act for');
-      return unitId;
-    }
-    if (mine.includes(actor.unitId)) return actor.unitId;
-    if (mine.length === 1) return mine[0];
-    throw badInput('unitId', 'name the receiving unit you acknowledge for');
   }
 }
