@@ -69,8 +69,16 @@ async function resolveServices() {
   return { databaseUrl: pg, redisUrl: redis, stop: async () => Promise.all(stops.map((s) => s())) };
 }
 
+// Gateway and worker run in a process group of their own (detached): a terminal's Ctrl-C signals
+// the whole foreground group, and a child that saw that SIGINT and then shutdown()'s SIGTERM took
+// the second signal as "exit now" and skipped its graceful stop. Now only this script hears the
+// terminal and each child gets exactly one SIGTERM from shutdown().
 function run(script, name) {
-  const child = spawn(process.execPath, ['--enable-source-maps', join(root, script)], { env, stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--enable-source-maps', join(root, script)], {
+    env,
+    stdio: 'inherit',
+    detached: true,
+  });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`[simpul] ${name} stopped (${signal ?? `exit ${code}`}); stopping Simpul`);
@@ -107,6 +115,8 @@ async function shutdown(code) {
 }
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
+// A closed terminal no longer reaches the children's own process group: pass it on as a stop.
+process.on('SIGHUP', () => shutdown(0));
 
 try {
   say('building');
