@@ -1,7 +1,7 @@
 import { SignedIn, type RequestContext } from '@simpul/common';
-import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, type Actor } from '@simpul/identity';
-import { ReferralQueueFilterInput } from '../dto/referral-queue-filter.input';
+import { ReferralQueueCountArgs, ReferralQueuePageArgs } from '../dto/referral-queue.args';
 import { ReferralConnectionModel } from '../models/referral-connection.model';
 import {
   ReferralQueue,
@@ -11,15 +11,10 @@ import {
 } from '../models/referral-status-count.model';
 import { toReferralModel } from '../models/referral.mapper';
 import { ReferralModel } from '../models/referral.model';
-import { ReferralStatus } from '../referral-enums';
 import { validQueueFilter } from '../referral-queue-filter';
-import { ReferralQueueOrder, ReferralStage } from '../referral-queue-order';
+import { ReferralQueueOrder } from '../referral-queue-order';
 import { ReferralReader, type Queue } from '../referral.reader';
 import { ReferralViews } from '../referral-views';
-
-const ORDER_ARG = 'NEWEST_FIRST when absent';
-const STAGE_ARG =
-  'Only referrals in these stages (with `status`: in both); ON_HOLD before acceptance is AWAITING_DECISION';
 
 @SignedIn()
 @Resolver(() => ReferralModel)
@@ -33,36 +28,18 @@ export class ReferralQueryResolver {
   inbox(
     @CurrentActor() actor: Actor,
     @Context() context: RequestContext,
-    @Args('status', { type: () => [ReferralStatus], nullable: true })
-    status?: ReferralStatus[] | null,
-    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
-    @Args('after', { type: () => String, nullable: true }) after?: string | null,
-    @Args('filter', { type: () => ReferralQueueFilterInput, nullable: true })
-    filter?: ReferralQueueFilterInput | null,
-    @Args('order', { type: () => ReferralQueueOrder, nullable: true, description: ORDER_ARG })
-    order?: ReferralQueueOrder | null,
-    @Args('stage', { type: () => [ReferralStage], nullable: true, description: STAGE_ARG })
-    stage?: ReferralStage[] | null,
+    @Args() args: ReferralQueuePageArgs,
   ) {
-    return this.page(context, actor, 'inbox', { status, stage, filter }, order, first, after);
+    return this.page(context, actor, 'inbox', args);
   }
 
   @Query(() => ReferralConnectionModel, { description: "Referrals the caller's unit sent" })
   sent(
     @CurrentActor() actor: Actor,
     @Context() context: RequestContext,
-    @Args('status', { type: () => [ReferralStatus], nullable: true })
-    status?: ReferralStatus[] | null,
-    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
-    @Args('after', { type: () => String, nullable: true }) after?: string | null,
-    @Args('filter', { type: () => ReferralQueueFilterInput, nullable: true })
-    filter?: ReferralQueueFilterInput | null,
-    @Args('order', { type: () => ReferralQueueOrder, nullable: true, description: ORDER_ARG })
-    order?: ReferralQueueOrder | null,
-    @Args('stage', { type: () => [ReferralStage], nullable: true, description: STAGE_ARG })
-    stage?: ReferralStage[] | null,
+    @Args() args: ReferralQueuePageArgs,
   ) {
-    return this.page(context, actor, 'sent', { status, stage, filter }, order, first, after);
+    return this.page(context, actor, 'sent', args);
   }
 
   @Query(() => [ReferralStatusCountModel], {
@@ -71,9 +48,7 @@ export class ReferralQueryResolver {
   })
   referralQueueCounts(
     @CurrentActor() actor: Actor,
-    @Args('queue', { type: () => ReferralQueue }) queue: ReferralQueue,
-    @Args('filter', { type: () => ReferralQueueFilterInput, nullable: true })
-    filter?: ReferralQueueFilterInput | null,
+    @Args() { queue, filter }: ReferralQueueCountArgs,
   ) {
     return this.reader.statusCounts(actor, queueOf(queue), validQueueFilter(filter));
   }
@@ -94,9 +69,7 @@ export class ReferralQueryResolver {
   })
   referralQueueStageCounts(
     @CurrentActor() actor: Actor,
-    @Args('queue', { type: () => ReferralQueue }) queue: ReferralQueue,
-    @Args('filter', { type: () => ReferralQueueFilterInput, nullable: true })
-    filter?: ReferralQueueFilterInput | null,
+    @Args() { queue, filter }: ReferralQueueCountArgs,
   ) {
     return this.reader.stageCounts(actor, queueOf(queue), validQueueFilter(filter));
   }
@@ -107,9 +80,7 @@ export class ReferralQueryResolver {
   })
   referralQueueUnitCounts(
     @CurrentActor() actor: Actor,
-    @Args('queue', { type: () => ReferralQueue }) queue: ReferralQueue,
-    @Args('filter', { type: () => ReferralQueueFilterInput, nullable: true })
-    filter?: ReferralQueueFilterInput | null,
+    @Args() { queue, filter }: ReferralQueueCountArgs,
   ) {
     return this.reader.unitCounts(actor, queueOf(queue), validQueueFilter(filter));
   }
@@ -118,19 +89,12 @@ export class ReferralQueryResolver {
     context: RequestContext,
     actor: Actor,
     queue: Queue,
-    narrow: {
-      status: ReferralStatus[] | null | undefined;
-      stage: ReferralStage[] | null | undefined;
-      filter: ReferralQueueFilterInput | null | undefined;
-    },
-    order: ReferralQueueOrder | null | undefined,
-    first: number | null | undefined,
-    after: string | null | undefined,
+    { status, stage, filter, order, first, after }: ReferralQueuePageArgs,
   ): Promise<ReferralConnectionModel> {
     const page = await this.reader.queue(
       actor,
       queue,
-      { status: narrow.status, stage: narrow.stage, filter: validQueueFilter(narrow.filter) },
+      { status, stage, filter: validQueueFilter(filter) },
       order ?? ReferralQueueOrder.NEWEST_FIRST,
       first,
       after,
