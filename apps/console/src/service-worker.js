@@ -4,7 +4,7 @@
 // (stale-while-revalidate); hashed assets never change, so the cache answers them for good.
 // /graphql and /health are never cached: referral data and identities stay out of the cache.
 const VERSION = '__SHELL_VERSION__';
-const SHELL = "__SHELL_FILES__";
+const SHELL = '__SHELL_FILES__';
 const CACHE = `simpul-shell-${VERSION}`;
 
 self.addEventListener('install', (event) => {

@@ -14,6 +14,10 @@ const REFRESH_KEY = 'simpul.refresh';
 /** Refresh this long before the access token expires. */
 const REFRESH_AHEAD_MS = 60_000;
 
+/**
+ * The unit fields are written out rather than spread from UnitFields: the gateway's depth limit
+ * counts each fragment spread as a level, and with the spread login would be 9 deep, over its 8.
+ */
 export const SessionOfficer = graphql(`
   fragment SessionOfficer on Officer {
     id

@@ -1,9 +1,11 @@
 import '@mantine/core/styles/Checkbox.css';
 import '@mantine/core/styles/InlineInput.css';
-import { Alert, Button, Checkbox, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Alert, Checkbox, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { ExploitationChecks } from '../../components/ExploitationChecks';
+import { SaveCancelButtons } from '../../components/SaveCancelButtons';
 import { errorText } from '../../format/errors';
 import { enumsId } from '../../i18n/enums.id';
 import { CREATE_RULE, UPDATE_RULE, type RoutingRuleData } from './admin-queries';
@@ -117,17 +119,11 @@ export function RoutingRuleForm({
             onChange={(e) => setCountry(e.currentTarget.value)}
           />
         </div>
-        <Checkbox.Group
+        <ExploitationChecks
           label={t('adminScreen.exploitation')}
           value={exploitation}
           onChange={setExploitation}
-        >
-          <div className="check-grid">
-            {Object.keys(enumsId.exploitation).map((k) => (
-              <Checkbox key={k} value={k} label={t(`enum.exploitation.${k}`)} />
-            ))}
-          </div>
-        </Checkbox.Group>
+        />
         <TextInput
           label={t('adminScreen.units')}
           value={codes}
@@ -153,14 +149,12 @@ export function RoutingRuleForm({
             {problem}
           </Alert>
         )}
-        <Group gap={6}>
-          <Button type="submit" size="sm" loading={busy}>
-            {t('adminScreen.save')}
-          </Button>
-          <Button size="sm" variant="subtle" onClick={onCancel}>
-            {t('adminScreen.cancel')}
-          </Button>
-        </Group>
+        <SaveCancelButtons
+          save={t('adminScreen.save')}
+          cancel={t('adminScreen.cancel')}
+          busy={busy}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

@@ -1,9 +1,10 @@
 import '@mantine/core/styles/Checkbox.css';
 import '@mantine/core/styles/InlineInput.css';
-import { Button, Checkbox, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { SaveCancelButtons } from '../../components/SaveCancelButtons';
 import { errorText } from '../../format/errors';
 import { CREATE_WEBHOOK, UPDATE_WEBHOOK, type WebhookData } from './admin-queries';
 import { newWebhookSecret } from './webhook-secret';
@@ -94,14 +95,12 @@ export function WebhookForm({
             {problem}
           </Text>
         )}
-        <Group gap={6}>
-          <Button type="submit" size="sm" loading={busy}>
-            {t('adminScreen.save')}
-          </Button>
-          <Button size="sm" variant="subtle" onClick={onCancel}>
-            {t('adminScreen.cancel')}
-          </Button>
-        </Group>
+        <SaveCancelButtons
+          save={t('adminScreen.save')}
+          cancel={t('adminScreen.cancel')}
+          busy={busy}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

@@ -4,12 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { Link } from '../../app/router';
 import { paths } from '../../app/routes';
-import { Deadline } from '../../components/Deadline';
+import { NextDeadline } from '../../components/NextDeadline';
 import { PageTitle } from '../../components/PageTitle';
 import { PriorityTag, SlaTag, StatusTag } from '../../components/ReferralTags';
 import { ReferralList } from '../../components/ReferralList';
 import { errorText } from '../../format/errors';
-import { nextDeadline } from '../../format/referral';
 import { useLiveTick } from '../../live/arrivals';
 import type { Officer } from '../../session/session';
 import { EMPTY_FILTER } from '../queue/queue-filter';
@@ -125,18 +124,7 @@ export default function AgencyScreen({ officer }: { officer: Officer }) {
             {
               key: 'deadline',
               header: t('queue.columns.deadline'),
-              render: (r) => {
-                const next = nextDeadline(r);
-                return next ? (
-                  <Deadline
-                    at={next.at}
-                    timeZone={r.toUnit.timeZone}
-                    label={t(`referral.${next.kind}`)}
-                  />
-                ) : (
-                  '—'
-                );
-              },
+              render: (r) => <NextDeadline referral={r} />,
             },
             { key: 'sla', header: t('queue.columns.sla'), render: (r) => <SlaTag sla={r.sla} /> },
           ]}

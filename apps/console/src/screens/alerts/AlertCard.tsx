@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { Link } from '../../app/router';
 import { paths } from '../../app/routes';
+import { SaveCancelButtons } from '../../components/SaveCancelButtons';
 import { Tag, type TagTone } from '../../components/Tag';
 import { errorText } from '../../format/errors';
 import { formatLocal } from '../../format/time';
@@ -331,14 +332,12 @@ function ActionForm({
             {problem}
           </Text>
         )}
-        <Group gap={6}>
-          <Button type="submit" size="sm" loading={busy}>
-            {t('alerts.confirm')}
-          </Button>
-          <Button size="sm" variant="subtle" onClick={onCancel}>
-            {t('alerts.cancel')}
-          </Button>
-        </Group>
+        <SaveCancelButtons
+          save={t('alerts.confirm')}
+          cancel={t('alerts.cancel')}
+          busy={busy}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

@@ -1,9 +1,6 @@
-import '@mantine/core/styles/Checkbox.css';
-import '@mantine/core/styles/InlineInput.css';
 import {
   Alert,
   Button,
-  Checkbox,
   NativeSelect,
   Stack,
   Text,
@@ -16,10 +13,11 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { navigate } from '../../app/router';
 import { paths } from '../../app/routes';
+import { ExploitationChecks } from '../../components/ExploitationChecks';
 import { PageTitle } from '../../components/PageTitle';
+import { RegionSelects } from '../../components/RegionSelects';
 import { errorText } from '../../format/errors';
 import { enumsId } from '../../i18n/enums.id';
-import { PROVINCES, REGENCIES } from '../../reference/regions';
 import { PREVIEW_ROUTING, RAISE_ALERT } from './alert-queries';
 
 type AlertType = keyof typeof enumsId.alertType;
@@ -97,29 +95,19 @@ export default function RaiseAlertScreen() {
             />
           </div>
           <div className="filters">
-            <NativeSelect
-              label={t('alertForm.province')}
-              value={province}
-              onChange={(e) => {
-                setProvince(e.currentTarget.value);
-                setRegency('');
+            <RegionSelects
+              province={province}
+              regency={regency}
+              onChange={(nextProvince, nextRegency) => {
+                setProvince(nextProvince);
+                setRegency(nextRegency);
               }}
-              data={[
-                { value: '', label: '—' },
-                ...PROVINCES.map((p) => ({ value: p.code, label: p.name })),
-              ]}
+              labels={{
+                province: t('alertForm.province'),
+                regency: t('alertForm.regency'),
+                regencyNone: t('alertForm.regencyNone'),
+              }}
             />
-            {REGENCIES[province] && (
-              <NativeSelect
-                label={t('alertForm.regency')}
-                value={regency}
-                onChange={(e) => setRegency(e.currentTarget.value)}
-                data={[
-                  { value: '', label: t('alertForm.regencyNone') },
-                  ...REGENCIES[province].map((r) => ({ value: r.code, label: r.name })),
-                ]}
-              />
-            )}
             <TextInput
               label={t('alertForm.country')}
               value={country}
@@ -127,13 +115,11 @@ export default function RaiseAlertScreen() {
               onChange={(e) => setCountry(e.currentTarget.value)}
             />
           </div>
-          <Checkbox.Group label={t('alertForm.exploitation')} value={types} onChange={setTypes}>
-            <div className="check-grid">
-              {Object.keys(enumsId.exploitation).map((k) => (
-                <Checkbox key={k} value={k} label={t(`enum.exploitation.${k}`)} />
-              ))}
-            </div>
-          </Checkbox.Group>
+          <ExploitationChecks
+            label={t('alertForm.exploitation')}
+            value={types}
+            onChange={setTypes}
+          />
           <Textarea
             label={t('alertForm.summary')}
             required

@@ -1,25 +1,14 @@
-import '@mantine/core/styles/Checkbox.css';
-import '@mantine/core/styles/InlineInput.css';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  Stack,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { navigate } from '../../app/router';
 import { paths } from '../../app/routes';
+import { ExploitationChecks } from '../../components/ExploitationChecks';
 import { PageTitle } from '../../components/PageTitle';
+import { RegionSelects } from '../../components/RegionSelects';
 import { errorText } from '../../format/errors';
-import { enumsId } from '../../i18n/enums.id';
-import { PROVINCES, REGENCIES } from '../../reference/regions';
+import type { enumsId } from '../../i18n/enums.id';
 import { OPEN_CASE } from './case-queries';
 import { cleanPerson, EMPTY_PERSON, PersonFields, type PersonDraft } from './PersonFields';
 
@@ -76,42 +65,26 @@ export default function NewCaseScreen() {
             value={summary}
             onChange={(e) => setSummary(e.currentTarget.value)}
           />
-          <Checkbox.Group
+          <ExploitationChecks
             label={t('caseForm.exploitation')}
             withAsterisk
             value={types}
             onChange={setTypes}
-          >
-            <div className="check-grid">
-              {Object.keys(enumsId.exploitation).map((k) => (
-                <Checkbox key={k} value={k} label={t(`enum.exploitation.${k}`)} />
-              ))}
-            </div>
-          </Checkbox.Group>
+          />
           <div className="filters">
-            <NativeSelect
-              label={t('caseForm.province')}
-              value={province}
-              onChange={(e) => {
-                setProvince(e.currentTarget.value);
-                setRegency('');
+            <RegionSelects
+              province={province}
+              regency={regency}
+              onChange={(nextProvince, nextRegency) => {
+                setProvince(nextProvince);
+                setRegency(nextRegency);
               }}
-              data={[
-                { value: '', label: '—' },
-                ...PROVINCES.map((p) => ({ value: p.code, label: p.name })),
-              ]}
+              labels={{
+                province: t('caseForm.province'),
+                regency: t('caseForm.regency'),
+                regencyNone: t('caseForm.regencyNone'),
+              }}
             />
-            {REGENCIES[province] && (
-              <NativeSelect
-                label={t('caseForm.regency')}
-                value={regency}
-                onChange={(e) => setRegency(e.currentTarget.value)}
-                data={[
-                  { value: '', label: t('caseForm.regencyNone') },
-                  ...REGENCIES[province].map((r) => ({ value: r.code, label: r.name })),
-                ]}
-              />
-            )}
           </div>
           <fieldset className="person-fieldset">
             <legend>{t('caseForm.persons')}</legend>

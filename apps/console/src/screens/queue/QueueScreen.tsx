@@ -4,13 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router';
 import { paths } from '../../app/routes';
-import { Deadline } from '../../components/Deadline';
+import { NextDeadline } from '../../components/NextDeadline';
 import { PageTitle } from '../../components/PageTitle';
 import { EscalationTag, PriorityTag, SlaTag, StatusTag } from '../../components/ReferralTags';
 import { ReferralList, type Column } from '../../components/ReferralList';
 import { Tag } from '../../components/Tag';
 import { errorText } from '../../format/errors';
-import { heldBeforeAcceptance, nextDeadline } from '../../format/referral';
+import { heldBeforeAcceptance } from '../../format/referral';
 import { useArrivals } from '../../live/arrivals';
 import type { Officer } from '../../session/session';
 import { EMPTY_FILTER, tabCount, type QueueFilter, type QueueTab } from './queue-filter';
@@ -113,18 +113,7 @@ export default function QueueScreen({ kind }: { kind: QueueKind; officer: Office
       {
         key: 'deadline',
         header: t('queue.columns.deadline'),
-        render: (r) => {
-          const next = nextDeadline(r);
-          return next ? (
-            <Deadline
-              at={next.at}
-              timeZone={r.toUnit.timeZone}
-              label={t(`referral.${next.kind}`)}
-            />
-          ) : (
-            '—'
-          );
-        },
+        render: (r) => <NextDeadline referral={r} />,
       },
       {
         key: 'sla',
