@@ -13,6 +13,13 @@ import { errorCodeOf } from '../support/graphql-client';
 import { createIsolatedDatabase, type IsolatedDatabase } from '../support/isolated-database';
 import { listenGateway } from '../support/listen-gateway';
 import { findUnitIds, loginAs, type Session } from '../support/login-as';
+import {
+  instantAroundSending,
+  referralTiming,
+  SENT_AT,
+  selectOnReferralRow,
+  timedReferral,
+} from '../support/referral-timing-rows';
 
 const OPEN_CASE = `mutation($input: OpenCaseInput!) { openCase(input: $input) { id reference } }`;
 const SEND = `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id reference } }`;
@@ -189,10 +196,6 @@ describe('referral queues filter on the server', () => {
 
   it("computes the SLA state in SQL exactly as computeSla does, at every status and the window's edges", async () => {
     const HOUR = 3_600_000;
-    const base = Date.parse('2026-12-01T00:00:00.000Z');
-    const instant = fc
-      .integer({ min: -2 * HOUR, max: 100 * HOUR })
-      .map((ms) => new Date(base + ms));
     const row = fc.record({
       status: fc.constantFrom(
         'REQUESTED',
@@ -206,48 +209,24 @@ describe('referral queues filter on the server', () => {
         'REDIRECTED',
         'CANCELLED',
       ),
-      acknowledgeHours: fc.integer({ min: 1, max: 48 }),
-      acceptHours: fc.integer({ min: 1, max: 96 }),
-      acknowledgedAt: fc.option(instant, { nil: null }),
-      acceptedAt: fc.option(instant, { nil: null }),
-      closedAt: fc.option(instant, { nil: null }),
+      ...referralTiming,
       now: fc.oneof(
-        instant,
+        instantAroundSending,
         // The 3/4 and 100% marks of the acknowledge window, to the millisecond.
-        fc.constantFrom(-1, 0, 1).map((ms) => new Date(base + 0.75 * 4 * HOUR + ms)),
-        fc.constantFrom(-1, 0, 1).map((ms) => new Date(base + 4 * HOUR + ms)),
+        fc.constantFrom(-1, 0, 1).map((ms) => new Date(SENT_AT + 0.75 * 4 * HOUR + ms)),
+        fc.constantFrom(-1, 0, 1).map((ms) => new Date(SENT_AT + 4 * HOUR + ms)),
       ),
     });
     const expression = slaStateSql('r', '$1::timestamptz');
     await fc.assert(
       fc.asyncProperty(row, async (r) => {
-        const referral = {
-          status: r.status,
-          sentAt: new Date(base),
-          acknowledgeBy: new Date(base + r.acknowledgeHours * HOUR),
-          acceptBy: new Date(base + r.acceptHours * HOUR),
-          acknowledgedAt: r.acknowledgedAt,
-          acceptedAt: r.acceptedAt,
-          closedAt: r.closedAt,
-        };
-        const [{ sla }]: { sla: string }[] = (
-          await pg.query(
-            `SELECT ${expression} AS sla FROM (SELECT $2::text AS status,
-                    $3::timestamptz AS sent_at, $4::timestamptz AS acknowledge_by,
-                    $5::timestamptz AS accept_by, $6::timestamptz AS acknowledged_at,
-                    $7::timestamptz AS accepted_at, $8::timestamptz AS closed_at) r`,
-            [
-              r.now,
-              referral.status,
-              referral.sentAt,
-              referral.acknowledgeBy,
-              referral.acceptBy,
-              referral.acknowledgedAt,
-              referral.acceptedAt,
-              referral.closedAt,
-            ],
-          )
-        ).rows;
+        const referral = timedReferral(r);
+        const { sla } = await selectOnReferralRow<{ sla: string }>(
+          pg,
+          `${expression} AS sla`,
+          r.now,
+          referral,
+        );
         expect(sla).toBe(computeSla(referral, r.now));
       }),
       { numRuns: 500 },
@@ -300,15 +279,12 @@ describe('referral queues filter on the server', () => {
           acceptedAt: null,
           closedAt: null,
         };
-        const [{ sla }]: { sla: string }[] = (
-          await pg.query(
-            `SELECT ${expression} AS sla FROM (SELECT $2::text AS status,
-                    $3::timestamptz AS sent_at, $4::timestamptz AS acknowledge_by,
-                    $5::timestamptz AS accept_by, $3::timestamptz AS acknowledged_at,
-                    NULL::timestamptz AS accepted_at, NULL::timestamptz AS closed_at) r`,
-            [now, r.status, sentAt, acknowledgeBy, acceptBy],
-          )
-        ).rows;
+        const { sla } = await selectOnReferralRow<{ sla: string }>(
+          pg,
+          `${expression} AS sla`,
+          now,
+          referral,
+        );
         expect(sla).toBe(computeSla(referral, now));
       }),
       { numRuns: 300 },

@@ -13,6 +13,12 @@ import { errorCodeOf } from '../support/graphql-client';
 import { createIsolatedDatabase, type IsolatedDatabase } from '../support/isolated-database';
 import { listenGateway } from '../support/listen-gateway';
 import { findUnitIds, loginAs, type Session } from '../support/login-as';
+import {
+  instantAroundSending,
+  referralTiming,
+  selectOnReferralRow,
+  timedReferral,
+} from '../support/referral-timing-rows';
 
 const OPEN_CASE = `mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`;
 const SEND = `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }`;
@@ -261,53 +267,21 @@ describe('referral queues: pressing first, stages and counts per unit', () => {
   });
 
   it('ranks and stages in SQL exactly as urgencyRank and referralStage do', async () => {
-    const HOUR = 3_600_000;
-    const base = Date.parse('2026-12-01T00:00:00.000Z');
-    const instant = fc
-      .integer({ min: -2 * HOUR, max: 100 * HOUR })
-      .map((ms) => new Date(base + ms));
     const row = fc.record({
       status: fc.constantFrom(...Object.values(ReferralStatus)),
       priority: fc.constantFrom(...Object.values(Priority)),
-      acknowledgeHours: fc.integer({ min: 1, max: 48 }),
-      acceptHours: fc.integer({ min: 1, max: 96 }),
-      acknowledgedAt: fc.option(instant, { nil: null }),
-      acceptedAt: fc.option(instant, { nil: null }),
-      closedAt: fc.option(instant, { nil: null }),
-      now: instant,
+      ...referralTiming,
+      now: instantAroundSending,
     });
     await fc.assert(
       fc.asyncProperty(row, async (r) => {
-        const referral = {
-          status: r.status,
-          sentAt: new Date(base),
-          acknowledgeBy: new Date(base + r.acknowledgeHours * HOUR),
-          acceptBy: new Date(base + r.acceptHours * HOUR),
-          acknowledgedAt: r.acknowledgedAt,
-          acceptedAt: r.acceptedAt,
-          closedAt: r.closedAt,
-        };
-        const [sql]: { rank: number; stage: string }[] = (
-          await pg.query(
-            `SELECT ${urgencyRankSql('r', '$1::timestamptz')} AS rank,
-                    ${referralStageSql('r')} AS stage
-               FROM (SELECT $2::text AS status, $3::text AS priority,
-                    $4::timestamptz AS sent_at, $5::timestamptz AS acknowledge_by,
-                    $6::timestamptz AS accept_by, $7::timestamptz AS acknowledged_at,
-                    $8::timestamptz AS accepted_at, $9::timestamptz AS closed_at) r`,
-            [
-              r.now,
-              r.status,
-              r.priority,
-              referral.sentAt,
-              referral.acknowledgeBy,
-              referral.acceptBy,
-              referral.acknowledgedAt,
-              referral.acceptedAt,
-              referral.closedAt,
-            ],
-          )
-        ).rows;
+        const referral = timedReferral(r);
+        const sql = await selectOnReferralRow<{ rank: number; stage: string }>(
+          pg,
+          `${urgencyRankSql('r', '$1::timestamptz')} AS rank, ${referralStageSql('r')} AS stage`,
+          r.now,
+          { ...referral, priority: r.priority },
+        );
         const sla = computeSla(referral, r.now);
         expect(sql.rank).toBe(urgencyRank({ status: r.status, priority: r.priority, sla }));
         expect(sql.stage).toBe(referralStage(r.status, r.acceptedAt !== null));
