@@ -165,7 +165,25 @@ describe('notifications, email and webhooks', () => {
     gateway = await startHardenedGateway(env());
     db = dataSourceOf(gateway.app);
     worker = await bootWorker(env());
-  }, 60_000);
+    // The run's database is shared by the test files: deliveries and notifications another file
+    // left undone are done by this worker first, so that the counts below move only with this
+    // file's own steps.
+    await waitForCondition(
+      'earlier files’ deliveries and notifications done',
+      async () => {
+        const [{ pending }]: { pending: number }[] = await db.query(
+          `SELECT (SELECT count(*) FROM ledger_entry WHERE seq IS NULL)::int
+                + (SELECT count(*) FROM outbox
+                    WHERE done_at IS NULL AND parked_at IS NULL
+                      AND job_name IN ('deliver-referral', 'deliver-alert', 'notify-handoff-events'))::int
+                  AS pending`,
+        );
+        return pending === 0;
+      },
+      60_000,
+      200,
+    );
+  }, 120_000);
 
   afterAll(async () => {
     await receiver?.stop();
