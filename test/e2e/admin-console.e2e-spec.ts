@@ -10,8 +10,8 @@ import {
 import { findUnitIds, loginAs, type Session } from '../support/login-as';
 import { appStep, startAppProcesses, type AppProcesses } from '../support/start-app-processes';
 import { waitForCondition } from '../support/wait-for-condition';
+import { signInToConsole } from '../support/sign-in-to-console';
 
-const PASSWORD = process.env.SIMPUL_DEMO_PASSWORD || 'simpul-demo';
 const RULE = 'Uji rute perekrutan Kupang';
 /** A closed port on this host, with a path of this run's own (e2e files share one database). */
 const HOOK_URL = `http://127.0.0.1:9/simpul-events-${Date.now().toString(36)}`;
@@ -73,10 +73,7 @@ describe('console: the administrator’s routing rules and webhooks', () => {
   step('the administrator lands on the settings screen', async () => {
     tab = await browser!.newPage();
     const { page } = tab;
-    await page.goto(`${apps!.baseUrl}/`);
-    await page.getByLabel('Nama pengguna').fill('admin');
-    await page.getByRole('textbox', { name: 'Kata sandi' }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await signInToConsole(tab, apps!.baseUrl, 'admin');
     await heading(page, 'Aturan peringatan dan webhook');
     await page.waitForURL('**/pengaturan');
     // The reference rules loaded at start, one per province.

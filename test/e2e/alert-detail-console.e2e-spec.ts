@@ -9,17 +9,9 @@ import {
 } from '../support/launch-console-browser';
 import { loginAs, type Session } from '../support/login-as';
 import { appStep, startAppProcesses, type AppProcesses } from '../support/start-app-processes';
+import { signInToConsole } from '../support/sign-in-to-console';
 
-const PASSWORD = process.env.SIMPUL_DEMO_PASSWORD || 'simpul-demo';
 const SUMMARY = 'Dua perekrut menjemput calon PMI di terminal Oebobo malam ini';
-
-async function signIn({ page }: ConsolePage, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByRole('textbox', { name: 'Kata sandi' }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.getByRole('button', { name: 'Keluar' }).waitFor();
-}
 
 const heading = (page: Page, text: string) =>
   page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor({ timeout: 15_000 });
@@ -62,7 +54,7 @@ describe('console: one alert on its own screen', () => {
   step('the notification of a new alert opens the alert', async () => {
     tab = await browser!.newPage();
     const { page } = tab;
-    await signIn(tab, apps!.baseUrl, 'bp3mi.ntt');
+    await signInToConsole(tab, apps!.baseUrl, 'bp3mi.ntt');
     ({ raiseAlert: alert } = await police.client.data<{
       raiseAlert: { id: string; reference: string };
     }>(
@@ -145,7 +137,7 @@ describe('console: one alert on its own screen', () => {
 
   step('a desk the alert did not reach gets "not found"', async () => {
     const other = await browser!.newPage();
-    await signIn(other, apps!.baseUrl, 'lpsk');
+    await signInToConsole(other, apps!.baseUrl, 'lpsk');
     await other.page.goto(`${apps!.baseUrl}/peringatan/${alert.id}`);
     await other.page
       .getByRole('alert')
@@ -165,7 +157,7 @@ describe('console: one alert on its own screen', () => {
         { summary: SUMMARY },
       );
       const head = await browser!.newPage();
-      await signIn(head, apps!.baseUrl, 'kp2mi.pusat');
+      await signInToConsole(head, apps!.baseUrl, 'kp2mi.pusat');
       await head.page.goto(`${apps!.baseUrl}/peringatan/${critical.id}`);
       await head.page
         .getByRole('alert')

@@ -8,6 +8,7 @@ import {
 } from '../support/launch-console-browser';
 import { loginAs, type Session } from '../support/login-as';
 import { appStep, startAppProcesses, type AppProcesses } from '../support/start-app-processes';
+import { signInToConsole } from '../support/sign-in-to-console';
 
 /**
  * Issue 9's "done when", in the console: a Polda NTT investigator raises a SUSPECTED_TRAFFICKING
@@ -18,7 +19,6 @@ import { appStep, startAppProcesses, type AppProcesses } from '../support/start-
  * never sees it. axe-core checks each screen; any CSP violation or script error fails the test.
  */
 
-const PASSWORD = process.env.SIMPUL_DEMO_PASSWORD || 'simpul-demo';
 const DESKS = {
   'POLDA-NTT': 'polda.ntt',
   'BP3MI-NTT': 'bp3mi.ntt',
@@ -28,14 +28,6 @@ const DESKS = {
 const SUMMARY = 'Sembilan calon PMI ditampung tanpa dokumen di sebuah rumah di Oesapa';
 const ALERT_STATE = `query($id: ID!) { alert(id: $id) { status case { leadUnit { code } }
   deliveries { unit { code } delivery acknowledgedAt acknowledgedBy { username } } } }`;
-
-async function signIn({ page }: ConsolePage, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByRole('textbox', { name: 'Kata sandi' }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.getByRole('button', { name: 'Keluar' }).waitFor();
-}
 
 /** Waits for the screen whose title is exactly `text` ("Peringatan" is not "Peringatan baru"). */
 async function heading(page: Page, text: string | RegExp): Promise<void> {
@@ -82,7 +74,7 @@ describe('console: alerts reach the NTT desks live and each acknowledges', () =>
       const tab = await browser!.newPage();
       tabs.push(tab);
       desks.set(code, tab);
-      await signIn(tab, apps!.baseUrl, username);
+      await signInToConsole(tab, apps!.baseUrl, username);
       await tab.page.getByRole('link', { name: 'Peringatan', exact: true }).click();
       await heading(tab.page, 'Peringatan');
     }

@@ -14,6 +14,7 @@ import {
 import { findUnitIds, loginAs } from '../support/login-as';
 import { appStep, startAppProcesses, type AppProcesses } from '../support/start-app-processes';
 import { waitForCondition } from '../support/wait-for-condition';
+import { signInToConsole } from '../support/sign-in-to-console';
 
 /**
  * The auditor's Done-when of issue 10 in Chromium, against the built gateway and worker on a
@@ -27,7 +28,6 @@ import { waitForCondition } from '../support/wait-for-condition';
  * SIMPUL_SCREENSHOT_DIR (docs/screenshots when refreshing the docs).
  */
 
-const PASSWORD = process.env.SIMPUL_DEMO_PASSWORD || 'simpul-demo';
 const VERIFY = join(process.cwd(), 'scripts/simpul-verify.mjs');
 
 /** Records every progress bar and progress line the page shows from now on, however briefly. */
@@ -40,14 +40,6 @@ async function watchProgress(page: ConsolePage['page']): Promise<() => Promise<s
         window.__seen.add(line.textContent);
     }).observe(document.body, { childList: true, subtree: true, characterData: true });`);
   return () => page.evaluate<string[]>('[...window.__seen]');
-}
-
-async function signIn({ page }: ConsolePage, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByRole('textbox', { name: 'Kata sandi' }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.getByRole('button', { name: 'Keluar' }).waitFor();
 }
 
 describe('console: an auditor verifies a case in the browser and takes its dossier away', () => {
@@ -77,7 +69,7 @@ describe('console: an auditor verifies a case in the browser and takes its dossi
     return tab;
   };
   const openCaseAudit = async (tab: ConsolePage) => {
-    await signIn(tab, apps!.baseUrl, 'auditor');
+    await signInToConsole(tab, apps!.baseUrl, 'auditor');
     await tab.page.goto(`${apps!.baseUrl}/audit/kasus/${caseId}`);
     await tab.page.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor();
   };

@@ -8,8 +8,7 @@ import {
 import { findUnitIds, loginAs } from '../support/login-as';
 import { startAppProcesses, appStep, type AppProcesses } from '../support/start-app-processes';
 import { waitForCondition } from '../support/wait-for-condition';
-
-const PASSWORD = process.env.SIMPUL_DEMO_PASSWORD || 'simpul-demo';
+import { signInToConsole } from '../support/sign-in-to-console';
 
 /**
  * Escalation in the console, as officers see it: a ROUTINE referral to BP3MI-NTT sent on
@@ -30,11 +29,7 @@ describe('console: escalation and overdue referrals in Chromium', () => {
   const signIn = async (username: string): Promise<ConsolePage> => {
     const tab = await browser!.newPage();
     tabs.push(tab);
-    await tab.page.goto(`${apps!.baseUrl}/`);
-    await tab.page.getByLabel('Nama pengguna').fill(username);
-    await tab.page.getByRole('textbox', { name: 'Kata sandi' }).fill(PASSWORD);
-    await tab.page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await tab.page.getByRole('button', { name: 'Keluar' }).waitFor();
+    await signInToConsole(tab, apps!.baseUrl, username);
     return tab;
   };
   const accessible = async ({ page }: ConsolePage) => {

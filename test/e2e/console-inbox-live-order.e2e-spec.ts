@@ -7,8 +7,8 @@ import {
 import { findUnitIds, loginAs, type Session } from '../support/login-as';
 import { startAppProcesses, appStep, type AppProcesses } from '../support/start-app-processes';
 import { waitForCondition } from '../support/wait-for-condition';
+import { signInToConsole } from '../support/sign-in-to-console';
 
-const PASSWORD = process.env.SIMPUL_DEMO_PASSWORD || 'simpul-demo';
 const SEND = `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id reference } }`;
 /** The console's inbox query on its default tab (all stages), pressing first. */
 const INBOX = `query($first: Int) { inbox(first: $first, order: URGENT_FIRST) {
@@ -47,11 +47,7 @@ describe('console: the inbox order after a live arrival, in Chromium', () => {
   const signIn = async (username: string): Promise<ConsolePage> => {
     const tab = await browser!.newPage();
     tabs.push(tab);
-    await tab.page.goto(`${apps!.baseUrl}/`);
-    await tab.page.getByLabel('Nama pengguna').fill(username);
-    await tab.page.getByRole('textbox', { name: 'Kata sandi' }).fill(PASSWORD);
-    await tab.page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await tab.page.getByRole('button', { name: 'Keluar' }).waitFor();
+    await signInToConsole(tab, apps!.baseUrl, username);
     return tab;
   };
   /** The referral ids of the rows shown, top to bottom (table or cards). */

@@ -7,8 +7,7 @@ import {
 } from '../support/launch-console-browser';
 import { findUnitIds, loginAs, type Session } from '../support/login-as';
 import { startAppProcesses, type AppProcesses } from '../support/start-app-processes';
-
-const PASSWORD = process.env.SIMPUL_DEMO_PASSWORD || 'simpul-demo';
+import { signInToConsole } from '../support/sign-in-to-console';
 
 /**
  * The notifications bell in Chromium: a referral delivered to BP3MI NTT while its desk officer
@@ -40,10 +39,7 @@ describe('console: the notifications bell', () => {
   it('shows a delivery live, leads to the referral and marks it read', async () => {
     tab = await browser!.newPage();
     const { page } = tab;
-    await page.goto(`${apps!.baseUrl}/`);
-    await page.getByLabel('Nama pengguna').fill('bp3mi.ntt');
-    await page.getByRole('textbox', { name: 'Kata sandi' }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await signInToConsole(tab, apps!.baseUrl, 'bp3mi.ntt');
     await page.getByRole('button', { name: 'Pemberitahuan', exact: true }).waitFor();
 
     const units = await findUnitIds(kbri.client);

@@ -9,6 +9,7 @@ import {
 } from '../support/launch-console-browser';
 import { findUnitIds, loginAs, type Session } from '../support/login-as';
 import { startAppProcesses, appStep, type AppProcesses } from '../support/start-app-processes';
+import { signInToConsole } from '../support/sign-in-to-console';
 
 /**
  * The console's Statistik screen in Chromium, against the built gateway and worker: the auditor
@@ -17,16 +18,6 @@ import { startAppProcesses, appStep, type AppProcesses } from '../support/start-
  * anonymised statistics CSV; a desk officer is not offered the screen. axe-core checks it, on a
  * desk and on a phone; any CSP violation or script error fails the test.
  */
-
-const PASSWORD = process.env.SIMPUL_DEMO_PASSWORD || 'simpul-demo';
-
-async function signIn({ page }: ConsolePage, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByRole('textbox', { name: 'Kata sandi' }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.getByRole('button', { name: 'Keluar' }).waitFor();
-}
 
 describe('console: Statistik for auditors and the Gugus Tugas', () => {
   let apps: AppProcesses | undefined;
@@ -86,7 +77,7 @@ describe('console: Statistik for auditors and the Gugus Tugas', () => {
     async () => {
       const tab = await open();
       const { page } = tab;
-      await signIn(tab, apps!.baseUrl, 'auditor');
+      await signInToConsole(tab, apps!.baseUrl, 'auditor');
       await page.getByRole('link', { name: 'Statistik' }).click();
       await page
         .getByRole('heading', { level: 1, name: 'Statistik dan pertanyaan auditor' })
@@ -136,7 +127,7 @@ describe('console: Statistik for auditors and the Gugus Tugas', () => {
 
   step('on a phone the tables become cards, and axe finds nothing serious', async () => {
     const tab = await open(PHONE);
-    await signIn(tab, apps!.baseUrl, 'gugustugas.ntt');
+    await signInToConsole(tab, apps!.baseUrl, 'gugustugas.ntt');
     await tab.page.goto(`${apps!.baseUrl}/statistik`);
     await tab.page.locator('.queue-cards').first().waitFor({ timeout: 15_000 });
     const width = await tab.page.evaluate<number>('document.documentElement.scrollWidth');
@@ -146,7 +137,7 @@ describe('console: Statistik for auditors and the Gugus Tugas', () => {
 
   step('a desk officer is not offered Statistik, and the API refuses it', async () => {
     const tab = await open();
-    await signIn(tab, apps!.baseUrl, 'kemlu.pwni');
+    await signInToConsole(tab, apps!.baseUrl, 'kemlu.pwni');
     await tab.page.getByRole('link', { name: 'Kotak masuk' }).first().waitFor();
     expect(await tab.page.getByRole('link', { name: 'Statistik' }).count()).toBe(0);
     const response = await fetch(

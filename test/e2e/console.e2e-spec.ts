@@ -12,6 +12,7 @@ import { findUnitIds, loginAs, type Session } from '../support/login-as';
 import { startAppProcesses, appStep, type AppProcesses } from '../support/start-app-processes';
 import { waitForCondition } from '../support/wait-for-condition';
 import { FIRST_LOAD_JS_BUDGET_BYTES, recordWireBytes } from '../support/wire-bytes';
+import { signInToConsole } from '../support/sign-in-to-console';
 
 /**
  * The console (apps/console, React) served by the built gateway at /, driven in Debian's
@@ -32,14 +33,6 @@ const INBOX = `query Inbox($first: Int) { inbox(first: $first) { edges { node { 
 interface Sent {
   id: string;
   reference: string;
-}
-
-async function signIn({ page }: ConsolePage, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByRole('textbox', { name: 'Kata sandi' }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.getByRole('button', { name: 'Keluar' }).waitFor();
 }
 
 async function expectText(locator: Locator, text: string | RegExp): Promise<void> {
@@ -183,7 +176,7 @@ describe('console: the web console at / in Chromium', () => {
     'kbri.phnompenh opens a case with two persons, one a child, in Kabupaten Kupang',
     async () => {
       kbriTab = await open();
-      await signIn(kbriTab, apps!.baseUrl, 'kbri.phnompenh');
+      await signInToConsole(kbriTab, apps!.baseUrl, 'kbri.phnompenh');
       const { page } = kbriTab;
       await page.getByRole('link', { name: 'Kasus baru' }).click();
       await heading(page, 'Buka kasus baru');
@@ -511,7 +504,7 @@ describe('console: the web console at / in Chromium', () => {
         await db.end();
       }
       const tab = await open();
-      await signIn(tab, apps!.baseUrl, 'bp3mi.ntt.kepala');
+      await signInToConsole(tab, apps!.baseUrl, 'bp3mi.ntt.kepala');
       await tab.page.getByRole('link', { name: 'Rujukan instansi' }).click();
       await heading(tab.page, /Rujukan ke satuan kerja instansi/);
       const firstRow = tab.page.locator('table.queue-table tbody tr').first();
@@ -532,7 +525,7 @@ describe('console: the web console at / in Chromium', () => {
 
   step('the auditor finds the case and reads its handoff picture beside the list', async () => {
     const tab = await open();
-    await signIn(tab, apps!.baseUrl, 'auditor');
+    await signInToConsole(tab, apps!.baseUrl, 'auditor');
     const { page } = tab;
     await heading(page, 'Audit kasus');
     await page.getByLabel('Nomor kasus').fill(caseReference);
@@ -579,7 +572,7 @@ describe('console: the web console at / in Chromium', () => {
         ).referral.redirectedTo.id,
       );
       const tab = await open(PHONE);
-      await signIn(tab, apps!.baseUrl, 'uptdppa.ntt');
+      await signInToConsole(tab, apps!.baseUrl, 'uptdppa.ntt');
       const { page } = tab;
       await heading(page, 'Kotak masuk');
       const card = page.locator('li.queue-card').first();
