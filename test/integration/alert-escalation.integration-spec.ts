@@ -1,8 +1,6 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { DataSource } from 'typeorm';
 import { AcknowledgeAlertUseCase, AlertType, RaiseAlertUseCase, Severity } from '@simpul/alert';
 import { timerJobKey } from '@simpul/delivery';
-import { startClockedProcesses, type ClockedProcesses } from '../support/clocked-processes';
+import { clockedProcessesOfThisFile } from '../support/clocked-processes';
 import { demoActor } from '../support/referral-fixtures';
 
 interface EscalatedEntry {
@@ -19,31 +17,21 @@ interface EscalatedEntry {
  * from PostgreSQL a worker does after losing Redis.
  */
 describe('alert escalation', () => {
-  let processes: ClockedProcesses;
-  let gateway: NestFastifyApplication;
-  let db: DataSource;
-
-  beforeAll(async () => {
-    processes = await startClockedProcesses();
-    ({ gateway, db } = processes);
-  }, 60_000);
-
-  afterAll(() => processes?.stop());
-
-  const setClocks = (iso: string) => processes.setClocks(iso);
+  const processes = clockedProcessesOfThisFile(60_000);
+  const { setClocks } = processes;
   const at = (start: string, minutes: number) =>
     new Date(new Date(start).getTime() + minutes * 60_000).toISOString();
   const sweep = () => processes.sweep();
 
   const levelOf = async (alertId: string) => {
-    const [row]: { escalation_level: number }[] = await db.query(
+    const [row]: { escalation_level: number }[] = await processes.db.query(
       'SELECT escalation_level FROM alert WHERE id = $1',
       [alertId],
     );
     return row.escalation_level;
   };
   const escalated = (alertId: string): Promise<EscalatedEntry[]> =>
-    db.query(
+    processes.db.query(
       `SELECT t.code AS to_code, f.code AS from_code, e.actor_id, e.payload FROM ledger_entry e
          JOIN unit t ON t.id = e.to_unit_id JOIN unit f ON f.id = e.from_unit_id
         WHERE e.alert_id = $1 AND e.action = 'ALERT_ESCALATED' ORDER BY e.id`,
@@ -55,7 +43,7 @@ describe('alert escalation', () => {
       .map((entry) => entry.to_code)
       .sort();
   const armedSteps = async (alertId: string) => {
-    const rows: { job_key: string }[] = await db.query(
+    const rows: { job_key: string }[] = await processes.db.query(
       `SELECT job_key FROM outbox WHERE job_name = 'fire-timer' AND payload->>'subjectId' = $1`,
       [alertId],
     );
@@ -64,8 +52,8 @@ describe('alert escalation', () => {
 
   const raise = async (raisedAt: string) => {
     setClocks(raisedAt);
-    const police = await demoActor(gateway, 'polda.ntt');
-    return gateway.get(RaiseAlertUseCase).execute(police, {
+    const police = await demoActor(processes.gateway, 'polda.ntt');
+    return processes.gateway.get(RaiseAlertUseCase).execute(police, {
       type: AlertType.SUSPECTED_TRAFFICKING,
       severity: Severity.CRITICAL,
       summary: 'Kapal berangkat malam ini',
@@ -134,8 +122,8 @@ describe('alert escalation', () => {
     await sweep();
     expect(await levelOf(alert.id)).toBe(1);
 
-    const desk = await demoActor(gateway, 'bp3mi.ntt');
-    await gateway.get(AcknowledgeAlertUseCase).execute(desk, alert.id);
+    const desk = await demoActor(processes.gateway, 'bp3mi.ntt');
+    await processes.gateway.get(AcknowledgeAlertUseCase).execute(desk, alert.id);
     setClocks(at(alert.raisedAt.toISOString(), 31));
     await sweep();
     await sweep();

@@ -1,5 +1,3 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { DataSource } from 'typeorm';
 import {
   AcknowledgeReferralUseCase,
   HoldReferralUseCase,
@@ -7,7 +5,7 @@ import {
 } from '@simpul/referral';
 import { computeSla, Priority, slaStateSql, type SlaReferral } from '@simpul/sla';
 import { actorFor, dataSourceOf } from '../support/boot-in-process';
-import { startClockedProcesses, type ClockedProcesses } from '../support/clocked-processes';
+import { clockedProcessesOfThisFile } from '../support/clocked-processes';
 import { createTestOfficer } from '../support/create-test-officer';
 import { demoActor, openCaseAndSend } from '../support/referral-fixtures';
 
@@ -18,19 +16,10 @@ import { demoActor, openCaseAndSend } from '../support/referral-fixtures';
  * computeSla the queues filter by. Riyadh is UTC+3 all year: 10:00 there is 07:00Z.
  */
 describe('a mission abroad counts business days on its own weekend', () => {
-  let processes: ClockedProcesses;
-  let gateway: NestFastifyApplication;
-  let db: DataSource;
-
-  beforeAll(async () => {
-    processes = await startClockedProcesses();
-    ({ gateway, db } = processes);
-  }, 120_000);
-
-  afterAll(() => processes?.stop());
+  const processes = clockedProcessesOfThisFile(120_000);
 
   const rowOf = async (id: string): Promise<SlaReferral & { escalation_level: number }> => {
-    const [row]: Record<string, never>[] = await db.query(
+    const [row]: Record<string, never>[] = await processes.db.query(
       `SELECT status, sent_at, acknowledge_by, accept_by, acknowledged_at, accepted_at, closed_at,
               escalation_level FROM referral WHERE id = $1`,
       [id],
@@ -47,7 +36,7 @@ describe('a mission abroad counts business days on its own weekend', () => {
     };
   };
   const slaInSql = async (id: string, now: string): Promise<string> => {
-    const [{ sla }]: { sla: string }[] = await db.query(
+    const [{ sla }]: { sla: string }[] = await processes.db.query(
       `SELECT ${slaStateSql('r', '$2::timestamptz')} AS sla FROM referral r WHERE r.id = $1`,
       [id, now],
     );
@@ -57,8 +46,8 @@ describe('a mission abroad counts business days on its own weekend', () => {
 
   it('sets a ROUTINE referral sent on Wednesday to be acknowledged on Sunday, not Friday', async () => {
     processes.setClocks('2026-12-09T07:00:00.000Z'); // Wed 9 Dec, 10:00 in Riyadh
-    const sender = await demoActor(gateway, 'kemlu.pwni');
-    const { referral } = await openCaseAndSend(gateway, sender, 'KBRI-RIYADH', {
+    const sender = await demoActor(processes.gateway, 'kemlu.pwni');
+    const { referral } = await openCaseAndSend(processes.gateway, sender, 'KBRI-RIYADH', {
       priority: Priority.ROUTINE,
     });
     // 2 business days: Thursday, Sunday. 5: Thu, Sun, Mon, Tue, Wed.
@@ -102,22 +91,24 @@ describe('a mission abroad counts business days on its own weekend', () => {
 
   it('counts a hold from Thursday to Sunday as one business day when resuming', async () => {
     processes.setClocks('2026-12-21T07:00:00.000Z'); // Mon 21 Dec, 10:00 in Riyadh
-    const sender = await demoActor(gateway, 'kemlu.pwni');
-    const { referral } = await openCaseAndSend(gateway, sender, 'KBRI-RIYADH', {
+    const sender = await demoActor(processes.gateway, 'kemlu.pwni');
+    const { referral } = await openCaseAndSend(processes.gateway, sender, 'KBRI-RIYADH', {
       priority: Priority.URGENT,
     });
     // 3 business days: Tue 22, Wed 23, Sun 27 (Thu 24 cuti bersama, Fri 25 Christmas, Sat 26).
     expect(minute(referral.acceptBy)).toBe('2026-12-27T07:00');
-    const officer = await createTestOfficer(gateway, 'KBRI-RIYADH');
-    const desk = await actorFor(dataSourceOf(gateway), officer.username);
+    const officer = await createTestOfficer(processes.gateway, 'KBRI-RIYADH');
+    const desk = await actorFor(dataSourceOf(processes.gateway), officer.username);
     processes.setClocks('2026-12-21T08:00:00.000Z');
-    await gateway.get(AcknowledgeReferralUseCase).execute(desk, referral.id, 1);
+    await processes.gateway.get(AcknowledgeReferralUseCase).execute(desk, referral.id, 1);
     processes.setClocks('2026-12-23T07:00:00.000Z'); // Wed 23, 10:00
-    await gateway.get(HoldReferralUseCase).execute(desk, referral.id, 'Menunggu dokumen', 2);
+    await processes.gateway
+      .get(HoldReferralUseCase)
+      .execute(desk, referral.id, 'Menunggu dokumen', 2);
     // Resumed Sun 27 10:00: Wed 14 h + Sun 10 h = 24 business hours held (Thursday to Saturday
     // count for nothing), so acceptBy moves one business day: Mon 28 Dec, 10:00.
     processes.setClocks('2026-12-27T07:00:00.000Z');
-    await gateway.get(ResumeReferralUseCase).execute(desk, referral.id, 3);
+    await processes.gateway.get(ResumeReferralUseCase).execute(desk, referral.id, 3);
     const row = await rowOf(referral.id);
     expect(Math.abs(row.acceptBy.getTime() - Date.parse('2026-12-28T07:00:00.000Z'))).toBeLessThan(
       1000,

@@ -1,13 +1,7 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { DataSource } from 'typeorm';
 import { timerJobKey } from '@simpul/delivery';
 import { AcknowledgeReferralUseCase } from '@simpul/referral';
 import { Priority } from '@simpul/sla';
-import {
-  CLOCKED_SWEEP_MS,
-  startClockedProcesses,
-  type ClockedProcesses,
-} from '../support/clocked-processes';
+import { CLOCKED_SWEEP_MS, clockedProcessesOfThisFile } from '../support/clocked-processes';
 import { demoActor, openCaseAndSend } from '../support/referral-fixtures';
 import { waitForCondition } from '../support/wait-for-condition';
 
@@ -23,30 +17,19 @@ interface EscalationEntry {
  * periodic timer sweep is slowed to an hour, so every sweep here is one the test asks for.
  */
 describe('referral escalation', () => {
-  let processes: ClockedProcesses;
-  let gateway: NestFastifyApplication;
-  let db: DataSource;
-
-  beforeAll(async () => {
-    processes = await startClockedProcesses();
-    ({ gateway, db } = processes);
-  }, 60_000);
-
-  afterAll(() => processes?.stop());
-
-  const setClocks = (iso: string) => processes.setClocks(iso);
-  const sweep = () => processes.sweep();
+  const processes = clockedProcessesOfThisFile(60_000);
+  const { setClocks, sweep } = processes;
   const shifted = (iso: string, ms: number) => new Date(new Date(iso).getTime() + ms).toISOString();
 
   const stateOf = async (referralId: string) => {
-    const [row]: { escalation_level: number; version: number }[] = await db.query(
+    const [row]: { escalation_level: number; version: number }[] = await processes.db.query(
       'SELECT escalation_level, version FROM referral WHERE id = $1',
       [referralId],
     );
     return { level: row.escalation_level, version: row.version };
   };
   const escalations = (referralId: string): Promise<EscalationEntry[]> =>
-    db.query(
+    processes.db.query(
       `SELECT u.code AS to_code, e.actor_id, e.payload FROM ledger_entry e
          LEFT JOIN unit u ON u.id = e.to_unit_id
         WHERE e.referral_id = $1 AND e.action = 'REFERRAL_ESCALATED' ORDER BY e.id`,
@@ -56,8 +39,8 @@ describe('referral escalation', () => {
   it('climbs a ROUTINE referral left alone in NTT to its supervisors, KP2MI, GT-NTT and GT-PUSAT on business days around Christmas 2026', async () => {
     // Tuesday 22 December 2026, 10:00 WITA in Kupang. Thu 24 Dec is cuti bersama, Fri 25 Christmas.
     setClocks('2026-12-22T02:00:00.000Z');
-    const sender = await demoActor(gateway, 'kbri.phnompenh');
-    const { referral } = await openCaseAndSend(gateway, sender, 'BP3MI-NTT', {
+    const sender = await demoActor(processes.gateway, 'kbri.phnompenh');
+    const { referral } = await openCaseAndSend(processes.gateway, sender, 'BP3MI-NTT', {
       priority: Priority.ROUTINE,
     });
     // 2 business days: Wed 23, Mon 28; 5: Wed 23, Mon 28, Tue 29, Wed 30, Thu 31 — at 10:00 WITA.
@@ -71,7 +54,7 @@ describe('referral escalation', () => {
     // Sending arms no timer: the sweep arms the first one when the deadline comes within its
     // horizon (three sweep intervals), as one outbox row with the timer's deterministic key.
     const armed = (): Promise<{ job_key: string; queue: string }[]> =>
-      db.query(
+      processes.db.query(
         `SELECT job_key, queue FROM outbox WHERE job_name = 'fire-timer' AND payload->>'subjectId' = $1`,
         [referral.id],
       );
@@ -125,7 +108,7 @@ describe('referral escalation', () => {
     await sweep();
     expect(await stateOf(referral.id)).toEqual({ level: 4, version: 1 });
     expect(await escalations(referral.id)).toHaveLength(4);
-    const [{ steps }]: { steps: number }[] = await db.query(
+    const [{ steps }]: { steps: number }[] = await processes.db.query(
       'SELECT count(*)::int AS steps FROM referral_escalation WHERE referral_id = $1',
       [referral.id],
     );
@@ -134,13 +117,13 @@ describe('referral escalation', () => {
 
   it('ignores the steps of a deadline that was met: acknowledged in time, only the accept deadline escalates', async () => {
     setClocks('2026-12-22T02:00:00.000Z');
-    const sender = await demoActor(gateway, 'kbri.phnompenh');
-    const { referral } = await openCaseAndSend(gateway, sender, 'BP3MI-NTT', {
+    const sender = await demoActor(processes.gateway, 'kbri.phnompenh');
+    const { referral } = await openCaseAndSend(processes.gateway, sender, 'BP3MI-NTT', {
       priority: Priority.ROUTINE,
     });
     setClocks('2026-12-23T01:00:00.000Z');
-    const desk = await demoActor(gateway, 'bp3mi.ntt');
-    await gateway.get(AcknowledgeReferralUseCase).execute(desk, referral.id, 1);
+    const desk = await demoActor(processes.gateway, 'bp3mi.ntt');
+    await processes.gateway.get(AcknowledgeReferralUseCase).execute(desk, referral.id, 1);
 
     setClocks('2026-12-30T03:00:00.000Z'); // every acknowledge step has passed
     await sweep();
@@ -159,14 +142,14 @@ describe('referral escalation', () => {
 
   it('escalates every other referral when one row has a deadline before its sending (written around the app)', async () => {
     setClocks('2026-12-22T02:00:00.000Z');
-    const sender = await demoActor(gateway, 'kbri.phnompenh');
-    const { referral: broken } = await openCaseAndSend(gateway, sender, 'BP3MI-NTT', {
+    const sender = await demoActor(processes.gateway, 'kbri.phnompenh');
+    const { referral: broken } = await openCaseAndSend(processes.gateway, sender, 'BP3MI-NTT', {
       priority: Priority.ROUTINE,
     });
-    const { referral: healthy } = await openCaseAndSend(gateway, sender, 'BP3MI-NTT', {
+    const { referral: healthy } = await openCaseAndSend(processes.gateway, sender, 'BP3MI-NTT', {
       priority: Priority.ROUTINE,
     });
-    await db.query(
+    await processes.db.query(
       "UPDATE referral SET acknowledge_by = sent_at - interval '3 hours' WHERE id = $1",
       [broken.id],
     );
@@ -179,8 +162,8 @@ describe('referral escalation', () => {
   /** An EMERGENCY referral (acknowledge within 2 h: steps at 2, 3 and 4 h) sent at `sentAt`. */
   const sendEmergency = async (sentAt: string) => {
     setClocks(sentAt);
-    const sender = await demoActor(gateway, 'kbri.phnompenh');
-    const { referral } = await openCaseAndSend(gateway, sender, 'BP3MI-NTT', {
+    const sender = await demoActor(processes.gateway, 'kbri.phnompenh');
+    const { referral } = await openCaseAndSend(processes.gateway, sender, 'BP3MI-NTT', {
       priority: Priority.EMERGENCY,
     });
     // Short of the 150% step: the sweep fires step 1, which arms step 2 about 9 s out — room
@@ -212,7 +195,7 @@ describe('referral escalation', () => {
   it('fires a step whose delayed job Redis lost: the outbox hands it to BullMQ again', async () => {
     const { referral, stepTwo } = await sendEmergency('2026-12-23T02:00:00.000Z');
     await waitForCondition('step 2 handed to BullMQ', async () => {
-      const rows: unknown[] = await db.query(
+      const rows: unknown[] = await processes.db.query(
         'SELECT 1 FROM outbox WHERE job_key = $1 AND dispatched_at IS NOT NULL',
         [stepTwo],
       );
@@ -226,7 +209,7 @@ describe('referral escalation', () => {
       30_000,
       200,
     );
-    const [{ dispatches }]: { dispatches: number }[] = await db.query(
+    const [{ dispatches }]: { dispatches: number }[] = await processes.db.query(
       'SELECT dispatch_count AS dispatches FROM outbox WHERE job_key = $1',
       [stepTwo],
     );

@@ -1,5 +1,3 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { DataSource } from 'typeorm';
 import { timerJobKey } from '@simpul/delivery';
 import {
   AcknowledgeReferralUseCase,
@@ -10,7 +8,7 @@ import {
   ResumeReferralUseCase,
 } from '@simpul/referral';
 import { Priority } from '@simpul/sla';
-import { startClockedProcesses, type ClockedProcesses } from '../support/clocked-processes';
+import { clockedProcessesOfThisFile } from '../support/clocked-processes';
 import { demoActor, openCaseAndSend } from '../support/referral-fixtures';
 
 interface ReferralRow {
@@ -29,35 +27,24 @@ interface ReferralRow {
  * Kupang (WITA, UTC+8): Thu 24 Dec is cuti bersama, Fri 25 Christmas, Fri 1 Jan New Year.
  */
 describe('holding a referral pauses its deadline clock', () => {
-  let processes: ClockedProcesses;
-  let gateway: NestFastifyApplication;
-  let db: DataSource;
-
-  beforeAll(async () => {
-    processes = await startClockedProcesses();
-    ({ gateway, db } = processes);
-  }, 120_000);
-
-  afterAll(() => processes?.stop());
-
-  const setClocks = (iso: string) => processes.setClocks(iso);
-  const sweep = () => processes.sweep();
+  const processes = clockedProcessesOfThisFile(120_000);
+  const { setClocks, sweep } = processes;
 
   const rowOf = async (referralId: string): Promise<ReferralRow> => {
-    const [row]: ReferralRow[] = await db.query(
+    const [row]: ReferralRow[] = await processes.db.query(
       'SELECT status, version, escalation_level, accept_by, held_at FROM referral WHERE id = $1',
       [referralId],
     );
     return row;
   };
   const escalations = (referralId: string): Promise<{ payload: Record<string, unknown> }[]> =>
-    db.query(
+    processes.db.query(
       `SELECT payload FROM ledger_entry
         WHERE referral_id = $1 AND action = 'REFERRAL_ESCALATED' ORDER BY id`,
       [referralId],
     );
   const armedTimers = async (referralId: string): Promise<string[]> => {
-    const rows: { job_key: string }[] = await db.query(
+    const rows: { job_key: string }[] = await processes.db.query(
       `SELECT job_key FROM outbox WHERE job_name = 'fire-timer' AND payload->>'subjectId' = $1`,
       [referralId],
     );
@@ -78,13 +65,13 @@ describe('holding a referral pauses its deadline clock', () => {
   /** A ROUTINE referral to BP3MI-NTT sent Tue 22 Dec 10:00 WITA, acknowledged the next morning. */
   const sendAndAcknowledge = async () => {
     setClocks('2026-12-22T02:00:00.000Z');
-    const sender = await demoActor(gateway, 'kbri.phnompenh');
-    const { referral } = await openCaseAndSend(gateway, sender, 'BP3MI-NTT', {
+    const sender = await demoActor(processes.gateway, 'kbri.phnompenh');
+    const { referral } = await openCaseAndSend(processes.gateway, sender, 'BP3MI-NTT', {
       priority: Priority.ROUTINE,
     });
     setClocks('2026-12-23T01:00:00.000Z');
-    const desk = await demoActor(gateway, 'bp3mi.ntt');
-    await gateway.get(AcknowledgeReferralUseCase).execute(desk, referral.id, 1);
+    const desk = await demoActor(processes.gateway, 'bp3mi.ntt');
+    await processes.gateway.get(AcknowledgeReferralUseCase).execute(desk, referral.id, 1);
     // 5 business days: Wed 23, Mon 28, Tue 29, Wed 30, Thu 31 December — at the sending time.
     expect(referral.acceptBy.toISOString().slice(0, 16)).toBe('2026-12-31T02:00');
     return { referral, sender, desk };
@@ -95,7 +82,9 @@ describe('holding a referral pauses its deadline clock', () => {
     const clockTime = referral.acceptBy.toISOString().slice(10); // 10:00 WITA, to the millisecond
 
     setClocks('2026-12-23T02:00:00.000Z'); // Wed 23 Dec 10:00 WITA: waiting for the passport copy
-    await gateway.get(HoldReferralUseCase).execute(desk, referral.id, 'Menunggu salinan paspor', 2);
+    await processes.gateway
+      .get(HoldReferralUseCase)
+      .execute(desk, referral.id, 'Menunggu salinan paspor', 2);
     expect(await rowOf(referral.id)).toMatchObject({ status: 'ON_HOLD', version: 3 });
 
     // Held past the accept deadline and the first two of its steps (Thu 31 Dec, Wed 6 Jan):
@@ -105,7 +94,7 @@ describe('holding a referral pauses its deadline clock', () => {
       await sweep();
       expect(await rowOf(referral.id)).toMatchObject({ status: 'ON_HOLD', escalation_level: 0 });
     }
-    const [{ overdue }]: { overdue: boolean }[] = await db.query(
+    const [{ overdue }]: { overdue: boolean }[] = await processes.db.query(
       `SELECT EXISTS (SELECT 1 FROM referral WHERE id = $1
                         AND status IN ('REQUESTED', 'RECEIVED') AND accept_by <= now()) AS overdue`,
       [referral.id],
@@ -116,7 +105,9 @@ describe('holding a referral pauses its deadline clock', () => {
     // 4 × 24 h, Mon 4 Jan 10 h = 5 business days (24, 25 Dec, the weekends and 1 Jan do not
     // count). acceptBy Thu 31 Dec + 5 business days = Fri 8 Jan 2027, 10:00 WITA.
     setClocks(`2027-01-04${clockTime}`);
-    const resumed = await gateway.get(ResumeReferralUseCase).execute(desk, referral.id, 3);
+    const resumed = await processes.gateway
+      .get(ResumeReferralUseCase)
+      .execute(desk, referral.id, 3);
     expect(resumed).toMatchObject({ status: ReferralStatus.RECEIVED, version: 4 });
     const row = await rowOf(referral.id);
     expect(row).toMatchObject({ status: 'RECEIVED', held_at: null, escalation_level: 0 });
@@ -160,12 +151,14 @@ describe('holding a referral pauses its deadline clock', () => {
     expect((await rowOf(referral.id)).escalation_level).toBe(1);
 
     setClocks('2026-12-31T03:00:00.000Z'); // Thu 31 Dec 11:00 WITA, an hour overdue
-    await gateway.get(HoldReferralUseCase).execute(desk, referral.id, 'Menunggu dokumen', 2);
+    await processes.gateway
+      .get(HoldReferralUseCase)
+      .execute(desk, referral.id, 'Menunggu dokumen', 2);
     // Resumed Tue 5 Jan 11:00 WITA: 13 h + 24 h + 11 h = 2 business days held, so acceptBy moves
     // to Tue 5 Jan 10:00 — already an hour past, as when it was held — and its step 2 (150 %: 3
     // business days later) to Fri 8 Jan.
     setClocks('2027-01-05T03:00:00.000Z');
-    await gateway.get(ResumeReferralUseCase).execute(desk, referral.id, 3);
+    await processes.gateway.get(ResumeReferralUseCase).execute(desk, referral.id, 3);
     const movedAcceptBy = (await rowOf(referral.id)).accept_by;
     expectNear(movedAcceptBy, `2027-01-05${clockTime}`);
     expect(await armedTimers(referral.id)).toContain(acceptTimer(referral.id, movedAcceptBy, 2));
@@ -185,13 +178,15 @@ describe('holding a referral pauses its deadline clock', () => {
   it('lets the sender withdraw a referral held before acceptance, but not fail it', async () => {
     const { referral, sender, desk } = await sendAndAcknowledge();
     setClocks('2026-12-23T02:00:00.000Z');
-    await gateway.get(HoldReferralUseCase).execute(desk, referral.id, 'Menunggu dokumen', 2);
+    await processes.gateway
+      .get(HoldReferralUseCase)
+      .execute(desk, referral.id, 'Menunggu dokumen', 2);
     await expect(
-      gateway.get(FailReferralUseCase).execute(desk, referral.id, 'Tidak bisa', 3),
+      processes.gateway.get(FailReferralUseCase).execute(desk, referral.id, 'Tidak bisa', 3),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
 
     setClocks('2027-01-04T02:00:00.000Z');
-    await gateway
+    await processes.gateway
       .get(CancelReferralUseCase)
       .execute(sender, referral.id, 'Ditangani pihak lain', 3);
     // Cancelled while held: the deadline first moves by the time held (5 business days), so the

@@ -53,3 +53,37 @@ export async function startClockedProcesses(): Promise<ClockedProcesses> {
     },
   };
 }
+
+/**
+ * Starts the clocked processes before the tests of the file that calls it (in its `describe`)
+ * and stops them after them. The object stands in for the processes from the start, because a
+ * describe body runs before its beforeAll: its fields are read when a test runs.
+ */
+export function clockedProcessesOfThisFile(bootTimeoutMs: number): ClockedProcesses {
+  let started: ClockedProcesses | undefined;
+  beforeAll(async () => {
+    started = await startClockedProcesses();
+  }, bootTimeoutMs);
+  afterAll(() => started?.stop());
+  const get = (): ClockedProcesses => {
+    if (!started) throw new Error('the clocked processes have not started');
+    return started;
+  };
+  return {
+    get gateway() {
+      return get().gateway;
+    },
+    get worker() {
+      return get().worker;
+    },
+    get db() {
+      return get().db;
+    },
+    get redis() {
+      return get().redis;
+    },
+    setClocks: (iso) => get().setClocks(iso),
+    sweep: () => get().sweep(),
+    stop: () => get().stop(),
+  };
+}
