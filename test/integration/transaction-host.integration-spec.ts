@@ -154,7 +154,8 @@ describe('TransactionHost', () => {
     expect(await later).toBe(true);
   });
 
-  it('sends a referral without a key outside any transaction', async () => {
+  /** The statements that reach the DataSource while kbri.phnompenh sends a referral of a new case. */
+  async function statementsOfASend(idempotencyKey?: string): Promise<Statement[]> {
     const sender = await demoActor(app, 'kbri.phnompenh');
     const opened = await app.get(OpenCaseUseCase).execute(sender, {
       title: 'Pekerja migran di pusat penipuan daring',
@@ -170,43 +171,29 @@ describe('TransactionHost', () => {
         services: [ServiceType.REPATRIATION],
         priority: Priority.URGENT,
         summary: 'Mohon pemulangan',
+        idempotencyKey: idempotencyKey && `${idempotencyKey}-${opened.id}`,
       });
     } finally {
       recording.stop();
     }
+    return recording.statements;
+  }
+
+  it('sends a referral without a key outside any transaction', async () => {
     // Its read and write run as named statements on PreparedStatements' own pool, outside any
     // transaction: nothing reaches the DataSource, a START TRANSACTION or COMMIT least of all.
-    expect(recording.statements.map((s) => s.sql)).toEqual([]);
+    expect(await statementsOfASend()).toEqual([]);
   });
 
   it('sends a referral with a key in one transaction: the claim, the read and the write on its connection', async () => {
-    const sender = await demoActor(app, 'kbri.phnompenh');
-    const opened = await app.get(OpenCaseUseCase).execute(sender, {
-      title: 'Pekerja migran di pusat penipuan daring',
-      exploitationTypes: [ExploitationType.ONLINE_SCAM],
-    });
-    const toUnitId = await unitId(dataSource, 'BP3MI-NTT');
-    const recording = recordStatements(dataSource);
-    try {
-      await app.get(SendReferralUseCase).execute(sender, {
-        caseId: opened.id,
-        toUnitId,
-        services: [ServiceType.REPATRIATION],
-        priority: Priority.URGENT,
-        summary: 'Mohon pemulangan',
-        idempotencyKey: `tx-host-${opened.id}`,
-      });
-    } finally {
-      recording.stop();
-    }
-    const sqls = recording.statements.map((s) => s.sql);
-    expect(sqls).toEqual([
+    const statements = await statementsOfASend('tx-host');
+    expect(statements.map((s) => s.sql)).toEqual([
       'START TRANSACTION',
       expect.stringContaining('INSERT INTO idempotency_key'),
       expect.stringMatching(/^SELECT /),
       expect.stringMatching(/^WITH /),
       'COMMIT',
     ]);
-    expect(new Set(recording.statements.map((s) => s.runner)).size).toBe(1);
+    expect(new Set(statements.map((s) => s.runner)).size).toBe(1);
   });
 });
