@@ -101,6 +101,13 @@ export const outboxParked = new Gauge({
   registers: [metricsRegistry],
 });
 
+export const deadlineHolidayDataGaps = new Counter({
+  name: 'simpul_deadline_holiday_data_gaps_total',
+  help: 'Deadline computations that counted days of a year without official holiday data, by year and coverage (provisional: its SKB not in yet; none: no holiday file, weekends only)',
+  labelNames: ['year', 'coverage'] as const,
+  registers: [metricsRegistry],
+});
+
 /**
  * Who may read /metrics: with METRICS_TOKEN, whoever sends `Authorization: Bearer <token>`;
  * without it, only a client on the same host (the socket's address, never X-Forwarded-For).

@@ -13,6 +13,7 @@ import { DeliverReferralHandler } from './jobs/deliver-referral.handler';
 import { ReferralEscalationTimers } from './jobs/referral-escalation.timers';
 import { ReferralEventEnricher } from './live/referral-event-enricher';
 import { ArmNextEscalation } from './escalation/arm-next-escalation';
+import { HolidayDataGapReporter } from './escalation/holiday-data-gap-reporter';
 import { EscalateReferralUseCase } from './use-cases/escalate-referral.use-case';
 import { ReferralFactory } from './referral-factory';
 import { ReferralStanding } from './referral-standing';
@@ -95,7 +96,7 @@ const resolvers = [
     LedgerModule,
     DeliveryModule,
   ],
-  providers: [...core, ...REFERRAL_USE_CASES, ...resolvers],
+  providers: [...core, ...REFERRAL_USE_CASES, ...resolvers, HolidayDataGapReporter],
   exports: [...core, ...REFERRAL_USE_CASES],
 })
 export class ReferralModule {}
@@ -117,6 +118,7 @@ export class ReferralModule {}
     EscalateReferralUseCase,
     ReferralEscalationTimers,
     ReferralEventEnricher,
+    HolidayDataGapReporter,
   ],
 })
 export class ReferralWorkerModule {}

@@ -1,5 +1,12 @@
 import { timeZoneOf, type DeskZone } from './desk-clock';
-import { holidayDates } from './holidays';
+import {
+  HOLIDAY_DATA_GAPS,
+  holidayDates,
+  holidayYearStatus,
+  type HolidayDataGap,
+  type HolidayDataGaps,
+  type HolidayYear,
+} from './holidays';
 import {
   addDays,
   assertTimeZone,
@@ -25,6 +32,18 @@ export interface BusinessCalendarOptions {
    * its own (a mission: DeskClock) brings it to each computation instead.
    */
   weekendDays?: Iterable<Weekday>;
+  /**
+   * Where to report a date judged in a year without official holiday data. `years` says how each
+   * year of `holidays` is covered; a year it does not list has no data (only its weekends are
+   * skipped). Without it (test calendars) nothing is reported.
+   */
+  coverage?: HolidayCoverage;
+}
+
+/** The years a calendar has holiday data for, and where it reports the others. */
+export interface HolidayCoverage {
+  years: ReadonlyMap<number, HolidayYear['status']>;
+  gaps: HolidayDataGaps;
 }
 
 /**
@@ -47,12 +66,16 @@ export class BusinessCalendar {
   private readonly weekendDays: ReadonlySet<number>;
   /** This calendar's holidays on other weekends, one per weekend (see `onWeekend`). */
   private readonly otherWeekends = new Map<string, BusinessCalendar>();
+  private readonly coverage: HolidayCoverage | undefined;
+  /** The gaps met by the computation under way (reported once each when it ends). */
+  private gapsMet: Map<number, HolidayDataGap['coverage']> | null = null;
 
   constructor(options: BusinessCalendarOptions = {}) {
     this.holidays = new Set(
       [...(options.holidays ?? [])].map((date) => formatLocalDate(parseLocalDate(date))),
     );
     this.weekendDays = new Set(options.weekendDays ?? [6, 0]);
+    this.coverage = options.coverage;
     for (const day of this.weekendDays) {
       if (!Number.isInteger(day) || day < 0 || day > 6) {
         throw new RangeError(`weekendDays: ${day} is not a weekday number 0–6`);
@@ -66,6 +89,7 @@ export class BusinessCalendar {
     return new BusinessCalendar({
       holidays: [...this.holidays, ...holidays],
       weekendDays: [...this.weekendDays] as Weekday[],
+      coverage: this.coverage,
     });
   }
 
@@ -76,7 +100,11 @@ export class BusinessCalendar {
     if (key === [...this.weekendDays].sort().join(',')) return this;
     let calendar = this.otherWeekends.get(key);
     if (!calendar) {
-      calendar = new BusinessCalendar({ holidays: this.holidays, weekendDays: days });
+      calendar = new BusinessCalendar({
+        holidays: this.holidays,
+        weekendDays: days,
+        coverage: this.coverage,
+      });
       this.otherWeekends.set(key, calendar);
     }
     return calendar;
@@ -94,7 +122,7 @@ export class BusinessCalendar {
 
   /** Whether a local date (YYYY-MM-DD) is a business day. */
   isBusinessDay(localDate: string): boolean {
-    return this.isBusinessDate(parseLocalDate(localDate));
+    return this.reportingGaps(() => this.isBusinessDate(parseLocalDate(localDate)));
   }
 
   /**
@@ -107,6 +135,10 @@ export class BusinessCalendar {
     }
     const { calendar, timeZone } = this.forDesk(desk);
     if (calendar !== this) return calendar.addBusinessDays(from, days, timeZone);
+    return this.reportingGaps(() => this.addBusinessDaysHere(from, days, timeZone));
+  }
+
+  private addBusinessDaysHere(from: Date, days: number, timeZone: string): Date {
     const local = toLocalDateTime(from, timeZone);
     let date: LocalDate = local;
     let clock = local;
@@ -129,6 +161,10 @@ export class BusinessCalendar {
   businessMsBetween(from: Date, to: Date, desk: DeskZone): number {
     const { calendar, timeZone } = this.forDesk(desk);
     if (calendar !== this) return calendar.businessMsBetween(from, to, timeZone);
+    return this.reportingGaps(() => this.businessMsBetweenHere(from, to, timeZone));
+  }
+
+  private businessMsBetweenHere(from: Date, to: Date, timeZone: string): number {
     let total = 0;
     let cursor = from.getTime();
     const end = to.getTime();
@@ -150,6 +186,10 @@ export class BusinessCalendar {
     if (!(ms >= 0)) throw new RangeError(`business time must be ≥ 0 (got ${ms})`);
     const { calendar, timeZone } = this.forDesk(desk);
     if (calendar !== this) return calendar.addBusinessMs(from, ms, timeZone);
+    return this.reportingGaps(() => this.addBusinessMsHere(from, ms, timeZone));
+  }
+
+  private addBusinessMsHere(from: Date, ms: number, timeZone: string): Date {
     let left = ms;
     let cursor = from.getTime();
     for (;;) {
@@ -173,7 +213,27 @@ export class BusinessCalendar {
     return { date, nextDayStart };
   }
 
+  /**
+   * Runs one computation and then reports each year without official holiday data it judged a
+   * date of, once: a deadline past the data is still computed (on weekends alone), but visibly.
+   */
+  private reportingGaps<T>(compute: () => T): T {
+    if (!this.coverage || this.gapsMet) return compute();
+    this.gapsMet = new Map();
+    try {
+      return compute();
+    } finally {
+      const met = this.gapsMet;
+      this.gapsMet = null;
+      for (const [year, coverage] of met) this.coverage.gaps.report({ year, coverage });
+    }
+  }
+
   private isBusinessDate(date: LocalDate): boolean {
+    if (this.gapsMet && this.coverage) {
+      const status = this.coverage.years.get(date.year);
+      if (status !== 'official') this.gapsMet.set(date.year, status ?? 'none');
+    }
     return !this.weekendDays.has(dayOfWeek(date)) && !this.holidays.has(formatLocalDate(date));
   }
 
@@ -194,8 +254,12 @@ export const WEEKENDS_ONLY_CALENDAR = new BusinessCalendar();
 
 /**
  * The calendar of every deadline: Indonesia's national holidays and cuti bersama of every year
- * file in ./holidays, on a Saturday–Sunday weekend. Indonesian missions abroad keep Indonesia's
+ * file in ./holidays, on a Saturday–Sunday weekend. A date of a provisional year, or of a year with
+ * no file, is reported to HOLIDAY_DATA_GAPS (the processes log and count it). Indonesian missions abroad keep Indonesia's
  * holidays too, on their host country's weekend (a DeskClock, ./weekends); the dates are local
  * dates in the receiving unit's own zone.
  */
-export const DEFAULT_BUSINESS_CALENDAR = new BusinessCalendar({ holidays: holidayDates() });
+export const DEFAULT_BUSINESS_CALENDAR = new BusinessCalendar({
+  holidays: holidayDates(),
+  coverage: { years: holidayYearStatus(), gaps: HOLIDAY_DATA_GAPS },
+});
