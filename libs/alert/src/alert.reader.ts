@@ -1,20 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
-import {
-  badInput,
-  decodeKeysetCursor,
-  encodeCursor,
-  isUuid,
-  loaderFor,
-  pageSize,
-  type RequestContext,
-} from '@simpul/common';
+import { badInput, isUuid, loaderFor, type RequestContext } from '@simpul/common';
+import { keysetPage, rankedKeysetPage } from '@simpul/database';
 import { unitCodeSql } from '@simpul/agency';
 import { CaseAccess } from '@simpul/case';
 import type { Actor } from '@simpul/identity';
 import type { AlertStatus } from './alert-enums';
 import { AlertAccess } from './alert-access';
+import {
+  AlertQueueOrder,
+  alertUrgencyRankSql,
+  NOT_AWAITING_RANK,
+  openAlertSql,
+} from './alert-queue-order';
 import { AlertView } from './alert-visibility';
 import { AlertDeliveryEntity } from './entities/alert-delivery.entity';
 import { AlertEntity } from './entities/alert.entity';
@@ -35,13 +34,17 @@ export interface AlertFilter {
   unitId?: string | null;
   /** Only alerts the caller's units (or `unitId`) have — or have not — acknowledged. */
   acknowledged?: boolean | null;
+  /** NEWEST_FIRST unless given. */
+  order?: AlertQueueOrder | null;
   first?: number | null;
   after?: string | null;
 }
 
 /**
- * Reads alerts as the caller may see them (alert-visibility.ts): lists newest first with keyset
- * cursors, and batched lookups for field resolvers.
+ * Reads alerts as the caller may see them (alert-visibility.ts): lists newest first, or those
+ * awaiting the caller's acknowledgement first, with keyset cursors — ordered and paged in SQL over
+ * every alert of every unit the caller acts for (a SUPERVISOR: its whole agency) — and batched
+ * lookups for field resolvers.
  */
 @Injectable()
 export class AlertReader {
@@ -55,7 +58,6 @@ export class AlertReader {
     actor: Actor,
     filter: AlertFilter,
   ): Promise<AlertConnectionModel> {
-    const limit = pageSize(filter.first);
     const units = await this.access.unitsIn(context, actor);
     const auditor = CaseAccess.isAuditor(actor);
     const empty = { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
@@ -97,24 +99,38 @@ export class AlertReader {
         { receiving },
       );
     }
-    const totalCount = await query.getCount();
-    if (filter.after) {
-      const { time, id } = decodeKeysetCursor(filter.after);
-      query.andWhere('(a.raised_at, a.id) < (:time::timestamptz, :id::uuid)', { time, id });
-    }
-    const rows = await query
-      .orderBy('a.raised_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    const items = rows.slice(0, limit);
-    const models = await this.modelsIn(context, actor, items);
-    const edges = models.flatMap((node, i) =>
-      node ? [{ cursor: encodeCursor([items[i].raisedAt.toISOString(), items[i].id]), node }] : [],
+    const page = {
+      column: 'a.raised_at',
+      idColumn: 'a.id',
+      timeOf: (alert: AlertEntity) => alert.raisedAt,
+    };
+    const {
+      items: rows,
+      hasNextPage,
+      totalCount,
+    } = filter.order === AlertQueueOrder.URGENT_FIRST
+      ? await rankedKeysetPage(
+          query.setParameter('rankUnits', receiving),
+          {
+            ...page,
+            rankSql: () => alertUrgencyRankSql('a', receiving ? ':rankUnits::uuid[]' : null),
+            restRank: NOT_AWAITING_RANK,
+            rankedOnlySql: openAlertSql('a'),
+          },
+          new Date(),
+          filter.first,
+          filter.after,
+        )
+      : await keysetPage(query, page, filter.first, filter.after);
+    const models = await this.modelsIn(
+      context,
+      actor,
+      rows.map((row) => row.entity),
     );
+    const edges = models.flatMap((node, i) => (node ? [{ cursor: rows[i].cursor, node }] : []));
     return {
       edges,
-      pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
       totalCount,
     };
   }

@@ -1,4 +1,5 @@
 export * from './alert-enums';
+export * from './alert-queue-order';
 export * from './alert-routing';
 export * from './alert-visibility';
 export * from './entities/alert.entity';

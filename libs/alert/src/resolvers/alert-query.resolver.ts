@@ -3,6 +3,7 @@ import { notFound, SignedIn, type RequestContext } from '@simpul/common';
 import { toUnitModel, UnitModel, UnitReader } from '@simpul/agency';
 import { CurrentActor, Role, Roles, type Actor } from '@simpul/identity';
 import { AlertStatus } from '../alert-enums';
+import { AlertQueueOrder } from '../alert-queue-order';
 import { AlertRouting } from '../alert-routing.service';
 import { AlertReader } from '../alert.reader';
 import { AlertRoutingPreviewInput } from '../dto/raise-alert.input';
@@ -21,7 +22,7 @@ export class AlertQueryResolver {
 
   @Query(() => AlertConnectionModel, {
     description:
-      "Alerts the caller's units raised or received, newest first (every alert for AUDITOR, without its text)",
+      "Alerts the caller's units raised or received (every alert for AUDITOR, without its text), newest first or those awaiting the caller's acknowledgement first (order), ordered and paged over all of them",
   })
   alerts(
     @CurrentActor() actor: Actor,
@@ -42,8 +43,14 @@ export class AlertQueryResolver {
         "false: only alerts the receiving unit (unitId, or the caller's) has not acknowledged yet; true: only acknowledged ones",
     })
     acknowledged?: boolean | null,
+    @Args('order', {
+      type: () => AlertQueueOrder,
+      nullable: true,
+      defaultValue: AlertQueueOrder.NEWEST_FIRST,
+    })
+    order?: AlertQueueOrder | null,
   ): Promise<AlertConnectionModel> {
-    return this.reader.page(context, actor, { status, first, after, unitId, acknowledged });
+    return this.reader.page(context, actor, { status, first, after, unitId, acknowledged, order });
   }
 
   @Query(() => AlertModel, {
