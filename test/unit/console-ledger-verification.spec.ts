@@ -1,4 +1,3 @@
-import { generateKeyPairSync } from 'node:crypto';
 import {
   canonicalJson as hubCanonicalJson,
   checkpointFingerprint as hubFingerprint,
@@ -7,11 +6,9 @@ import {
   hashedEntryOf,
   inclusionProof,
   inMemoryNodes,
-  keyIdOf,
   leafHash as hubLeafHash,
   noteDigest,
   payloadDigest as hubPayloadDigest,
-  rawPublicKey,
   signCheckpoint,
   treeRoot,
   type HashedEntry,
@@ -31,6 +28,7 @@ import {
   type TimelineEntryToVerify,
 } from '../../apps/console/src/ledger/verify-case-ledger';
 import { fromHex64, toHex } from '../../apps/console/src/ledger/web-digest';
+import { fixtureSigningKey } from '../support/ledger-fixtures';
 
 /**
  * The console's browser ledger checks (apps/console/src/ledger, WebCrypto) against the hub's own
@@ -350,28 +348,17 @@ describe('verifyCaseLedger', () => {
 
 /** A fresh Ed25519 key: its published form, and a signer of checkpoints with the hub's code. */
 function signer() {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const keyId = keyIdOf(publicKey);
-  const keys: PublishedKeys = {
-    keys: [
-      {
-        keyId,
-        algorithm: 'Ed25519',
-        publicKey: rawPublicKey(publicKey).toString('base64'),
-        status: 'current',
-      },
-    ],
-  };
+  const key = fixtureSigningKey();
   const sign = (treeSize: number, rootHash: string): SignedCheckpoint => {
     const body = {
       treeSize: String(treeSize),
       rootHash,
       issuedAt: '2026-12-01T00:00:00.000Z',
-      keyId,
+      keyId: key.keyId,
     };
-    return { ...body, signature: signCheckpoint(body, privateKey) };
+    return { ...body, signature: signCheckpoint(body, key.privateKey) };
   };
-  return { keys, sign };
+  return { keys: key.published, sign };
 }
 
 // fromHex64 is what the verifier decodes proof hashes with; a malformed hash must not decode.

@@ -1,80 +1,31 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   consistencyProof,
-  entryHash,
-  GENESIS_PREV_HASH,
   inclusionProof,
   inMemoryNodes,
-  keyIdOf,
   parseLedgerDocument,
   parsePublishedKeys,
-  payloadDigest,
-  rawPublicKey,
-  signCheckpoint,
-  treeRoot,
   verifyLedgerDocument,
-  type ExportedEntry,
-  type SignedCheckpoint,
 } from '@simpul/ledger-format';
+import {
+  fixtureChain,
+  fixtureCheckpoint,
+  fixtureSigningKey,
+} from '../../../test/support/ledger-fixtures';
 import { verifyFile } from './verify-file';
 
-const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-const keyId = keyIdOf(publicKey);
-const KEYS = JSON.stringify({
-  keys: [
-    {
-      keyId,
-      algorithm: 'Ed25519',
-      publicKey: rawPublicKey(publicKey).toString('base64'),
-      status: 'current',
-    },
-  ],
+const key = fixtureSigningKey();
+const KEYS = JSON.stringify(key.published);
+
+// Keys out of RFC 8785 order, as PostgreSQL's jsonb hands them out, and a string to escape.
+const ENTRIES = fixtureChain(12, {
+  payload: (i) => ({ services: ['SHELTER'], attempt: i, note: i % 4 ? 'ok' : 'Jl. "Merdeka"\n' }),
+  fromUnit: 'a6f7c2de-0d4e-4c61-9a59-2f1b0c3e7d11',
 });
-
-function chain(n: number): ExportedEntry[] {
-  const entries: ExportedEntry[] = [];
-  let prev = GENESIS_PREV_HASH;
-  for (let i = 0; i < n; i++) {
-    // Keys out of RFC 8785 order, as PostgreSQL's jsonb hands them out.
-    const payload = { services: ['SHELTER'], attempt: i, note: i % 4 ? 'ok' : 'Jl. "Merdeka"\n' };
-    const entry: ExportedEntry = {
-      seq: String(i),
-      at: new Date(Date.UTC(2026, 2, 2, 1, 30, 0, i)).toISOString(),
-      action: i % 2 ? 'REFERRAL_DELIVERED' : 'REFERRAL_SENT',
-      actor: null,
-      fromUnit: 'a6f7c2de-0d4e-4c61-9a59-2f1b0c3e7d11',
-      toUnit: null,
-      caseId: i % 3 === 0 ? '3a7c9e1b-5d2f-4a86-b4c3-1e9f8d7a6b50' : null,
-      referralId: null,
-      alertId: null,
-      noteDigest: null,
-      payload,
-      payloadDigest: payloadDigest(payload),
-      prevHash: prev,
-      entryHash: '',
-    };
-    entry.entryHash = entryHash(prev, entry);
-    prev = entry.entryHash;
-    entries.push(entry);
-  }
-  return entries;
-}
-
-const ENTRIES = chain(12);
 const lookup = inMemoryNodes(ENTRIES.map((e) => e.entryHash));
-
-function checkpoint(treeSize: number): SignedCheckpoint {
-  const body = {
-    treeSize: String(treeSize),
-    rootHash: treeRoot(treeSize, lookup).toString('hex'),
-    issuedAt: '2026-12-01T00:00:00.000Z',
-    keyId,
-  };
-  return { ...body, signature: signCheckpoint(body, privateKey) };
-}
+const checkpoint = (treeSize: number) => fixtureCheckpoint(ENTRIES, key, treeSize);
 
 /** The lines of a ledger export (docs/ledger-format.md), each as an object to be spoilt. */
 function exportLines(kind: 'ledger' | 'range' = 'ledger'): Record<string, unknown>[] {

@@ -1,71 +1,19 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { GENESIS_PREV_HASH, entryHash, payloadDigest } from '../ledger-hash';
-import { keyIdOf, rawPublicKey, signCheckpoint } from '../checkpoint/checkpoint-signature';
+import {
+  FIXTURE_CASE_ID as CASE,
+  fixtureChain as chain,
+  fixtureCheckpoint,
+  fixtureSigningKey,
+} from '../../../../test/support/ledger-fixtures';
+import { entryHash, payloadDigest } from '../ledger-hash';
 import { inMemoryNodes } from '../merkle/merkle-node-store';
-import { consistencyProof, inclusionProof, treeRoot } from '../merkle/merkle-proof';
-import type {
-  ExportedEntry,
-  LedgerDocument,
-  PublishedKeys,
-  SignedCheckpoint,
-} from './ledger-document';
+import { consistencyProof, inclusionProof } from '../merkle/merkle-proof';
+import type { ExportedEntry, LedgerDocument } from './ledger-document';
 import { verifyLedgerDocument } from './verify-ledger-document';
 
-const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-const keyId = keyIdOf(publicKey);
-const keys: PublishedKeys = {
-  keys: [
-    {
-      keyId,
-      algorithm: 'Ed25519',
-      publicKey: rawPublicKey(publicKey).toString('base64'),
-      status: 'current',
-    },
-  ],
-};
-const CASE = '3a7c9e1b-5d2f-4a86-b4c3-1e9f8d7a6b50';
-
-/** A chain of n entries built the way the hub builds it. */
-function chain(n: number): ExportedEntry[] {
-  const entries: ExportedEntry[] = [];
-  let prev = GENESIS_PREV_HASH;
-  for (let i = 0; i < n; i++) {
-    const payload = { services: ['SHELTER'], attempt: i };
-    const entry: ExportedEntry = {
-      seq: String(i),
-      at: new Date(Date.UTC(2026, 2, 2, 1, 30, 0, i)).toISOString(),
-      action: i % 2 ? 'REFERRAL_DELIVERED' : 'REFERRAL_SENT',
-      actor: null,
-      fromUnit: null,
-      toUnit: null,
-      caseId: i % 3 === 0 ? CASE : null,
-      referralId: null,
-      alertId: null,
-      noteDigest: null,
-      payload,
-      payloadDigest: payloadDigest(payload),
-      prevHash: prev,
-      entryHash: '',
-    };
-    entry.entryHash = entryHash(prev, entry);
-    prev = entry.entryHash;
-    entries.push(entry);
-  }
-  return entries;
-}
-
-function checkpointOf(entries: ExportedEntry[], treeSize = entries.length): SignedCheckpoint {
-  const body = {
-    treeSize: String(treeSize),
-    rootHash: treeRoot(
-      treeSize,
-      inMemoryNodes(entries.slice(0, treeSize).map((e) => e.entryHash)),
-    ).toString('hex'),
-    issuedAt: '2026-12-01T00:00:00.000Z',
-    keyId,
-  };
-  return { ...body, signature: signCheckpoint(body, privateKey) };
-}
+const key = fixtureSigningKey();
+const keys = key.published;
+const checkpointOf = (entries: ExportedEntry[], treeSize = entries.length) =>
+  fixtureCheckpoint(entries, key, treeSize);
 
 const ledger = (
   entries: ExportedEntry[],
