@@ -35,6 +35,8 @@ function exportLines(kind: 'ledger' | 'range' = 'ledger'): Record<string, unknow
     {
       type: 'simpul-ledger-export/v1',
       kind,
+      from: entries[0].seq,
+      to: String(Number(entries[0].seq) + entries.length),
       count: entries.length,
       checkpoint: signed,
       consistency: [
@@ -162,6 +164,18 @@ describe('verifyFile (simpul-verify streaming an export)', () => {
         l[3] = { ...l[3], inclusionProof: { treeSize: '11', auditPath: [] } };
         return l;
       }, 'range'),
+    ],
+    [
+      'a range with an entry left out, counts fixed',
+      spoil((l) => [l[0], l[1], l[2], l[4], l[5], { type: 'end', count: 4 }], 'range'),
+    ],
+    [
+      'a range cut at the end, counts fixed',
+      spoil((l) => [{ ...l[0], count: 3 }, l[1], l[2], l[3], { type: 'end', count: 3 }], 'range'),
+    ],
+    [
+      'a range header without bounds',
+      spoil((l) => ((l[0] = { ...l[0], from: undefined }), l), 'range'),
     ],
     [
       'a range whose first prevHash is malformed',

@@ -44,10 +44,18 @@ export interface LedgerDocument {
   consistency?: ExportedConsistency[];
   /** count announced by the export's trailer; a shorter document was cut */
   declaredCount?: number;
+  /**
+   * A range export's bounds from its header: it holds exactly seq from … to−1, so an entry left
+   * out of the middle or the end is found even where every remaining one proves its inclusion.
+   */
+  range?: { from: number; to: number };
 }
 
 /** What a document says before its entries: a ledger export's header line, a dossier's head. */
-export type LedgerDocumentHead = Pick<LedgerDocument, 'kind' | 'checkpoint' | 'consistency'>;
+export type LedgerDocumentHead = Pick<
+  LedgerDocument,
+  'kind' | 'checkpoint' | 'consistency' | 'range'
+>;
 
 /** /.well-known/simpul-ledger-keys.json */
 export interface PublishedKeys {

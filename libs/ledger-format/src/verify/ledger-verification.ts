@@ -69,8 +69,10 @@ export class LedgerVerification {
     // Nothing after a bad signature is looked at, and nothing after the first broken entry
     // changes the verdict but a missing seq, which is looked for over every entry.
     if (this.signatureProblem !== undefined) return;
-    if (this.accumulator && this.gap === undefined && entry.seq !== String(index)) {
-      this.gap = String(index);
+    // A whole ledger runs 0, 1, 2, …; a range export from F runs F, F+1, …
+    const first = this.accumulator ? 0 : this.head.range?.from;
+    if (first !== undefined && this.gap === undefined && entry.seq !== String(first + index)) {
+      this.gap = String(first + index);
     }
     if (this.broken !== undefined) return;
     try {
@@ -138,6 +140,23 @@ export class LedgerVerification {
       }
       verified.push(`Merkle root of entries 0…${this.treeSize - 1} equals the signed root`);
     } else {
+      const range = this.head.range;
+      if (range) {
+        const { from, to } = range;
+        const expected = `a range from ${from} to ${to} holds seq ${from} … ${to - 1}`;
+        if (this.gap !== undefined) {
+          return fail(`seq ${this.gap} is missing or out of place (${expected})`, this.gap);
+        }
+        if (this.count !== to - from) {
+          const next = String(from + Math.min(this.count, to - from));
+          return fail(
+            this.count < to - from
+              ? `seq ${next} onwards are missing (${expected})`
+              : `entries past seq ${to - 1} (${expected})`,
+            next,
+          );
+        }
+      }
       if (this.inclusion) return failWith(this.inclusion);
       verified.push(`every entry is included in the signed tree (inclusion proofs)`);
     }

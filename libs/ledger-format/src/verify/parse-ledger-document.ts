@@ -91,6 +91,7 @@ export class LedgerExportReader {
         kind,
         checkpoint: checkpointOf(header.checkpoint, 'header checkpoint'),
         consistency: consistencyOf(header.consistency),
+        ...(kind === 'range' ? { range: rangeOf(header) } : {}),
       };
     } catch (problem) {
       this.headProblem = problem;
@@ -144,6 +145,21 @@ function checkpointOf(value: unknown, where: string): SignedCheckpoint {
     if (typeof c?.[field] !== 'string') throw new LedgerDocumentError(`${where}: ${field} missing`);
   }
   return c as unknown as SignedCheckpoint;
+}
+
+/** A range header's `from` and `to`: decimal strings, from ≤ to. */
+function rangeOf(header: Json): { from: number; to: number } {
+  const [from, to] = [header.from, header.to];
+  if (
+    typeof from !== 'string' ||
+    typeof to !== 'string' ||
+    !/^\d+$/.test(from) ||
+    !/^\d+$/.test(to)
+  ) {
+    throw new LedgerDocumentError('header: a range needs from and to as decimal strings');
+  }
+  if (Number(from) > Number(to)) throw new LedgerDocumentError('header: from is past to');
+  return { from: Number(from), to: Number(to) };
 }
 
 function consistencyOf(value: unknown): ExportedConsistency[] | undefined {

@@ -137,6 +137,34 @@ describe('verifyLedgerDocument', () => {
     });
   });
 
+  it('finds an entry left out of a range export, or its tail cut, though every other entry proves its inclusion', () => {
+    const entries = chain(20);
+    const lookup = inMemoryNodes(entries.map((e) => e.entryHash));
+    const proven = entries.slice(4, 12).map((e) => ({
+      ...e,
+      inclusionProof: {
+        treeSize: '20',
+        auditPath: inclusionProof(Number(e.seq), 20, lookup).map((d) => d.toString('hex')),
+      },
+    }));
+    const range = (kept: ExportedEntry[]): LedgerDocument => ({
+      kind: 'range',
+      checkpoint: checkpointOf(entries),
+      range: { from: 4, to: 12 },
+      entries: kept,
+      declaredCount: kept.length,
+    });
+    expect(verifyLedgerDocument(range(proven), keys)).toMatchObject({ ok: true });
+    expect(verifyLedgerDocument(range(proven.filter((e) => e.seq !== '7')), keys).failure).toEqual({
+      seq: '7',
+      reason: 'seq 7 is missing or out of place (a range from 4 to 12 holds seq 4 … 11)',
+    });
+    expect(verifyLedgerDocument(range(proven.slice(0, 5)), keys).failure).toEqual({
+      seq: '9',
+      reason: 'seq 9 onwards are missing (a range from 4 to 12 holds seq 4 … 11)',
+    });
+  });
+
   it('checks a consistency proof between two signed checkpoints', () => {
     const entries = chain(20);
     const lookup = inMemoryNodes(entries.map((e) => e.entryHash));
