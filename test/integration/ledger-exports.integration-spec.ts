@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -16,6 +16,18 @@ import { startHardenedGateway, type RunningGateway } from '../support/start-hard
 import { startLedgerSequencer, waitForLedgerSealed } from '../support/start-ledger-sequencer';
 
 const VERIFY = join(process.cwd(), 'scripts/simpul-verify.mjs');
+
+/** A command's exit status and output, without blocking the event loop (the gateway's sockets live on). */
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
+  return new Promise<{ status: number | null; out: string }>((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, out }));
+  });
+}
 
 describe('ledger exports, case dossiers and the offline verifier', () => {
   let gateway: RunningGateway;
@@ -190,6 +202,46 @@ describe('ledger exports, case dossiers and the offline verifier', () => {
       expect(page).not.toContain(secret);
     }
   });
+
+  it('verifies a dossier the way README tells someone offline: a folder with only the dossier and the keys', async () => {
+    const response = await get(`/exports/cases/${caseId}/dossier.json`, auditor);
+    const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')![1];
+    const offline = mkdtempSync(join(tmpdir(), 'simpul-offline-'));
+    const prefix = mkdtempSync(join(tmpdir(), 'simpul-link-'));
+    try {
+      writeFileSync(join(offline, name), await response.text());
+      writeFileSync(join(offline, 'simpul-ledger-keys.json'), readFileSync(keysFile));
+      // Nothing of the npm run that started jest (its project, its prefix) may leak in.
+      const env = Object.fromEntries(
+        Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)),
+      );
+      const npx = (args: string[], extra: NodeJS.ProcessEnv = {}) =>
+        run('npx', ['--no', ...args], offline, { ...env, ...extra });
+      const args = ['simpul-verify', name, '--keys', 'simpul-ledger-keys.json'];
+      const fromClone = await npx(['--prefix', process.cwd(), ...args]);
+      expect(fromClone.out).toContain('VERIFIED');
+      expect(fromClone.status).toBe(0);
+
+      const link = await run(
+        'npm',
+        ['link', '--ignore-scripts', '--no-audit', '--no-fund'],
+        process.cwd(),
+        {
+          ...env,
+          npm_config_prefix: prefix,
+        },
+      );
+      expect(link.status).toBe(0);
+      const linked = await npx(args, { npm_config_prefix: prefix });
+      expect(linked.out).toContain('VERIFIED');
+      expect(linked.status).toBe(0);
+      // The verifier wrote nothing beside the two files.
+      expect(readdirSync(offline).sort()).toEqual([name, 'simpul-ledger-keys.json'].sort());
+    } finally {
+      rmSync(offline, { recursive: true, force: true });
+      rmSync(prefix, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('keeps dossiers for auditors: others get 403, an unknown case 404', async () => {
     expect((await get(`/exports/cases/${caseId}/dossier.json`, desk)).status).toBe(403);

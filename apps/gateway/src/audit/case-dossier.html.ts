@@ -115,8 +115,14 @@ Simpul dengan kunci Ed25519. Bukti inklusi tiap entri ada di berkas dosier JSON.
 <p>Sidik jari checkpoint:</p>
 <p class="fingerprint">${escape(dossier.checkpointFingerprint)}</p>
 <p>Cara memeriksa tanpa mempercayai Simpul: unduh kunci publik dari
-<code>/.well-known/simpul-ledger-keys.json</code>, lalu jalankan
-<code>npx simpul-verify dosier.json --keys simpul-ledger-keys.json</code>. Pemeriksa harus
+<code>/.well-known/simpul-ledger-keys.json</code> dan berkas dosier JSON. Pemeriksa cukup memegang
+kedua berkas itu dan salinan kode sumber Simpul yang sudah dipasang (<code>npm ci</code>; sesudahnya
+tidak perlu jaringan, basis data, atau server Simpul). Jalankan <code>npm link</code> sekali di salinan
+itu, lalu di folder berisi kedua berkas:
+<code>npx simpul-verify dosier.json --keys simpul-ledger-keys.json</code> (nama berkas dosier seperti
+yang diunduh). Tanpa <code>npm link</code>, jalankan perintah itu dari folder salinan Simpul, atau
+dengan <code>npx --prefix FOLDER-SIMPUL</code>: di luar salinan, npx akan menawarkan mengunduh paket
+bernama sama dari registri npm — tolak; Simpul tidak menerbitkannya. Pemeriksa harus
 mendapat <code>VERIFIED</code> dan sidik jari yang sama dengan yang tercetak di atas.</p>
 <p>Dokumen ini tidak memuat data pribadi: orang hanya disebut dengan kode, catatan hanya dengan
 digest-nya.</p>
