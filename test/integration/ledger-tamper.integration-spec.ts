@@ -236,6 +236,39 @@ describe('tampering with the stored ledger is detected', () => {
     expect((await health()).tamperSuspected).toBe(0);
   });
 
+  it('signs no checkpoint over a chain rewritten under the tree and extended past it', async () => {
+    // A superuser edits an entry the tree already holds, recomputes every hash after it, appends
+    // one more entry and moves the chain head: the new entry links to the rewritten chain, not to
+    // the leaf the tree recorded, so the hub must not fold it into a signed root.
+    await tamper(async (c) => {
+      await c.query(`UPDATE ledger_entry SET action = 'REFERRAL_REJECTED' WHERE seq = $1`, [k]);
+      await c.query(
+        `INSERT INTO ledger_entry (id, xact_id, written_at, seq, at, action, actor_id, from_unit_id,
+           to_unit_id, case_id, referral_id, alert_id, note_digest, payload, payload_digest,
+           prev_hash, entry_hash)
+         OVERRIDING SYSTEM VALUE
+         SELECT id + 100000, xact_id, written_at, seq + 1, at, action, actor_id, from_unit_id,
+                to_unit_id, case_id, referral_id, alert_id, note_digest, payload, payload_digest,
+                entry_hash, repeat('f', 64)
+           FROM ledger_entry WHERE seq = (SELECT max(seq) FROM ledger_entry)`,
+      );
+      await rechain(c, k);
+      await c.query('UPDATE ledger_head SET next_seq = next_seq + 1');
+    });
+    try {
+      const answer = await admin.client.request('mutation { issueCheckpoint { treeSize } }');
+      expect(answer.errors?.length).toBeGreaterThan(0);
+      const { rows } = await db.query<{ signed: string; leaves: string }>(
+        `SELECT (SELECT max(tree_size) FROM ledger_checkpoint)::text AS signed,
+                (SELECT count(*) FROM merkle_node WHERE level = 0)::text AS leaves`,
+      );
+      expect(rows[0]).toEqual({ signed: String(size), leaves: String(size) });
+    } finally {
+      await restore();
+    }
+    expect((await verifyInWorker()).status).toBe('PASSED');
+  });
+
   const cases: {
     name: string;
     apply: (db: Client) => Promise<void>;

@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@simpul/config';
-import { nodesForAppend, rangeBlocks, signCheckpoint, treeRoot } from '@simpul/ledger-format';
+import {
+  GENESIS_PREV_HASH,
+  leafHash,
+  nodesForAppend,
+  rangeBlocks,
+  signCheckpoint,
+  treeRoot,
+} from '@simpul/ledger-format';
 import { TransactionHost } from '@simpul/database';
 import {
   CHECKPOINT_COLUMNS,
@@ -130,11 +137,13 @@ export class LedgerTree {
    */
   private async extend(limit: number): Promise<{ size: number; added: number }> {
     const size = await this.store.size();
-    const rows = await this.tx.manager.query<{ seq: string; entry_hash: string }[]>(
+    const rows = await this.tx.manager.query<
+      { seq: string; prev_hash: string; entry_hash: string }[]
+    >(
       // Only what the chain head counts as sealed: a row written around the sequencer (by a
       // superuser) never enters the tree. ORDER BY names the table's column: a bare `seq` would
       // be the text alias of the select list and sort "10" before "7".
-      `SELECT seq::text AS seq, entry_hash FROM ledger_entry
+      `SELECT seq::text AS seq, prev_hash, entry_hash FROM ledger_entry
         WHERE seq >= $1::bigint
           AND seq < LEAST($1::bigint + $2::bigint, (SELECT next_seq FROM ledger_head WHERE id = 1))
         ORDER BY ledger_entry.seq`,
@@ -147,6 +156,7 @@ export class LedgerTree {
         throw new Error(`ledger seq ${size + i} is missing; the tree is not extended past it`);
       }
     });
+    await this.assertLinks(size, rows);
     const lookup =
       size > 0
         ? await this.store.lookup(rangeBlocks({ start: 0, end: size }))
@@ -160,6 +170,33 @@ export class LedgerTree {
     );
     await this.store.insert(nodes);
     return { size: size + rows.length, added: rows.length };
+  }
+
+  /**
+   * The new entries must chain onto the last leaf the tree holds and onto one another. The tree
+   * keeps only leaf hashes, so the first new entry's prevHash is checked as a leaf against the
+   * stored leaf of seq size−1. A chain rewritten and recomputed around the triggers (by a
+   * superuser, head moved) would otherwise enter the tree and be signed in the next checkpoint:
+   * the hub refuses to sign it, and verifyLedger names where it breaks.
+   */
+  private async assertLinks(
+    size: number,
+    rows: readonly { seq: string; prev_hash: string; entry_hash: string }[],
+  ): Promise<void> {
+    const [first] = rows;
+    const lastLeaf = { level: 0, index: size - 1 };
+    const linked =
+      size === 0
+        ? first.prev_hash === GENESIS_PREV_HASH
+        : (await this.store.lookup([lastLeaf]))(lastLeaf).equals(leafHash(first.prev_hash));
+    const broken = !linked
+      ? first
+      : rows.find((row, i) => i > 0 && row.prev_hash !== rows[i - 1].entry_hash);
+    if (broken) {
+      throw new Error(
+        `ledger seq ${broken.seq} does not link to the entry before it; the tree is not extended past it`,
+      );
+    }
   }
 
   /** Signs {treeSize, rootHash, issuedAt, keyId} over the stored tree of `size` and stores it. */
