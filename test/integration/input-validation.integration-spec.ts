@@ -235,6 +235,43 @@ describe('bad input', () => {
       expect(errorCode(await as(desk, `{ case(id: "${randomUUID()}") { id } }`))).toBe('NOT_FOUND');
     });
 
+    it('refuses an id spelled in capitals: this API issues lower-case ids only', async () => {
+      // PostgreSQL would find the same row under either spelling, but the checks that compare
+      // ids in code would not (a unit's own id, the persons a unit holds): the same person was
+      // FORBIDDEN ("identities it holds itself") and the same unit "no such unit".
+      const opened = await openCase({
+        persons: [{ fullName: 'Orang Uji Huruf Besar', sex: 'FEMALE' }],
+      });
+      const personId = opened.persons[0].id;
+      await expectRefused('id', () =>
+        as(desk, 'query($id: ID!) { case(id: $id) { id } }', { id: opened.id.toUpperCase() }),
+      );
+      await expectRefused('input.personIds[0]', () =>
+        as(desk, SEND, {
+          input: {
+            caseId: opened.id,
+            toUnitId: pwniUnit,
+            services: ['REPATRIATION'],
+            priority: 'URGENT',
+            summary: 'Rujukan',
+            personIds: [personId.toUpperCase()],
+            lawfulBasis: { basis: 'VITAL_INTEREST' },
+          },
+        }),
+      );
+      await expectRefused('input.toUnitId', () =>
+        as(desk, SEND, {
+          input: {
+            caseId: opened.id,
+            toUnitId: pwniUnit.toUpperCase(),
+            services: ['REPATRIATION'],
+            priority: 'URGENT',
+            summary: 'Rujukan',
+          },
+        }),
+      );
+    });
+
     it('refuses impossible birth dates naming the field', async () => {
       for (const birthDate of ['0000-01-01', '1899-12-31', '2026-02-30']) {
         const result = await as(desk, OPEN_CASE, {

@@ -1,5 +1,5 @@
 import { DomainError } from './errors';
-import { MAX_TEXT_LENGTH, pastDate, textProblem } from './validate';
+import { isIssuedId, MAX_TEXT_LENGTH, pastDate, textProblem } from './validate';
 
 describe('textProblem', () => {
   it.each([
@@ -46,4 +46,23 @@ describe('pastDate', () => {
       );
     },
   );
+});
+
+describe('isIssuedId', () => {
+  it.each(['6f1c2a4e-93b1-4c1e-9a57-0d3e8f1b2c3d', '1', '123456789012345678'])(
+    'accepts %s',
+    (id) => {
+      expect(isIssuedId(id)).toBe(true);
+    },
+  );
+
+  it.each([
+    ['an upper-case UUID', '6F1C2A4E-93B1-4C1E-9A57-0D3E8F1B2C3D'],
+    ['a mixed-case UUID', '6f1c2a4e-93B1-4c1e-9a57-0d3e8f1b2c3d'],
+    ['a UUID in braces', '{6f1c2a4e-93b1-4c1e-9a57-0d3e8f1b2c3d}'],
+    ['a row number with a leading zero', '0123'],
+    ['a row number beyond bigint', '1234567890123456789'],
+  ])('refuses %s', (_what, id) => {
+    expect(isIssuedId(id)).toBe(false);
+  });
 });

@@ -60,8 +60,16 @@ export const isUuid = (value: string): boolean => UUID.test(value);
 /** Outbox rows are the one object whose id is its bigint sequence (ADMIN's parked rows). */
 const ROW_NUMBER = /^[1-9]\d{0,17}$/;
 
-/** An id this API can have issued: a UUID, or an outbox row's number. */
-export const isIssuedId = (value: string): boolean => UUID.test(value) || ROW_NUMBER.test(value);
+/**
+ * A UUID as this API writes it: lower case. PostgreSQL finds the same row under an upper-case
+ * spelling, but the checks that compare ids in code (a unit's own id, the persons a unit holds)
+ * would not, and would answer FORBIDDEN or "no such unit" for an id that names the object.
+ */
+const ISSUED_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** An id this API can have issued: a lower-case UUID, or an outbox row's number. */
+export const isIssuedId = (value: string): boolean =>
+  ISSUED_UUID.test(value) || ROW_NUMBER.test(value);
 
 /**
  * Longest string any GraphQL argument may carry, whatever the field. Fields have their own, lower
