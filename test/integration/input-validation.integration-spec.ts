@@ -235,6 +235,24 @@ describe('bad input', () => {
       expect(errorCode(await as(desk, `{ case(id: "${randomUUID()}") { id } }`))).toBe('NOT_FOUND');
     });
 
+    it('names input.idempotencyKey when a key is reused for a different request', async () => {
+      const idempotencyKey = `reuse-${randomUUID()}`;
+      const first = await openCase({ idempotencyKey });
+      const before = await counts();
+      const again = await as(desk, OPEN_CASE, {
+        input: caseInput({ idempotencyKey, title: 'Kasus lain' }),
+      });
+      expect(again.errors).toEqual([
+        expect.objectContaining({
+          extensions: { code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' },
+        }),
+      ]);
+      expect(await counts()).toEqual(before);
+      // The same request with the same key still answers the first result.
+      const replay = await as(desk, OPEN_CASE, { input: caseInput({ idempotencyKey }) });
+      expect((dataOf(replay).openCase as { id: string }).id).toBe(first.id);
+    });
+
     it('refuses an id spelled in capitals: this API issues lower-case ids only', async () => {
       // PostgreSQL would find the same row under either spelling, but the checks that compare
       // ids in code would not (a unit's own id, the persons a unit holds): the same person was

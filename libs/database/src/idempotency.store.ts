@@ -33,7 +33,8 @@ export class IdempotencyStore {
 
   /**
    * Returns null when the key is new (the caller goes on and creates `newId`), or the id of the
-   * earlier result. The same key with a different payload is BAD_USER_INPUT.
+   * earlier result. The same key with a different payload is BAD_USER_INPUT naming `field`, where
+   * the caller sent the key (every operation so far takes it in its `input`).
    */
   async claim(claim: {
     officerId: string;
@@ -41,6 +42,7 @@ export class IdempotencyStore {
     key: string;
     digest: string;
     newId: string;
+    field?: string;
   }): Promise<string | null> {
     const inserted: unknown[] = await this.tx.manager.query(
       `INSERT INTO idempotency_key (officer_id, operation, key, request_digest, result_id)
@@ -54,7 +56,10 @@ export class IdempotencyStore {
       [claim.officerId, claim.operation, claim.key],
     );
     if (rows[0].request_digest !== claim.digest) {
-      throw badInput('idempotencyKey', 'was already used for a different request');
+      throw badInput(
+        claim.field ?? 'input.idempotencyKey',
+        'was already used for a different request',
+      );
     }
     return rows[0].result_id;
   }
