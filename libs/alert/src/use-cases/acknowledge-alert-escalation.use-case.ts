@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { conflict } from '@simpul/common';
+import { CLOCK, type Clock } from '@simpul/config';
 import type { Actor } from '@simpul/identity';
 import { TransactionHost } from '@simpul/database';
 import { CLOSED_ALERT_STATUSES } from '../alert-enums';
@@ -27,6 +28,7 @@ export class AcknowledgeAlertEscalationUseCase {
     private readonly tx: TransactionHost,
     private readonly access: AlertAccess,
     private readonly acknowledgement: AlertAcknowledgement,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   execute(actor: Actor, alertId: string, unitId?: string | null): Promise<AlertEscalationModel> {
@@ -52,7 +54,9 @@ export class AcknowledgeAlertEscalationUseCase {
         [alert.id, unit],
       );
       if (row.acknowledged_at) throw conflict('Your unit has acknowledged this alert already');
-      const now = new Date();
+      // The clock of deadlines and escalation, which set raisedAt and escalatedAt: under a moved
+      // test clock an acknowledgement must not precede the alert it acknowledges.
+      const now = this.clock.now();
       await this.tx.manager.query(
         `UPDATE alert_escalation SET acknowledged_at = $3, acknowledged_by_id = $4
           WHERE alert_id = $1 AND unit_id = $2`,

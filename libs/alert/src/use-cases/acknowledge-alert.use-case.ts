@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { conflict } from '@simpul/common';
+import { CLOCK, type Clock } from '@simpul/config';
 import type { Actor } from '@simpul/identity';
 import { TransactionHost } from '@simpul/database';
 import { CLOSED_ALERT_STATUSES } from '../alert-enums';
@@ -18,6 +19,7 @@ export class AcknowledgeAlertUseCase {
     private readonly tx: TransactionHost,
     private readonly access: AlertAccess,
     private readonly acknowledgement: AlertAcknowledgement,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   execute(actor: Actor, alertId: string, unitId?: string | null): Promise<AlertDeliveryEntity> {
@@ -39,7 +41,9 @@ export class AcknowledgeAlertUseCase {
         lock: { mode: 'pessimistic_write' },
       });
       if (delivery.acknowledgedAt) throw conflict('Your unit has acknowledged this alert already');
-      const now = new Date();
+      // The clock of deadlines and escalation, which set raisedAt and escalatedAt: under a moved
+      // test clock an acknowledgement must not precede the alert it acknowledges.
+      const now = this.clock.now();
       delivery.acknowledgedAt = now;
       delivery.acknowledgedById = actor.officerId;
       await this.tx.manager.update(

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { conflict, Limits, requiredText } from '@simpul/common';
+import { CLOCK, type Clock } from '@simpul/config';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
 import { TransactionHost } from '@simpul/database';
@@ -18,6 +19,7 @@ export class CloseAlert {
     private readonly tx: TransactionHost,
     private readonly access: AlertAccess,
     private readonly ledger: LedgerWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   run(
@@ -33,7 +35,8 @@ export class CloseAlert {
       if (CLOSED_ALERT_STATUSES.includes(alert.status)) {
         throw conflict(`The alert is ${alert.status.toLowerCase()} already`);
       }
-      const now = new Date();
+      // The clock that set raisedAt (a moved test clock too), so closedAt never precedes it.
+      const now = this.clock.now();
       const changes = {
         status: to,
         closedAt: now,
