@@ -62,6 +62,20 @@ async function rechain(db: Client, from: number): Promise<void> {
   await db.query('UPDATE ledger_head SET last_hash = $1', [prevHash]);
 }
 
+/** Writes a copy of the last entry after it, around the sequencer (hashes to be fixed by rechain). */
+async function appendCopyOfLastEntry(db: Client): Promise<void> {
+  await db.query(
+    `INSERT INTO ledger_entry (id, xact_id, written_at, seq, at, action, actor_id, from_unit_id,
+       to_unit_id, case_id, referral_id, alert_id, note_digest, payload, payload_digest,
+       prev_hash, entry_hash)
+     OVERRIDING SYSTEM VALUE
+     SELECT id + 100000, xact_id, written_at, seq + 1, at, action, actor_id, from_unit_id,
+            to_unit_id, case_id, referral_id, alert_id, note_digest, payload, payload_digest,
+            entry_hash, repeat('f', 64)
+       FROM ledger_entry WHERE seq = (SELECT max(seq) FROM ledger_entry)`,
+  );
+}
+
 /**
  * Tampering as a database superuser, around every trigger (session_replication_role = replica):
  * each change is named — first bad seq and why — by ADMIN's verifyLedger in the worker and by the
@@ -211,16 +225,7 @@ describe('tampering with the stored ledger is detected', () => {
 
   it('names an entry written beyond the chain head that the sequencer never sealed', async () => {
     await tamper(async (c) => {
-      await c.query(
-        `INSERT INTO ledger_entry (id, xact_id, written_at, seq, at, action, actor_id, from_unit_id,
-           to_unit_id, case_id, referral_id, alert_id, note_digest, payload, payload_digest,
-           prev_hash, entry_hash)
-         OVERRIDING SYSTEM VALUE
-         SELECT id + 100000, xact_id, written_at, seq + 1, at, action, actor_id, from_unit_id,
-                to_unit_id, case_id, referral_id, alert_id, note_digest, payload, payload_digest,
-                entry_hash, repeat('f', 64)
-           FROM ledger_entry WHERE seq = (SELECT max(seq) FROM ledger_entry)`,
-      );
+      await appendCopyOfLastEntry(c);
       await rechain(c, size);
       await c.query('UPDATE ledger_head SET last_hash = (SELECT last_hash FROM tamper_head)');
     });
@@ -242,16 +247,7 @@ describe('tampering with the stored ledger is detected', () => {
     // the leaf the tree recorded, so the hub must not fold it into a signed root.
     await tamper(async (c) => {
       await c.query(`UPDATE ledger_entry SET action = 'REFERRAL_REJECTED' WHERE seq = $1`, [k]);
-      await c.query(
-        `INSERT INTO ledger_entry (id, xact_id, written_at, seq, at, action, actor_id, from_unit_id,
-           to_unit_id, case_id, referral_id, alert_id, note_digest, payload, payload_digest,
-           prev_hash, entry_hash)
-         OVERRIDING SYSTEM VALUE
-         SELECT id + 100000, xact_id, written_at, seq + 1, at, action, actor_id, from_unit_id,
-                to_unit_id, case_id, referral_id, alert_id, note_digest, payload, payload_digest,
-                entry_hash, repeat('f', 64)
-           FROM ledger_entry WHERE seq = (SELECT max(seq) FROM ledger_entry)`,
-      );
+      await appendCopyOfLastEntry(c);
       await rechain(c, k);
       await c.query('UPDATE ledger_head SET next_seq = next_seq + 1');
     });
