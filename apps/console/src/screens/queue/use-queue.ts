@@ -1,6 +1,6 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useClient, useQuery } from 'urql';
+import { createRequest, useClient, useQuery } from 'urql';
 import type { QueueReferralData } from '../../graphql/fragments';
 import { useLiveTick } from '../../live/arrivals';
 import { queueVariables, type QueueFilter } from './queue-filter';
@@ -53,12 +53,22 @@ export function useQueue(kind: QueueKind, filter: QueueFilter) {
   const [sentResult, refetchSent] = useQuery({ query: SENT, variables, pause: inbox });
   const result = inbox ? inboxResult : sentResult;
   const refetch = inbox ? refetchInbox : refetchSent;
+  // urql keeps the previous variables' data while the new ones load: a tab just pressed would
+  // show the last tab's rows under its name (a referral held before acceptance listed under
+  // Ditangani) until the server answered. Rows count only when they answer these variables.
+  const asked = inbox ? createRequest(INBOX, variables).key : createRequest(SENT, variables).key;
+  const answersAsked = result.operation?.key === asked;
   useEffect(() => {
     if (tick) refetch({ requestPolicy: 'network-only' });
   }, [tick, refetch]);
 
   const first: Page & { counts: StageCount[]; totalCount: number } = useMemo(() => {
-    const connection = inbox ? inboxResult.data?.inbox : sentResult.data?.sent;
+    const connection = !answersAsked
+      ? undefined
+      : inbox
+        ? inboxResult.data?.inbox
+        : sentResult.data?.sent;
+    // The tab counts do not depend on the tab pressed: the last ones stay until the new answer.
     const counts = (inbox ? inboxResult.data : sentResult.data)?.referralQueueStageCounts ?? [];
     return {
       rows: (connection?.edges ?? []).map((edge) => edge.node as QueueRow),
@@ -67,7 +77,7 @@ export function useQueue(kind: QueueKind, filter: QueueFilter) {
       counts,
       totalCount: connection?.totalCount ?? 0,
     };
-  }, [inbox, inboxResult.data, sentResult.data]);
+  }, [answersAsked, inbox, inboxResult.data, sentResult.data]);
 
   // Pages after the first, for these variables only: a new filter starts from its first page.
   const key = JSON.stringify(variables);
@@ -142,7 +152,7 @@ export function useQueue(kind: QueueKind, filter: QueueFilter) {
     hasMore: last.hasNextPage,
     loadMore,
     loadingMore,
-    fetching: result.fetching && !result.data,
+    fetching: !answersAsked || (result.fetching && !result.data),
     error: result.error,
     refetch,
   };
