@@ -72,10 +72,10 @@ export default function AgencyScreen({ officer }: { officer: Officer }) {
             {busy.map((u) => (
               <tr key={u.unit.id}>
                 <th scope="row">{u.unit.name}</th>
-                <td>{u.open}</td>
-                <td>{u.overdue}</td>
-                <td>{u.atRisk}</td>
-                <td>{u.total}</td>
+                <td data-label={t('agency.open')}>{u.open}</td>
+                <td data-label={t('agency.overdue')}>{u.overdue}</td>
+                <td data-label={t('agency.atRisk')}>{u.atRisk}</td>
+                <td data-label={t('agency.total')}>{u.total}</td>
               </tr>
             ))}
           </tbody>
