@@ -1,14 +1,12 @@
+import { consoleSuite } from '../support/console-suite';
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import {
-  launchConsoleBrowser,
   screenshot,
   seriousAxeFindings,
-  type ConsoleBrowser,
   type ConsolePage,
 } from '../support/launch-console-browser';
 import { findUnitIds, loginAs, type Session } from '../support/login-as';
-import { appStep, startAppProcesses, type AppProcesses } from '../support/start-app-processes';
 import { waitForCondition } from '../support/wait-for-condition';
 import { signInToConsole } from '../support/sign-in-to-console';
 
@@ -31,14 +29,13 @@ const heading = (page: Page, text: string) =>
  * screen; any CSP violation or script error fails the test.
  */
 describe('console: the administrator’s routing rules and webhooks', () => {
-  let apps: AppProcesses | undefined;
-  let browser: ConsoleBrowser | undefined;
   let tab: ConsolePage;
   let admin: Session;
   let police: Session;
   let firstSecret = '';
   let hookId = '';
-  const step = appStep(() => apps, 90_000);
+  const suite = consoleSuite();
+  const { step, open } = suite;
 
   const receivers = async (severity: string) =>
     (
@@ -46,7 +43,7 @@ describe('console: the administrator’s routing rules and webhooks', () => {
     ).previewAlertRouting.map((unit) => unit.code);
 
   beforeAll(async () => {
-    apps = await startAppProcesses({
+    const apps = await suite.start({
       env: {
         ...process.env,
         LOG_LEVEL: process.env.E2E_APP_LOG_LEVEL ?? 'warn',
@@ -56,24 +53,14 @@ describe('console: the administrator’s routing rules and webhooks', () => {
         OUTBOX_PARK_AFTER_FAILURES: '1',
       },
     });
-    browser = await launchConsoleBrowser();
     admin = await loginAs(apps.graphqlUrl, 'admin');
     police = await loginAs(apps.graphqlUrl, 'polda.ntt');
   }, 120_000);
 
-  afterEach(() => {
-    expect(tab?.problems.splice(0) ?? []).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await apps?.stop();
-  }, 30_000);
-
   step('the administrator lands on the settings screen', async () => {
-    tab = await browser!.newPage();
+    tab = await open();
     const { page } = tab;
-    await signInToConsole(tab, apps!.baseUrl, 'admin');
+    await signInToConsole(tab, suite.apps!.baseUrl, 'admin');
     await heading(page, 'Aturan peringatan dan webhook');
     await page.waitForURL('**/pengaturan');
     // The reference rules loaded at start, one per province.

@@ -1,14 +1,12 @@
+import { consoleSuite } from '../support/console-suite';
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import {
-  launchConsoleBrowser,
   screenshot,
   seriousAxeFindings,
-  type ConsoleBrowser,
   type ConsolePage,
 } from '../support/launch-console-browser';
 import { loginAs, type Session } from '../support/login-as';
-import { appStep, startAppProcesses, type AppProcesses } from '../support/start-app-processes';
 import { signInToConsole } from '../support/sign-in-to-console';
 
 const SUMMARY = 'Dua perekrut menjemput calon PMI di terminal Oebobo malam ini';
@@ -25,36 +23,25 @@ const heading = (page: Page, text: string) =>
  * CSP violation or script error fails the test.
  */
 describe('console: one alert on its own screen', () => {
-  let apps: AppProcesses | undefined;
-  let browser: ConsoleBrowser | undefined;
   let police: Session;
   let desk: Session;
   let tab: ConsolePage;
   let alert: { id: string; reference: string };
-  const step = appStep(() => apps, 90_000);
+  const suite = consoleSuite();
+  const { step, open } = suite;
 
   beforeAll(async () => {
-    apps = await startAppProcesses();
-    browser = await launchConsoleBrowser();
+    const apps = await suite.start();
     police = await loginAs(apps.graphqlUrl, 'polda.ntt');
     desk = await loginAs(apps.graphqlUrl, 'bp3mi.ntt');
     // Whatever earlier files of the run told BP3MI NTT is read: the count starts at 0.
     await desk.client.data('mutation { markAllNotificationsRead }');
   }, 120_000);
 
-  afterEach(() => {
-    expect(tab?.problems.splice(0) ?? []).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await apps?.stop();
-  }, 30_000);
-
   step('the notification of a new alert opens the alert', async () => {
-    tab = await browser!.newPage();
+    tab = await open();
     const { page } = tab;
-    await signInToConsole(tab, apps!.baseUrl, 'bp3mi.ntt');
+    await signInToConsole(tab, suite.apps!.baseUrl, 'bp3mi.ntt');
     ({ raiseAlert: alert } = await police.client.data<{
       raiseAlert: { id: string; reference: string };
     }>(
@@ -136,9 +123,9 @@ describe('console: one alert on its own screen', () => {
   });
 
   step('a desk the alert did not reach gets "not found"', async () => {
-    const other = await browser!.newPage();
-    await signInToConsole(other, apps!.baseUrl, 'lpsk');
-    await other.page.goto(`${apps!.baseUrl}/peringatan/${alert.id}`);
+    const other = await open();
+    await signInToConsole(other, suite.apps!.baseUrl, 'lpsk');
+    await other.page.goto(`${suite.apps!.baseUrl}/peringatan/${alert.id}`);
     await other.page
       .getByRole('alert')
       .filter({ hasText: 'Data tidak ditemukan atau tidak dapat Anda akses.' })
@@ -156,9 +143,9 @@ describe('console: one alert on its own screen', () => {
         severity: CRITICAL, regionCode: "53", summary: $summary }) { id reference } }`,
         { summary: SUMMARY },
       );
-      const head = await browser!.newPage();
-      await signInToConsole(head, apps!.baseUrl, 'kp2mi.pusat');
-      await head.page.goto(`${apps!.baseUrl}/peringatan/${critical.id}`);
+      const head = await open();
+      await signInToConsole(head, suite.apps!.baseUrl, 'kp2mi.pusat');
+      await head.page.goto(`${suite.apps!.baseUrl}/peringatan/${critical.id}`);
       await head.page
         .getByRole('alert')
         .filter({ hasText: 'Data tidak ditemukan atau tidak dapat Anda akses.' })

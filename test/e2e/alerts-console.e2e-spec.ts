@@ -1,13 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
+import { consoleSuite } from '../support/console-suite';
 import {
-  launchConsoleBrowser,
   seriousAxeFindings,
-  type ConsoleBrowser,
   type ConsolePage,
   screenshot,
 } from '../support/launch-console-browser';
 import { loginAs, type Session } from '../support/login-as';
-import { appStep, startAppProcesses, type AppProcesses } from '../support/start-app-processes';
 import { signInToConsole } from '../support/sign-in-to-console';
 
 /**
@@ -40,41 +38,27 @@ const card = (scope: Page | Locator, reference: string): Locator =>
   scope.getByRole('article', { name: reference });
 
 describe('console: alerts reach the NTT desks live and each acknowledges', () => {
-  let apps: AppProcesses | undefined;
-  let browser: ConsoleBrowser | undefined;
   let police: Session;
-  const tabs: ConsolePage[] = [];
   const desks = new Map<string, ConsolePage>();
   let reference = '';
   let alertId = '';
-  const step = appStep(() => apps, 90_000);
+  const suite = consoleSuite();
+  const { step, open } = suite;
 
   const accessible = async ({ page }: ConsolePage) => {
     expect(await seriousAxeFindings(page)).toEqual([]);
   };
 
   beforeAll(async () => {
-    apps = await startAppProcesses();
-    browser = await launchConsoleBrowser();
+    const apps = await suite.start();
     police = await loginAs(apps.graphqlUrl, 'polda.ntt');
   }, 120_000);
 
-  afterEach(() => {
-    const problems = tabs.flatMap((tab) => tab.problems.splice(0));
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await apps?.stop();
-  });
-
   step('the four NTT desks and a desk elsewhere open their alerts feed', async () => {
     for (const [code, username] of [...Object.entries(DESKS), ['LPSK-PUSAT', 'lpsk']]) {
-      const tab = await browser!.newPage();
-      tabs.push(tab);
+      const tab = await open();
       desks.set(code, tab);
-      await signInToConsole(tab, apps!.baseUrl, username);
+      await signInToConsole(tab, suite.apps!.baseUrl, username);
       await tab.page.getByRole('link', { name: 'Peringatan', exact: true }).click();
       await heading(tab.page, 'Peringatan');
     }

@@ -1,18 +1,12 @@
+import { consoleSuite } from '../support/console-suite';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createIsolatedDatabase, type IsolatedDatabase } from '../support/isolated-database';
-import {
-  launchConsoleBrowser,
-  PHONE,
-  seriousAxeFindings,
-  type ConsoleBrowser,
-  type ConsolePage,
-} from '../support/launch-console-browser';
+import { PHONE, seriousAxeFindings, type ConsolePage } from '../support/launch-console-browser';
 import { findUnitIds, loginAs } from '../support/login-as';
-import { appStep, startAppProcesses, type AppProcesses } from '../support/start-app-processes';
 import { waitForCondition } from '../support/wait-for-condition';
 import { signInToConsole } from '../support/sign-in-to-console';
 
@@ -44,8 +38,6 @@ async function watchProgress(page: ConsolePage['page']): Promise<() => Promise<s
 
 describe('console: an auditor verifies a case in the browser and takes its dossier away', () => {
   let database: IsolatedDatabase | undefined;
-  let apps: AppProcesses | undefined;
-  let browser: ConsoleBrowser | undefined;
   let dir: string;
   let caseId: string;
   let reference: string;
@@ -54,8 +46,12 @@ describe('console: an auditor verifies a case in the browser and takes its dossi
   let lpskUnitId: string;
   let fingerprint: string;
   let caseSeqs: number[];
-  const tabs: ConsolePage[] = [];
-  const step = appStep(() => apps, 120_000);
+  const suite = consoleSuite({ stepTimeoutMs: 120_000 });
+  const { step, open } = suite;
+  suite.afterClose(async () => {
+    await database?.drop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
   const shots = process.env.SIMPUL_SCREENSHOT_DIR ?? join(process.cwd(), 'dist/screenshots');
   /** The screen as the auditor sees it with the verdict in view. */
   const shoot = async (tab: ConsolePage, name: string) => {
@@ -63,20 +59,15 @@ describe('console: an auditor verifies a case in the browser and takes its dossi
     await tab.page.screenshot({ path: join(shots, `${name}.png`) });
   };
 
-  const open = async (options?: Parameters<ConsoleBrowser['newPage']>[0]) => {
-    const tab = await browser!.newPage(options);
-    tabs.push(tab);
-    return tab;
-  };
   const openCaseAudit = async (tab: ConsolePage) => {
-    await signInToConsole(tab, apps!.baseUrl, 'auditor');
-    await tab.page.goto(`${apps!.baseUrl}/audit/kasus/${caseId}`);
+    await signInToConsole(tab, suite.apps!.baseUrl, 'auditor');
+    await tab.page.goto(`${suite.apps!.baseUrl}/audit/kasus/${caseId}`);
     await tab.page.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor();
   };
   /** The offline verifier as an auditor runs it: a file and the published keys, nothing else. */
   const verifyOffline = async (file: string) => {
     const keysFile = join(dir, 'simpul-ledger-keys.json');
-    const keys = await fetch(`${apps!.baseUrl}/.well-known/simpul-ledger-keys.json`);
+    const keys = await fetch(`${suite.apps!.baseUrl}/.well-known/simpul-ledger-keys.json`);
     writeFileSync(keysFile, await keys.text());
     const run = spawnSync(process.execPath, [VERIFY, file, '--keys', keysFile], {
       encoding: 'utf8',
@@ -88,7 +79,7 @@ describe('console: an auditor verifies a case in the browser and takes its dossi
     dir = mkdtempSync(join(tmpdir(), 'simpul-audit-verify-'));
     mkdirSync(shots, { recursive: true });
     database = await createIsolatedDatabase('auditverify');
-    apps = await startAppProcesses({
+    const apps = await suite.start({
       env: {
         ...process.env,
         DATABASE_URL: database.url,
@@ -98,7 +89,6 @@ describe('console: an auditor verifies a case in the browser and takes its dossi
         CHECKPOINT_EVERY_MS: '300',
       },
     });
-    browser = await launchConsoleBrowser();
     const kbri = await loginAs(apps.graphqlUrl, 'kbri.phnompenh');
     const units = await findUnitIds(kbri.client);
     lpskUnitId = units.get('LPSK-PUSAT')!;
@@ -173,18 +163,6 @@ describe('console: an auditor verifies a case in the browser and takes its dossi
     caseSeqs = entries.map((e) => Number(e.seq));
     await coveredBeyond(caseSeqs[caseSeqs.length - 1]);
   }, 180_000);
-
-  afterEach(() => {
-    const problems = tabs.flatMap((tab) => tab.problems.splice(0));
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await apps?.stop();
-    await database?.drop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
 
   step(
     'Verifikasi says what holds; the dossier downloads with progress and verifies offline',

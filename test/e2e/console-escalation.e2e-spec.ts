@@ -1,12 +1,10 @@
+import { consoleSuite } from '../support/console-suite';
 import {
-  launchConsoleBrowser,
   seriousAxeFindings,
-  type ConsoleBrowser,
   type ConsolePage,
   screenshot,
 } from '../support/launch-console-browser';
 import { findUnitIds, loginAs } from '../support/login-as';
-import { startAppProcesses, appStep, type AppProcesses } from '../support/start-app-processes';
 import { waitForCondition } from '../support/wait-for-condition';
 import { signInToConsole } from '../support/sign-in-to-console';
 
@@ -19,24 +17,21 @@ import { signInToConsole } from '../support/sign-in-to-console';
  * BP3MI supervisor sees "Terlambat" and "Eskalasi 3" in the inbox and on the referral.
  */
 describe('console: escalation and overdue referrals in Chromium', () => {
-  let apps: AppProcesses | undefined;
-  let browser: ConsoleBrowser | undefined;
   let reference: string;
   let referralId: string;
-  const tabs: ConsolePage[] = [];
-  const step = appStep(() => apps, 90_000);
+  const suite = consoleSuite();
+  const { step, open } = suite;
 
   const signIn = async (username: string): Promise<ConsolePage> => {
-    const tab = await browser!.newPage();
-    tabs.push(tab);
-    await signInToConsole(tab, apps!.baseUrl, username);
+    const tab = await open();
+    await signInToConsole(tab, suite.apps!.baseUrl, username);
     return tab;
   };
   const accessible = async ({ page }: ConsolePage) => {
     expect(await seriousAxeFindings(page)).toEqual([]);
   };
   const startAt = (instant: string) =>
-    startAppProcesses({
+    suite.start({
       env: {
         ...process.env,
         LOG_LEVEL: process.env.E2E_APP_LOG_LEVEL ?? 'warn',
@@ -45,7 +40,7 @@ describe('console: escalation and overdue referrals in Chromium', () => {
     });
 
   beforeAll(async () => {
-    apps = await startAt('2026-06-02T10:00+08:00');
+    let apps = await startAt('2026-06-02T10:00+08:00');
     const kbri = await loginAs(apps.graphqlUrl, 'kbri.phnompenh');
     const units = await findUnitIds(kbri.client);
     const { openCase } = await kbri.client.data<{ openCase: { id: string } }>(
@@ -67,7 +62,6 @@ describe('console: escalation and overdue referrals in Chromium', () => {
     );
     ({ id: referralId, reference } = sendReferral);
     expect(sendReferral.acknowledgeBy.slice(0, 13)).toBe('2026-06-04T02');
-    await apps.stop();
     apps = await startAt('2026-06-08T11:00+08:00');
     const auditor = await loginAs(apps.graphqlUrl, 'auditor');
     await waitForCondition(
@@ -82,18 +76,7 @@ describe('console: escalation and overdue referrals in Chromium', () => {
       60_000,
       500,
     );
-    browser = await launchConsoleBrowser();
   }, 240_000);
-
-  afterEach(() => {
-    const problems = tabs.flatMap((tab) => tab.problems.splice(0));
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await apps?.stop();
-  });
 
   step(
     'shows Gugus Tugas NTT the overdue referral of its province with its escalation level',

@@ -1,11 +1,6 @@
-import {
-  launchConsoleBrowser,
-  seriousAxeFindings,
-  type ConsoleBrowser,
-  type ConsolePage,
-} from '../support/launch-console-browser';
+import { consoleSuite } from '../support/console-suite';
+import { seriousAxeFindings, type ConsolePage } from '../support/launch-console-browser';
 import { findUnitIds, loginAs, type Session } from '../support/login-as';
-import { startAppProcesses, appStep, type AppProcesses } from '../support/start-app-processes';
 import { waitForCondition } from '../support/wait-for-condition';
 import { signInToConsole } from '../support/sign-in-to-console';
 
@@ -23,14 +18,12 @@ const INBOX = `query($first: Int) { inbox(first: $first, order: URGENT_FIRST) {
  * Sunday–Thursday for KBRI Riyadh.
  */
 describe('console: the inbox order after a live arrival, in Chromium', () => {
-  let apps: AppProcesses | undefined;
-  let browser: ConsoleBrowser | undefined;
   let kbri: Session;
   let desk: Session;
   let units: Map<string, string>;
   let caseId: string;
-  const tabs: ConsolePage[] = [];
-  const step = appStep(() => apps, 90_000);
+  const suite = consoleSuite();
+  const { step, open } = suite;
 
   const send = async (toUnit: string, priority: string, summary: string) =>
     (
@@ -45,9 +38,8 @@ describe('console: the inbox order after a live arrival, in Chromium', () => {
       })
     ).sendReferral;
   const signIn = async (username: string): Promise<ConsolePage> => {
-    const tab = await browser!.newPage();
-    tabs.push(tab);
-    await signInToConsole(tab, apps!.baseUrl, username);
+    const tab = await open();
+    await signInToConsole(tab, suite.apps!.baseUrl, username);
     return tab;
   };
   /** The referral ids of the rows shown, top to bottom (table or cards). */
@@ -63,7 +55,7 @@ describe('console: the inbox order after a live arrival, in Chromium', () => {
     ).inbox.edges.map((edge) => edge.node.id);
 
   beforeAll(async () => {
-    apps = await startAppProcesses({
+    const apps = await suite.start({
       env: {
         ...process.env,
         LOG_LEVEL: process.env.E2E_APP_LOG_LEVEL ?? 'warn',
@@ -80,18 +72,7 @@ describe('console: the inbox order after a live arrival, in Chromium', () => {
     ));
     // More than a page (50) of ROUTINE referrals, whatever other files sent there.
     for (let i = 0; i < 60; i++) await send('UPTDPPA-NTT', 'ROUTINE', `Mohon penampungan ${i}`);
-    browser = await launchConsoleBrowser();
   }, 240_000);
-
-  afterEach(() => {
-    const problems = tabs.flatMap((tab) => tab.problems.splice(0));
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await apps?.stop();
-  });
 
   step(
     'puts an EMERGENCY referral that arrives live at the top, with every loaded page in the server’s order',
@@ -138,7 +119,7 @@ describe('console: the inbox order after a live arrival, in Chromium', () => {
   step('shows a mission’s working days on its referral: Sunday–Thursday in Riyadh', async () => {
     const toRiyadh = await send('KBRI-RIYADH', 'ROUTINE', 'Mohon pendampingan di Riyadh');
     const tab = await signIn('kbri.phnompenh');
-    await tab.page.goto(`${apps!.baseUrl}/rujukan/${toRiyadh.id}`);
+    await tab.page.goto(`${suite.apps!.baseUrl}/rujukan/${toRiyadh.id}`);
     await tab.page
       .getByRole('heading', { level: 1, name: new RegExp(toRiyadh.reference) })
       .waitFor();

@@ -1,12 +1,10 @@
+import { consoleSuite } from '../support/console-suite';
 import {
-  launchConsoleBrowser,
   seriousAxeFindings,
-  type ConsoleBrowser,
   type ConsolePage,
   screenshot,
 } from '../support/launch-console-browser';
 import { findUnitIds, loginAs, type Session } from '../support/login-as';
-import { startAppProcesses, type AppProcesses } from '../support/start-app-processes';
 import { signInToConsole } from '../support/sign-in-to-console';
 
 /**
@@ -16,30 +14,24 @@ import { signInToConsole } from '../support/sign-in-to-console';
  * list; any CSP violation or script error fails the test.
  */
 describe('console: the notifications bell', () => {
-  let apps: AppProcesses | undefined;
-  let browser: ConsoleBrowser | undefined;
+  const suite = consoleSuite();
+  const { open } = suite;
   let tab: ConsolePage;
   let kbri: Session;
   let bp3mi: Session;
 
   beforeAll(async () => {
-    apps = await startAppProcesses();
-    browser = await launchConsoleBrowser();
+    const apps = await suite.start();
     kbri = await loginAs(apps.graphqlUrl, 'kbri.phnompenh');
     bp3mi = await loginAs(apps.graphqlUrl, 'bp3mi.ntt');
     // Whatever earlier files of the run told BP3MI NTT is read: the count starts at 0.
     await bp3mi.client.data('mutation { markAllNotificationsRead }');
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await apps?.stop();
-  }, 30_000);
-
   it('shows a delivery live, leads to the referral and marks it read', async () => {
-    tab = await browser!.newPage();
+    tab = await open();
     const { page } = tab;
-    await signInToConsole(tab, apps!.baseUrl, 'bp3mi.ntt');
+    await signInToConsole(tab, suite.apps!.baseUrl, 'bp3mi.ntt');
     await page.getByRole('button', { name: 'Pemberitahuan', exact: true }).waitFor();
 
     const units = await findUnitIds(kbri.client);

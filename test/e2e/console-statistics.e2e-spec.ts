@@ -1,14 +1,7 @@
+import { consoleSuite } from '../support/console-suite';
 import { readFile } from 'node:fs/promises';
-import {
-  launchConsoleBrowser,
-  PHONE,
-  seriousAxeFindings,
-  type ConsoleBrowser,
-  type ConsolePage,
-  screenshot,
-} from '../support/launch-console-browser';
+import { PHONE, seriousAxeFindings, screenshot } from '../support/launch-console-browser';
 import { findUnitIds, loginAs, type Session } from '../support/login-as';
-import { startAppProcesses, appStep, type AppProcesses } from '../support/start-app-processes';
 import { signInToConsole } from '../support/sign-in-to-console';
 
 /**
@@ -20,21 +13,12 @@ import { signInToConsole } from '../support/sign-in-to-console';
  */
 
 describe('console: Statistik for auditors and the Gugus Tugas', () => {
-  let apps: AppProcesses | undefined;
-  let browser: ConsoleBrowser | undefined;
   let kbri: Session;
-  const tabs: ConsolePage[] = [];
-  const step = appStep(() => apps, 90_000);
-
-  const open = async (options?: Parameters<ConsoleBrowser['newPage']>[0]) => {
-    const tab = await browser!.newPage(options);
-    tabs.push(tab);
-    return tab;
-  };
+  const suite = consoleSuite();
+  const { step, open } = suite;
 
   beforeAll(async () => {
-    apps = await startAppProcesses();
-    browser = await launchConsoleBrowser();
+    const apps = await suite.start();
     kbri = await loginAs(apps.graphqlUrl, 'kbri.phnompenh');
     const units = await findUnitIds(kbri.client);
     const { openCase } = await kbri.client.data<{ openCase: { id: string } }>(
@@ -62,22 +46,12 @@ describe('console: Statistik for auditors and the Gugus Tugas', () => {
     }
   }, 120_000);
 
-  afterEach(() => {
-    const problems = tabs.flatMap((tab) => tab.problems.splice(0));
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await apps?.stop();
-  });
-
   step(
     'the auditor reads handoffs per agency as a chart and a table, the ping-pong list, and downloads the CSV',
     async () => {
       const tab = await open();
       const { page } = tab;
-      await signInToConsole(tab, apps!.baseUrl, 'auditor');
+      await signInToConsole(tab, suite.apps!.baseUrl, 'auditor');
       await page.getByRole('link', { name: 'Statistik' }).click();
       await page
         .getByRole('heading', { level: 1, name: 'Statistik dan pertanyaan auditor' })
@@ -127,8 +101,8 @@ describe('console: Statistik for auditors and the Gugus Tugas', () => {
 
   step('on a phone the tables become cards, and axe finds nothing serious', async () => {
     const tab = await open(PHONE);
-    await signInToConsole(tab, apps!.baseUrl, 'gugustugas.ntt');
-    await tab.page.goto(`${apps!.baseUrl}/statistik`);
+    await signInToConsole(tab, suite.apps!.baseUrl, 'gugustugas.ntt');
+    await tab.page.goto(`${suite.apps!.baseUrl}/statistik`);
     await tab.page.locator('.queue-cards').first().waitFor({ timeout: 15_000 });
     const width = await tab.page.evaluate<number>('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(360);
@@ -137,14 +111,14 @@ describe('console: Statistik for auditors and the Gugus Tugas', () => {
 
   step('a desk officer is not offered Statistik, and the API refuses it', async () => {
     const tab = await open();
-    await signInToConsole(tab, apps!.baseUrl, 'kemlu.pwni');
+    await signInToConsole(tab, suite.apps!.baseUrl, 'kemlu.pwni');
     await tab.page.getByRole('link', { name: 'Kotak masuk' }).first().waitFor();
     expect(await tab.page.getByRole('link', { name: 'Statistik' }).count()).toBe(0);
     const response = await fetch(
-      `${apps!.baseUrl}/statistics/evaluation.csv?fromMonth=2026-01&toMonth=2026-12`,
+      `${suite.apps!.baseUrl}/statistics/evaluation.csv?fromMonth=2026-01&toMonth=2026-12`,
       {
         headers: {
-          authorization: `Bearer ${(await loginAs(apps!.graphqlUrl, 'kemlu.pwni')).token}`,
+          authorization: `Bearer ${(await loginAs(suite.apps!.graphqlUrl, 'kemlu.pwni')).token}`,
         },
       },
     );

@@ -1,18 +1,17 @@
+import { consoleSuite } from '../support/console-suite';
 import { Client } from 'pg';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Route } from 'playwright-core';
 import {
-  launchConsoleBrowser,
   PHONE,
   screenshot,
   seriousAxeFindings,
-  type ConsoleBrowser,
   type ConsolePage,
 } from '../support/launch-console-browser';
 import { findUnitIds, loginAs, type Session } from '../support/login-as';
-import { startAppProcesses, appStep, type AppProcesses } from '../support/start-app-processes';
 import { waitForCondition } from '../support/wait-for-condition';
 import { FIRST_LOAD_JS_BUDGET_BYTES, recordWireBytes } from '../support/wire-bytes';
 import { signInToConsole } from '../support/sign-in-to-console';
+import { phoneMisfits } from '../support/phone-fit';
 
 /**
  * The console (apps/console, React) served by the built gateway at /, driven in Debian's
@@ -44,8 +43,6 @@ async function heading(page: Page, text: string | RegExp): Promise<void> {
 }
 
 describe('console: the web console at / in Chromium', () => {
-  let apps: AppProcesses | undefined;
-  let browser: ConsoleBrowser | undefined;
   let kbri: Session;
   let kemluApi: Session;
   let units: Map<string, string>;
@@ -56,14 +53,9 @@ describe('console: the web console at / in Chromium', () => {
   let declined: Sent;
   let kbriTab: ConsolePage;
   let kemluTab: ConsolePage;
-  const tabs: ConsolePage[] = [];
-  const step = appStep(() => apps, 90_000);
+  const suite = consoleSuite();
+  const { step, open } = suite;
 
-  const open = async (options?: Parameters<ConsoleBrowser['newPage']>[0]) => {
-    const tab = await browser!.newPage(options);
-    tabs.push(tab);
-    return tab;
-  };
   const shot = screenshot;
   /** axe on the screen as it is now: nothing serious or critical. */
   const accessible = async ({ page }: ConsolePage) => {
@@ -90,28 +82,16 @@ describe('console: the web console at / in Chromium', () => {
     });
 
   beforeAll(async () => {
-    apps = await startAppProcesses();
-    browser = await launchConsoleBrowser();
+    const apps = await suite.start();
     kbri = await loginAs(apps.graphqlUrl, 'kbri.phnompenh');
     kemluApi = await loginAs(apps.graphqlUrl, 'kemlu.pwni');
     units = await findUnitIds(kbri.client);
   }, 120_000);
 
-  afterEach(() => {
-    // No blocked style or script, no script error, in any tab so far.
-    const problems = tabs.flatMap((tab) => tab.problems.splice(0));
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await apps?.stop();
-  }, 30_000);
-
   step(
     'GET / serves the built console: HTML revalidated, hashed assets immutable and compressed, screen paths answered',
     async () => {
-      const base = apps!.baseUrl;
+      const base = suite.apps!.baseUrl;
       const index = await fetch(`${base}/`);
       expect(index.status).toBe(200);
       expect(index.headers.get('cache-control')).toBe('no-cache');
@@ -143,7 +123,7 @@ describe('console: the web console at / in Chromium', () => {
       kemluTab = await open();
       const cdp = await kemluTab.page.context().newCDPSession(kemluTab.page);
       const wireBytes = await recordWireBytes(cdp);
-      await kemluTab.page.goto(`${apps!.baseUrl}/`);
+      await kemluTab.page.goto(`${suite.apps!.baseUrl}/`);
       await heading(kemluTab.page, 'Masuk petugas');
       // The first load's JavaScript within its budget (bench:console measures it throttled).
       await kemluTab.page.waitForLoadState('networkidle');
@@ -176,7 +156,7 @@ describe('console: the web console at / in Chromium', () => {
     'kbri.phnompenh opens a case with two persons, one a child, in Kabupaten Kupang',
     async () => {
       kbriTab = await open();
-      await signInToConsole(kbriTab, apps!.baseUrl, 'kbri.phnompenh');
+      await signInToConsole(kbriTab, suite.apps!.baseUrl, 'kbri.phnompenh');
       const { page } = kbriTab;
       await page.getByRole('link', { name: 'Kasus baru' }).click();
       await heading(page, 'Buka kasus baru');
@@ -347,7 +327,7 @@ describe('console: the web console at / in Chromium', () => {
     const stale = await sendViaApi('Permintaan rumah aman sementara');
     await delivered(kemluApi, stale.id);
     const { page } = kemluTab;
-    await page.goto(`${apps!.baseUrl}/rujukan/${stale.id}`);
+    await page.goto(`${suite.apps!.baseUrl}/rujukan/${stale.id}`);
     await heading(page, `Rujukan ${stale.reference}`);
     await kemluApi.client.data(
       `mutation { acknowledgeReferral(id: "${stale.id}", expectedVersion: 1) { status } }`,
@@ -389,7 +369,7 @@ describe('console: the web console at / in Chromium', () => {
       declined = await sendViaApi('Mohon penampungan di Jakarta');
       await delivered(kemluApi, declined.id);
       const { page } = kemluTab;
-      await page.goto(`${apps!.baseUrl}/rujukan/${declined.id}`);
+      await page.goto(`${suite.apps!.baseUrl}/rujukan/${declined.id}`);
       await heading(page, `Rujukan ${declined.reference}`);
       await page.getByRole('button', { name: 'Tolak' }).click();
       const dialog = page.getByRole('dialog');
@@ -474,16 +454,30 @@ describe('console: the web console at / in Chromium', () => {
       const { page } = kemluTab;
       await page.getByRole('link', { name: 'Kotak masuk' }).click();
       await heading(page, 'Kotak masuk');
-      await page.getByRole('button', { name: /^Perlu tindakan \(/ }).click();
       const row = page.locator('table.queue-table tbody tr', { hasText: paused.reference });
+      // Under Semua first, held. Then each tab's answer is held back as a loaded server would:
+      // until it comes, the tab pressed must not show the last tab's rows under its name (it
+      // once did, and this step passed or failed with the server's speed).
       await expectText(row.locator('[data-col="status"]'), 'Ditunda');
-      await expectText(row.locator('[data-col="status"]'), 'Belum disanggupi');
-      await page.getByRole('button', { name: /^Ditangani \(/ }).click();
-      await page.locator('table.queue-table tbody tr', { hasText: first.reference }).waitFor();
-      expect(
-        await page.locator('table.queue-table tbody tr', { hasText: paused.reference }).count(),
-      ).toBe(0);
+      const slowStages = async (route: Route) => {
+        if (/"stage":\["(AWAITING_DECISION|IN_HAND)"\]/.test(route.request().postData() ?? '')) {
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+        }
+        await route.continue();
+      };
+      await page.route('**/graphql', slowStages);
+      try {
+        await page.getByRole('button', { name: /^Perlu tindakan \(/ }).click();
+        await expectText(row.locator('[data-col="status"]'), 'Ditunda');
+        await expectText(row.locator('[data-col="status"]'), 'Belum disanggupi');
+        await page.getByRole('button', { name: /^Ditangani \(/ }).click();
+        await page.locator('table.queue-table tbody tr', { hasText: first.reference }).waitFor();
+        expect(await row.count()).toBe(0);
+      } finally {
+        await page.unroute('**/graphql', slowStages);
+      }
       await page.getByRole('button', { name: /^Semua \(/ }).click();
+      await row.waitFor();
     },
   );
 
@@ -504,7 +498,7 @@ describe('console: the web console at / in Chromium', () => {
         await db.end();
       }
       const tab = await open();
-      await signInToConsole(tab, apps!.baseUrl, 'bp3mi.ntt.kepala');
+      await signInToConsole(tab, suite.apps!.baseUrl, 'bp3mi.ntt.kepala');
       await tab.page.getByRole('link', { name: 'Rujukan instansi' }).click();
       await heading(tab.page, /Rujukan ke satuan kerja instansi/);
       const firstRow = tab.page.locator('table.queue-table tbody tr').first();
@@ -520,12 +514,24 @@ describe('console: the web console at / in Chromium', () => {
       await expectText(tab.page.locator('main'), 'Dihitung atas semua rujukan instansi');
       await accessible(tab);
       await shot(tab, '12-instansi');
+      // On the supervisor's phone: the per-unit counts without sideways scrolling, still read.
+      const phone = await open(PHONE);
+      await signInToConsole(phone, suite.apps!.baseUrl, 'bp3mi.ntt.kepala');
+      await phone.page.getByRole('link', { name: 'Rujukan instansi' }).click();
+      await heading(phone.page, /Rujukan ke satuan kerja instansi/);
+      await expectText(phone.page.locator('li.queue-card').first(), overdue.reference);
+      const late = phone.page
+        .locator('.count-table tr', { hasText: 'BP3MI Nusa Tenggara Timur' })
+        .locator('td[data-label="terlambat"]');
+      expect(Number(await late.innerText())).toBeGreaterThanOrEqual(1);
+      await expect(phoneMisfits(phone.page)).resolves.toEqual({ targets: [] });
+      await accessible(phone);
     },
   );
 
   step('the auditor finds the case and reads its handoff picture beside the list', async () => {
     const tab = await open();
-    await signInToConsole(tab, apps!.baseUrl, 'auditor');
+    await signInToConsole(tab, suite.apps!.baseUrl, 'auditor');
     const { page } = tab;
     await heading(page, 'Audit kasus');
     await page.getByLabel('Nomor kasus').fill(caseReference);
@@ -564,7 +570,7 @@ describe('console: the web console at / in Chromium', () => {
     'on a 360 px phone, uptdppa.ntt sees cards, no sideways scrolling, and accepts with a 44 px button',
     async () => {
       await delivered(
-        await loginAs(apps!.graphqlUrl, 'uptdppa.ntt'),
+        await loginAs(suite.apps!.graphqlUrl, 'uptdppa.ntt'),
         (
           await kemluApi.client.data<{ referral: { redirectedTo: { id: string } } }>(
             `query { referral(id: "${redirected.id}") { redirectedTo { id } } }`,
@@ -572,14 +578,13 @@ describe('console: the web console at / in Chromium', () => {
         ).referral.redirectedTo.id,
       );
       const tab = await open(PHONE);
-      await signInToConsole(tab, apps!.baseUrl, 'uptdppa.ntt');
+      await signInToConsole(tab, suite.apps!.baseUrl, 'uptdppa.ntt');
       const { page } = tab;
       await heading(page, 'Kotak masuk');
       const card = page.locator('li.queue-card').first();
       await card.waitFor();
-      expect(
-        await page.evaluate<number>('document.documentElement.scrollWidth'),
-      ).toBeLessThanOrEqual(360);
+      // Every control within reach: the card's number link and both quick actions, labels whole.
+      await expect(phoneMisfits(page)).resolves.toEqual({ targets: [] });
       await expectText(card, /WITA|WIB/);
       const accept = card.getByRole('button', { name: /Sanggupi/ });
       const box = (await accept.boundingBox())!;
@@ -590,12 +595,20 @@ describe('console: the web console at / in Chromium', () => {
       await accept.tap();
       await expectText(card.locator('[data-col="status"]'), 'Disanggupi');
       await shot(tab, '16-ponsel-disanggupi');
+      // The referral page and an action's dialog fit the phone too, down to its close button.
+      await card.getByRole('link').first().tap();
+      await heading(page, /^Rujukan RJK-/);
+      await expect(phoneMisfits(page)).resolves.toEqual({ targets: [] });
+      await page.getByRole('button', { name: 'Tunda' }).tap();
+      await page.getByRole('dialog').waitFor();
+      await expect(phoneMisfits(page)).resolves.toEqual({ targets: [] });
+      await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).tap();
     },
   );
 
   step('a reload keeps the officer signed in; no identity data in browser storage', async () => {
     const { page } = kemluTab;
-    await page.goto(`${apps!.baseUrl}/rujukan/${first.id}`);
+    await page.goto(`${suite.apps!.baseUrl}/rujukan/${first.id}`);
     await heading(page, `Rujukan ${first.reference}`);
     await page.reload();
     await heading(page, `Rujukan ${first.reference}`);
