@@ -286,8 +286,16 @@ describe('console: the web console at / in Chromium', () => {
       ]);
       await accessible(kemluTab);
       await shot(kemluTab, '06-rujukan');
-      await page.getByRole('button', { name: 'Beri tanda terima' }).click();
+      // By keyboard: once done, focus waits on the actions' heading (the button pressed is
+      // gone), so the next Tab reaches the next action instead of the page's top.
+      await page.getByRole('button', { name: 'Beri tanda terima' }).focus();
+      await page.keyboard.press('Enter');
       await expectText(page.getByRole('status'), `Rujukan ${first.reference}: Tanda terima.`);
+      await waitForCondition('focus on the actions heading', async () =>
+        /^Tindakan$/.test(await page.evaluate<string>('document.activeElement?.textContent')),
+      );
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate<string>('document.activeElement?.textContent')).toBe('Sanggupi');
       // Acknowledged, the desk may also hold it before deciding (the accept deadline pauses).
       await expect(actions.allTextContents()).resolves.toEqual([
         'Sanggupi',
@@ -313,6 +321,14 @@ describe('console: the web console at / in Chromium', () => {
     await expectText(page.getByRole('status'), 'Sedang ditangani');
     await page.getByRole('button', { name: 'Tunda' }).click();
     const dialog = page.getByRole('dialog');
+    // Dismissed with Escape, the dialog hands focus back to the button that opened it.
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await waitForCondition('focus back on Tunda', async () =>
+      /^Tunda$/.test(await page.evaluate<string>('document.activeElement?.textContent')),
+    );
+    await page.keyboard.press('Enter');
     await dialog.getByRole('button', { name: 'Tunda' }).click();
     await expectText(dialog.getByRole('alert'), 'Catatan wajib diisi.');
     await dialog.getByLabel('Catatan').fill('Menunggu dokumen perjalanan dari KBRI');
@@ -594,6 +610,13 @@ describe('console: the web console at / in Chromium', () => {
       await shot(tab, '15-ponsel-kotak-masuk');
       await accept.tap();
       await expectText(card.locator('[data-col="status"]'), 'Disanggupi');
+      // The button is gone with its stage: focus waits on what happened, not on the page's top.
+      await waitForCondition('focus on the outcome', async () =>
+        page.evaluate<boolean>(
+          `document.activeElement?.getAttribute('role') === 'status' &&
+           document.activeElement.textContent.includes('Disanggupi')`,
+        ),
+      );
       await shot(tab, '16-ponsel-disanggupi');
       // The referral page and an action's dialog fit the phone too, down to its close button.
       await card.getByRole('link').first().tap();

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router';
 import { paths } from '../../app/routes';
@@ -33,6 +33,12 @@ export default function QueueScreen({ kind }: { kind: QueueKind; officer: Office
   const { rows, counts, totalCount, hasMore, loadMore, loadingMore, fetching, error, refetch } =
     useQueue(kind, filter);
   const [notice, setNotice] = useState<{ text: string; ok: boolean } | null>(null);
+  // A quick action's button is disabled while it runs (focus drops to the page) and then gone
+  // or moved with its row: the keyboard waits on what happened instead.
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
   const title = t(`nav.${kind}`);
   // The server narrowed and ordered the whole queue, the most pressing first: shown as it came.
   const visible = rows;
@@ -152,6 +158,8 @@ export default function QueueScreen({ kind }: { kind: QueueKind; officer: Office
       )}
       {notice && (
         <Alert
+          ref={noticeRef}
+          tabIndex={-1}
           color={notice.ok ? 'teal' : 'red'}
           variant="outline"
           role={notice.ok ? 'status' : 'alert'}

@@ -1,5 +1,5 @@
 import { Alert, Button, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useQuery, type CombinedError } from 'urql';
 import { Link } from '../../app/router';
@@ -28,6 +28,19 @@ export default function ReferralScreen({ id, officer }: { id: string; officer: O
   >(null);
   const referral = data?.referral ?? null;
   useEffect(() => seen(id), [id]);
+  // Where the keyboard goes once an action is done (the button pressed was disabled while it
+  // ran, which drops focus to the page, and is usually gone now): the actions' heading, so Tab
+  // reaches the next action; a dialog dismissed returns to the button that opened it.
+  const actionsSection = useRef<HTMLElement>(null);
+  const [refocus, setRefocus] = useState<{ opener: ActionName | null } | null>(null);
+  useEffect(() => {
+    const section = actionsSection.current;
+    if (!refocus || !section) return;
+    const opener = refocus.opener
+      ? section.querySelector<HTMLElement>(`.action-${refocus.opener}:not(:disabled)`)
+      : null;
+    (opener ?? section.querySelector<HTMLElement>('#actions-title'))?.focus();
+  }, [refocus]);
 
   if (fetching && !referral) return <Text role="status">{t('app.loading')}</Text>;
   if (!referral) {
@@ -115,6 +128,7 @@ export default function ReferralScreen({ id, officer }: { id: string; officer: O
       } else {
         setNotice({ text: errorText(t, result.error) ?? '', ok: false });
       }
+      setRefocus({ opener: null });
       return;
     }
     refetch({ requestPolicy: 'network-only' });
@@ -129,6 +143,7 @@ export default function ReferralScreen({ id, officer }: { id: string; officer: O
       }),
       ok: true,
     });
+    setRefocus({ opener: null });
   };
 
   const actions = allowedActions(officer, referral);
@@ -178,8 +193,8 @@ export default function ReferralScreen({ id, officer }: { id: string; officer: O
           <ReferralPersons referral={referral} />
         </Stack>
         <Stack gap="md">
-          <section className="panel" aria-labelledby="actions-title">
-            <Title order={2} size="h3" id="actions-title">
+          <section className="panel" aria-labelledby="actions-title" ref={actionsSection}>
+            <Title order={2} size="h3" id="actions-title" tabIndex={-1}>
               {t('referral.actions')}
             </Title>
             {actions.length === 0 ? (
@@ -224,7 +239,10 @@ export default function ReferralScreen({ id, officer }: { id: string; officer: O
           action={dialog}
           referral={referral}
           busy={busy}
-          onClose={() => setDialog(null)}
+          onClose={() => {
+            setDialog(null);
+            setRefocus({ opener: dialog });
+          }}
           onSubmit={(input) => void run(dialog, input)}
         />
       )}
