@@ -92,6 +92,10 @@ describe('console: escalation and overdue referrals in Chromium', () => {
       await expect(row.textContent()).resolves.toContain('Batas tanda terima');
       // GT-NTT is no party of the case: the number is not a link into it.
       expect(await row.getByRole('link', { name: reference }).count()).toBe(0);
+      // Nothing failed: the button reads the list again, it does not say "try again".
+      await tab.page.getByRole('button', { name: 'Muat ulang' }).click();
+      expect(await tab.page.getByRole('button', { name: 'Coba lagi' }).count()).toBe(0);
+      await row.waitFor();
       await accessible(tab);
       await screenshot(tab, '18-terlambat');
     },

@@ -22,6 +22,8 @@ export const messagesEn: Same<typeof messagesId> = {
     loading: 'Loading…',
     notFound: 'Page not found.',
     home: 'Back to start',
+    /** Read again from the server when nothing failed (retry is for after an error). */
+    reload: 'Reload',
     retry: 'Try again',
     titleNew_one: '({{count}} new) {{title}}',
     titleNew_other: '({{count}} new) {{title}}',

@@ -19,6 +19,8 @@ export const messagesId = {
     loading: 'Memuat…',
     notFound: 'Halaman tidak ditemukan.',
     home: 'Kembali ke awal',
+    /** Read again from the server when nothing failed (retry is for after an error). */
+    reload: 'Muat ulang',
     retry: 'Coba lagi',
     titleNew_one: '({{count}} baru) {{title}}',
     titleNew_other: '({{count}} baru) {{title}}',

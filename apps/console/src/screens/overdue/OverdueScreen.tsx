@@ -71,7 +71,7 @@ export default function OverdueScreen() {
       )}
       <Group>
         <Button variant="default" onClick={() => refetch({ requestPolicy: 'network-only' })}>
-          {t('app.retry')}
+          {t(error ? 'app.retry' : 'app.reload')}
         </Button>
       </Group>
     </Stack>
