@@ -101,19 +101,21 @@ describe('login lockout policy', () => {
     const home = testAddress();
     expect(errorCode(await login(officer.username, officer.password, home))).toBeUndefined();
 
-    // 30 addresses, one guess each: no pair and no address reaches its limit. Then, from a new
-    // address, the username waits 5 s — a real and an unknown username alike.
+    // 30 addresses, one guess each: no pair and no address reaches its limit. Then an address
+    // that guessed already waits 5 s — at a real and an unknown username alike.
     const waits: number[] = [];
+    const guessedFrom = new Map<string, string[]>();
     for (const username of [officer.username, ghost]) {
-      for (let i = 0; i < 30; i++) {
-        expect(errorCode(await login(username, `guess-${i}`, testAddress()))).toBe(
-          'UNAUTHENTICATED',
-        );
+      const addresses = Array.from({ length: 30 }, () => testAddress());
+      for (const [i, address] of addresses.entries()) {
+        expect(errorCode(await login(username, `guess-${i}`, address))).toBe('UNAUTHENTICATED');
       }
-      const refused = await login(username, officer.password, testAddress());
+      const refused = await login(username, officer.password, addresses[0]);
       expectLockedOut(refused, 5);
       waits.push(retryAfterOf(refused)!);
+      guessedFrom.set(username, addresses);
     }
+    const attackers = guessedFrom.get(officer.username)!;
 
     // The officer at its known address is not slowed at all.
     expect(errorCode(await login(officer.username, officer.password, home))).toBeUndefined();
@@ -121,28 +123,53 @@ describe('login lockout policy', () => {
     // After the wait one attempt is checked; when many arrive at once, only one of them is.
     await new Promise((resolve) => setTimeout(resolve, waits[0] * 1000 + 200));
     const burst = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => login(officer.username, `burst-${i}`, testAddress())),
+      attackers.slice(0, 8).map((address, i) => login(officer.username, `burst-${i}`, address)),
     );
     const codes = burst.map((result) => errorCode(result));
     expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(1);
     expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(7);
     // Each further failure doubles the wait, up to LOGIN_LOCKOUT_USERNAME_MAX_DELAY_SECONDS (20
     // in this file instead of 60, to keep it short).
-    const next = await login(officer.username, officer.password, testAddress());
+    const next = await login(officer.username, officer.password, attackers[9]);
     expectLockedOut(next, 20);
     // The checked failure doubled the first wait of 5 s (the refused ones, counted or not, may
     // have doubled it further).
     expect(retryAfterOf(next)).toBeGreaterThan(5);
 
-    // Once the wait is over, the right password from a new address is accepted.
+    // The attacker holds the usual slot, but an officer arriving from an address that never
+    // guessed has a slot of its own: signed in at once. The next new address waits for it.
+    expect(
+      errorCode(await login(officer.username, officer.password, testAddress())),
+    ).toBeUndefined();
+    const phone = testAddress();
+    expectLockedOut(await login(officer.username, officer.password, phone), 20);
+    // Refused, not checked: the phone keeps its turn at that slot and signs in once it is free,
+    // while the attacker's addresses still wait for theirs.
     await waitForCondition(
-      'the username slow-down to end',
-      async () =>
-        errorCode(await login(officer.username, officer.password, testAddress())) === undefined,
+      'the first-attempt slot to come free',
+      async () => errorCode(await login(officer.username, officer.password, phone)) === undefined,
       25_000,
       1000,
     );
   }, 300_000);
+
+  it('gives an address whose guesses were never checked one attempt per wait, not more', async () => {
+    const officer = await newOfficer();
+    for (let i = 0; i < 30; i++) {
+      expect(errorCode(await login(officer.username, `guess-${i}`, testAddress()))).toBe(
+        'UNAUTHENTICATED',
+      );
+    }
+    // The 30th failure started the slow-down (5 s) for addresses new and old. Then many new
+    // addresses at once: one of them is checked, the others wait for the next turn.
+    await new Promise((resolve) => setTimeout(resolve, 5_200));
+    const burst = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => login(officer.username, `new-${i}`, testAddress())),
+    );
+    const codes = burst.map((result) => errorCode(result));
+    expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(1);
+    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(5);
+  }, 180_000);
 
   it('holds while Redis is away', async () => {
     const officer = await newOfficer();

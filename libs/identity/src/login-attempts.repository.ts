@@ -32,14 +32,17 @@ export class LoginAttemptsRepository {
     return Math.max(0, row?.seconds ?? 0);
   }
 
-  /** One failure row per subject; returns their ids (deleted again if the attempt succeeds). */
-  async recordFailures(keys: string[]): Promise<string[]> {
-    if (keys.length === 0) return [];
-    const inserted: { id: string }[] = await this.dataSource.query(
-      'INSERT INTO login_failure (subject) SELECT unnest($1::text[]) RETURNING id',
+  /**
+   * One failure row per subject; returns each subject's new row id (deleted again if the attempt
+   * succeeds, or when it was not checked and must leave a subject as it found it).
+   */
+  async recordFailures(keys: string[]): Promise<Map<string, string>> {
+    if (keys.length === 0) return new Map();
+    const inserted: { id: string; subject: string }[] = await this.dataSource.query(
+      'INSERT INTO login_failure (subject) SELECT unnest($1::text[]) RETURNING id, subject',
       [keys],
     );
-    return inserted.map((row) => row.id);
+    return new Map(inserted.map((row) => [row.subject, row.id]));
   }
 
   /** Failures per subject within the last `windowSeconds`. */
@@ -124,16 +127,16 @@ export class LoginAttemptsRepository {
   }
 
   /**
-   * Unlocks and forgets the failures of a username subject and of every pair whose key starts
-   * with `pairPrefix` (the same username from any address).
+   * Unlocks and forgets the failures of every subject whose key starts with `usernamePrefix` (the
+   * username and its slots) or `pairPrefix` (the same username from any address).
    */
-  async clear(usernameKey: string, pairPrefix: string): Promise<void> {
+  async clear(usernamePrefix: string, pairPrefix: string): Promise<void> {
     const db = this.tx.manager;
     for (const table of ['login_lockout', 'login_failure']) {
-      await db.query(`DELETE FROM ${table} WHERE subject = $1 OR left(subject, length($2)) = $2`, [
-        usernameKey,
-        pairPrefix,
-      ]);
+      await db.query(
+        `DELETE FROM ${table} WHERE left(subject, length($1)) = $1 OR left(subject, length($2)) = $2`,
+        [usernamePrefix, pairPrefix],
+      );
     }
   }
 }

@@ -110,12 +110,19 @@ export function lockSecondsFor(
   return Math.min(limits.usernameMaxDelaySeconds, USERNAME_FIRST_DELAY_SECONDS * 2 ** doublings);
 }
 
+/** The username slow-down's second slot: for addresses whose guesses it has not checked yet. */
+export const FIRST_ATTEMPT_SLOT = ':first-attempt';
+
 /** One attempt in flight: its subjects and the failure rows written before the password check. */
 export interface ThrottleTicket {
   subjects: ThrottleSubject[];
   /** The subjects that may lock (see enforcedSubjects). */
   enforced: ThrottleSubject[];
   failureIds: string[];
+  /** The lock key of the username slow-down's slot this attempt waits for (see begin). */
+  usernameSlot?: string;
+  /** Whether the username was slowed down already when this attempt began. */
+  slowed: boolean;
 }
 
 /**
@@ -146,12 +153,22 @@ export class LoginThrottle {
       this.limits.knownPairDays > 0 &&
       (await this.attempts.isKnownPair(pair.key, this.limits.knownPairDays));
     const enforced = enforcedSubjects(subjects, known);
-    const lockedFor = await this.attempts.lockedForSeconds(enforced.map((s) => s.key));
+    const name = enforced.find((s) => s.kind === 'username');
+    // The slow-down has two slots per wait. An address none of whose guesses at this username was
+    // checked within the window waits for a slot of its own: an attacker who keeps taking the
+    // usual slot from addresses it has guessed from does not keep out an officer arriving from a
+    // new one. To hold that slot too it needs a new address for every wait (docs/security.md).
+    const fresh = name !== undefined && pair !== undefined && (await this.isFirstFrom(pair));
+    const usernameSlot = name && (fresh ? `${name.key}${FIRST_ATTEMPT_SLOT}` : name.key);
+    const lockKeys = enforced.map((s) => (s === name ? (usernameSlot as string) : s.key));
+    const lockedFor = await this.attempts.lockedForSeconds(lockKeys);
     if (lockedFor > 0) throw lockedOut(lockedFor);
     // Every subject counts the failure, enforced or not: a known pair's typos still add up.
-    const failureIds = await this.attempts.recordFailures(subjects.map((s) => s.key));
-    const ticket = { subjects, enforced, failureIds };
+    const failures = await this.attempts.recordFailures(subjects.map((s) => s.key));
     const counts = await this.counts(enforced);
+    const before = name ? (counts.get(name.key) ?? 1) - 1 : 0;
+    const slowed = name !== undefined && before >= name.limit;
+    const ticket = { subjects, enforced, failureIds: [...failures.values()], usernameSlot, slowed };
     // A pair or an address over its limit (parallel attempts): not even checked.
     const over = this.reached(
       enforced.filter((s) => s.kind !== 'username'),
@@ -162,14 +179,16 @@ export class LoginThrottle {
       await this.attempts.lock(over);
       throw lockedOut(Math.max(...over.map((r) => r.seconds)));
     }
-    // A username past its limit is checked one attempt at a time: this attempt takes the next
-    // slot (locking the username for the next delay) or, when a parallel one took it, waits.
-    const name = enforced.find((s) => s.kind === 'username');
-    const before = name ? (counts.get(name.key) ?? 1) - 1 : 0;
-    if (name && before >= name.limit) {
+    // A username past its limit is checked one attempt at a time per slot: this attempt takes
+    // the next turn of its slot (locking it for the next delay) or, when a parallel one took it,
+    // waits.
+    if (name && usernameSlot && slowed) {
       const seconds = lockSecondsFor(name, before, this.limits);
-      if (!(await this.attempts.acquire(name.key, seconds))) {
-        throw lockedOut(await this.attempts.lockedForSeconds([name.key]));
+      if (!(await this.attempts.acquire(usernameSlot, seconds))) {
+        // Not checked, so the address stays one whose guesses were never checked: an officer
+        // retrying from a new address keeps waiting for the first-attempt slot.
+        if (fresh && pair) await this.attempts.forgive([failures.get(pair.key) as string], []);
+        throw lockedOut(await this.attempts.lockedForSeconds([usernameSlot]));
       }
     }
     return ticket;
@@ -191,8 +210,16 @@ export class LoginThrottle {
   /** The password was wrong: the failure stays counted, and locks what reached its limit. */
   async failed(ticket: ThrottleTicket): Promise<void> {
     const counts = await this.counts(ticket.enforced);
+    const reached = this.reached(ticket.enforced, counts, (count, limit) => count >= limit);
+    const username = ticket.enforced.find((s) => s.kind === 'username');
     await this.attempts.lock(
-      this.reached(ticket.enforced, counts, (count, limit) => count >= limit),
+      reached.flatMap((lock) => {
+        if (lock.key !== username?.key || !ticket.usernameSlot) return [lock];
+        // The failure that brings the username to its limit starts the slow-down in both slots;
+        // each later one delays the slot its attempt took.
+        if (!ticket.slowed) return [lock, { ...lock, key: `${lock.key}${FIRST_ATTEMPT_SLOT}` }];
+        return [{ ...lock, key: ticket.usernameSlot }];
+      }),
     );
     await this.attempts.pruneFailures(
       ticket.subjects.map((s) => s.key),
@@ -210,6 +237,11 @@ export class LoginThrottle {
       `username:${this.digest('username', name)}`,
       pairPrefix(this.digest, name),
     );
+  }
+
+  /** Whether no guess at this username from this pair's address was checked within the window. */
+  private async isFirstFrom(pair: ThrottleSubject): Promise<boolean> {
+    return !(await this.counts([pair])).has(pair.key);
   }
 
   private counts(subjects: ThrottleSubject[]): Promise<Map<string, number>> {
