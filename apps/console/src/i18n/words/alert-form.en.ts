@@ -1,0 +1,19 @@
+import type { Same } from '../same';
+import type { alertFormId } from './alert-form.id';
+
+export const alertFormEn: Same<typeof alertFormId> = {
+  title: 'New alert',
+  type: 'Type of alert',
+  severity: 'Severity',
+  province: 'Province',
+  regency: 'Regency/city',
+  regencyNone: 'Whole province',
+  country: 'Country (ISO code, for abroad)',
+  exploitation: 'Exploitation types',
+  summary: 'Summary (for the receiving units only)',
+  preview: 'Will reach',
+  previewEmpty: 'Choose a type and severity to see who receives it.',
+  required: 'Fill in type, severity and summary.',
+  submit: 'Send alert',
+  sent: 'Alert {{reference}} sent to {{count}} units.',
+};

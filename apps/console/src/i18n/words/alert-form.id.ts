@@ -1,0 +1,16 @@
+export const alertFormId = {
+  title: 'Peringatan baru',
+  type: 'Jenis peringatan',
+  severity: 'Tingkat',
+  province: 'Provinsi',
+  regency: 'Kabupaten/kota',
+  regencyNone: 'Seluruh provinsi',
+  country: 'Negara (kode ISO, untuk di luar negeri)',
+  exploitation: 'Jenis eksploitasi',
+  summary: 'Ringkasan (hanya untuk satuan kerja penerima)',
+  preview: 'Akan diterima oleh',
+  previewEmpty: 'Pilih jenis dan tingkat untuk melihat penerima.',
+  required: 'Isi jenis, tingkat dan ringkasan.',
+  submit: 'Kirim peringatan',
+  sent: 'Peringatan {{reference}} dikirim ke {{count}} satuan kerja.',
+};

@@ -1,0 +1,38 @@
+import type { Same } from '../same';
+import type { auditId } from './audit.id';
+
+export const auditEn: Same<typeof auditId> = {
+  title: 'Case audit',
+  search: 'Search cases',
+  reference: 'Case number',
+  province: 'Province',
+  exploitation: 'Exploitation type',
+  from: 'Opened from',
+  to: 'Opened until',
+  submit: 'Search',
+  results_one: '{{count}} case',
+  results_other: '{{count}} cases',
+  shown: 'Showing {{shown}} of {{count}} cases',
+  more: 'Load more',
+  timeline: 'Handoff audit trail',
+  picture: 'Handoff picture: one lane per work unit',
+  pictureSummary:
+    'Case {{reference}}: {{handoffs}} handoffs between {{units}} units. Now held by {{holder}}.',
+  holder: 'Held now by: {{unit}}',
+  nobody: 'nobody has accepted yet',
+  held: 'held {{duration}}',
+  waited: 'waited {{duration}}',
+  pausedWaiting: 'on hold before acceptance {{duration}}',
+  pausedHeld: 'held, on hold {{duration}}',
+  list: 'List of events',
+  at: 'Time',
+  event: 'Event',
+  referral: 'Referral',
+  actor: 'Officer (unit)',
+  route: 'From → To',
+  detail: 'Audit detail',
+  seq: 'Ledger sequence number',
+  entryHash: 'Entry hash',
+  prevHash: 'Previous hash',
+  now: 'now',
+};

@@ -1,0 +1,21 @@
+import type { Same } from '../same';
+import type { casesId } from './cases.id';
+
+export const casesEn: Same<typeof casesId> = {
+  title: 'Cases',
+  empty: 'No cases yet.',
+  reference: 'Case number',
+  caseTitle: 'Title',
+  status: 'Status',
+  region: 'Area of origin',
+  exploitation: 'Exploitation types',
+  openedAt: 'Opened',
+  leadUnit: 'Lead unit',
+  persons: 'Victims / presumed victims',
+  noPersons: 'No person recorded.',
+  referrals: 'Referrals of this case',
+  noReferrals: 'No referrals yet.',
+  refer: 'Make a referral',
+  addPerson: 'Add a victim',
+  open: 'Open case {{reference}}',
+};

@@ -1,0 +1,18 @@
+export const casesId = {
+  title: 'Kasus',
+  empty: 'Belum ada kasus.',
+  reference: 'Nomor kasus',
+  caseTitle: 'Judul',
+  status: 'Status',
+  region: 'Daerah asal',
+  exploitation: 'Jenis eksploitasi',
+  openedAt: 'Dibuka',
+  leadUnit: 'Satuan kerja utama',
+  persons: 'Korban / Terduga korban',
+  noPersons: 'Tidak ada orang tercatat.',
+  referrals: 'Rujukan kasus ini',
+  noReferrals: 'Belum ada rujukan.',
+  refer: 'Buat rujukan',
+  addPerson: 'Tambah korban',
+  open: 'Buka kasus {{reference}}',
+};

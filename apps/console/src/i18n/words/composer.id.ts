@@ -1,0 +1,21 @@
+export const composerId = {
+  title: 'Rujukan baru untuk kasus {{reference}}',
+  resendTitle: 'Kirim ulang rujukan {{reference}}',
+  rejectedBecause: 'Ditolak oleh {{unit}}: {{reason}}',
+  rejectedNote: 'Catatan penolak: {{note}}',
+  services: 'Layanan yang diminta',
+  priority: 'Sifat',
+  summary: 'Ringkasan untuk penerima',
+  persons: 'Korban yang identitasnya ikut dikirim',
+  personsHelp: 'Hanya yang perlu diketahui penerima (need-to-know).',
+  basis: 'Dasar pengungkapan identitas (UU 27/2022)',
+  consentReference: 'Nomor bukti persetujuan',
+  confidential: 'Rahasia',
+  confidentialHelp:
+    'Pihak lain dalam kasus tidak melihat rujukan ini sama sekali. Rujukan penyidikan dan rujukan dari atau ke Polri rahasia secara bawaan.',
+  submit: 'Kirim rujukan',
+  required: 'Pilih satuan kerja, minimal satu layanan, dan isi ringkasan.',
+  basisRequired: 'Pilih dasar pengungkapan identitas.',
+  consentRequired: 'Nomor bukti persetujuan wajib diisi untuk dasar Persetujuan.',
+  sent: 'Rujukan {{reference}} dikirim.',
+};

@@ -1,0 +1,32 @@
+export const statisticsId = {
+  title: 'Statistik dan pertanyaan auditor',
+  period: 'Periode',
+  fromMonth: 'Dari bulan',
+  toMonth: 'Sampai bulan',
+  show: 'Tampilkan',
+  perAgency: 'Serah terima per instansi penerima',
+  chartLabel:
+    'Grafik batang per instansi: rujukan masuk, disanggupi, ditolak, dialihkan, terlambat. Angka yang sama ada di tabel di bawahnya.',
+  none: 'Tidak ada rujukan dalam periode ini.',
+  agency: 'Instansi',
+  received: 'Rujukan masuk',
+  accepted: 'Disanggupi',
+  rejected: 'Ditolak',
+  redirected: 'Dialihkan',
+  breached: 'Terlambat',
+  medianReceive: 'Median menit sampai tanda terima',
+  medianAccept: 'Median menit sampai disanggupi',
+  pingPong: 'Kasus bolak-balik',
+  pingPongHelp:
+    'Kasus yang rujukannya ditolak atau dialihkan lebih dari 3 kali. Gugus Tugas provinsi diberi tahu sekali ketika batas terlampaui.',
+  noPingPong: 'Tidak ada kasus bolak-balik.',
+  bounces: 'Ditolak/dialihkan',
+  lastBounce: 'Terakhir',
+  evaluation: 'Statistik evaluasi (disamarkan)',
+  evaluationHelp:
+    'Per bulan, provinsi, jenis eksploitasi dan instansi. Sel yang menghitung kurang dari 11 orang disembunyikan, dan tidak ada total, sehingga sel tersembunyi tidak dapat dihitung balik.',
+  downloadCsv: 'Unduh CSV {{from}} s.d. {{to}}',
+  downloading: 'Mengunduh…',
+  downloaded: 'CSV telah diunduh.',
+  downloadFailed: 'Gagal mengunduh: {{message}}',
+};
