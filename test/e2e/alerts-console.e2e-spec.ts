@@ -98,6 +98,8 @@ describe('console: alerts reach the NTT desks live and each acknowledges', () =>
         const waiting = page.getByRole('region', { name: /Menunggu tanda terima Anda/ });
         await card(waiting, reference).waitFor({ timeout: 20_000 });
         await card(page, reference).getByText(SUMMARY).waitFor();
+        // The feed is paged by the server in URGENT_FIRST order, and says how much it shows.
+        await page.getByText(/Menampilkan \d+ dari \d+ peringatan/).waitFor();
         if (code === 'GT-NTT') await screenshot(desks.get(code)!, '22-peringatan');
         await page.getByRole('button', { name: `Beri tanda terima ${reference}` }).click();
         await page

@@ -6,6 +6,8 @@ export const alertsEn: Same<typeof alertsId> = {
   empty: 'No alerts for your unit yet.',
   waiting: 'Waiting for your acknowledgement',
   others: 'Other alerts',
+  shown: 'Showing {{shown}} of {{count}} alerts',
+  more: 'Load more',
   raisedBy: 'From {{unit}}',
   raisedAt: 'Raised {{at}}',
   where: 'Region',

@@ -3,6 +3,8 @@ export const alertsId = {
   empty: 'Belum ada peringatan untuk satuan kerja Anda.',
   waiting: 'Menunggu tanda terima Anda',
   others: 'Peringatan lain',
+  shown: 'Menampilkan {{shown}} dari {{count}} peringatan',
+  more: 'Muat lebih banyak',
   raisedBy: 'Dari {{unit}}',
   raisedAt: 'Dikeluarkan {{at}}',
   where: 'Wilayah',

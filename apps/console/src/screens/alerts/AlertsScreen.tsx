@@ -1,4 +1,4 @@
-import { Alert, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
@@ -17,13 +17,22 @@ const OPEN = new Set(['RAISED', 'ACKNOWLEDGED']);
 export const awaitsMe = (alert: FeedAlertData): boolean =>
   OPEN.has(alert.status) && !!alert.myDelivery && !alert.myDelivery.acknowledgedAt;
 
+/** Alerts loaded at first and added by each "load more". */
+const PAGE = 50;
+
 /**
- * The unit's alerts feed: those waiting for its acknowledgement first, then the rest, newest first
- * in each. Live: every event of the unit (an alert delivered, acknowledged, closed) reloads it.
+ * The unit's alerts feed: those waiting for its acknowledgement first, most severe first, then
+ * the rest, newest first in each — ordered by the server over all of them (URGENT_FIRST), so an
+ * old unacknowledged CRITICAL alert is on the first page however many others there are. Live:
+ * every event of the unit (an alert delivered, acknowledged, closed) reloads what is shown.
  */
 export default function AlertsScreen({ officer }: { officer: Officer }) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: ALERTS });
+  const [first, setFirst] = useState(PAGE);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: ALERTS,
+    variables: { first },
+  });
   const [notice, setNotice] = useState<{ text: string; ok: boolean } | null>(null);
   const tick = useLiveTick();
   useEffect(() => {
@@ -83,6 +92,14 @@ export default function AlertsScreen({ officer }: { officer: Officer }) {
               ))}
             </Stack>
           </section>
+          <Text size="sm">
+            {t('alerts.shown', { shown: alerts.length, count: data?.alerts.totalCount ?? 0 })}
+          </Text>
+          {data?.alerts.pageInfo.hasNextPage && (
+            <Button variant="default" onClick={() => setFirst(first + PAGE)} loading={fetching}>
+              {t('alerts.more')}
+            </Button>
+          )}
         </>
       )}
     </Stack>

@@ -63,9 +63,12 @@ export type FeedAlertData = ResultOf<typeof FeedAlert>;
 
 export const ALERTS = graphql(
   `
-    query Alerts($first: Int = 100) {
-      alerts(first: $first) {
+    query Alerts($first: Int = 50) {
+      alerts(first: $first, order: URGENT_FIRST) {
         totalCount
+        pageInfo {
+          hasNextPage
+        }
         edges {
           node {
             ...FeedAlert
