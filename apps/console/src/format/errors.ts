@@ -36,7 +36,20 @@ export function errorText(t: TFunction, error: CombinedError | null | undefined)
   const field = first?.extensions?.field;
   const retry = first?.extensions?.retryAfterSeconds;
   return t(`errors.${code}`, {
-    message: typeof field === 'string' ? field : (first?.message ?? error.message),
+    message: typeof field === 'string' ? fieldLabel(t, field) : (first?.message ?? error.message),
     seconds: typeof retry === 'number' ? retry : 60,
   });
+}
+
+/**
+ * The label an officer knows for the field a BAD_USER_INPUT names ("input.lawfulBasis.consentReference"
+ * → "Nomor bukti persetujuan"); a field the console has no label for keeps the server's name.
+ */
+export function fieldLabel(t: TFunction, field: string): string {
+  const last =
+    field
+      .replace(/\[\d+\]/g, '')
+      .split('.')
+      .pop() ?? field;
+  return t(`errors.fields.${last}`, { defaultValue: field });
 }
