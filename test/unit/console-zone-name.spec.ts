@@ -1,4 +1,4 @@
-import { zoneName } from '../../apps/console/src/format/time';
+import { zoneName } from '../../apps/console/src/format/zone-name';
 
 describe("the console's name of a time zone", () => {
   const at = new Date('2026-12-02T06:00:00Z');
