@@ -156,6 +156,26 @@ describe('console: alerts reach the NTT desks live and each acknowledges', () =>
     expect(alert.case).toBeNull();
   });
 
+  step(
+    'the Gugus Tugas, a party of that case, raises an alert linked to it from the case page',
+    async () => {
+      const { page } = desks.get('GT-NTT')!;
+      await card(page, reference)
+        .getByRole('link', { name: /^Kasus TPPO-/ })
+        .click();
+      await page.getByRole('link', { name: 'Keluarkan peringatan terkait kasus ini' }).click();
+      await page.getByText('Peringatan ini dikaitkan dengan kasus yang Anda buka.').waitFor();
+      await page.getByLabel('Ringkasan').fill('Korban kedua dari rumah yang sama');
+      await page.getByRole('button', { name: 'Kirim peringatan' }).click();
+      // Back in its feed, the new alert carries the link to the case it was raised from.
+      await page
+        .getByRole('article')
+        .filter({ hasText: 'Korban kedua dari rumah yang sama' })
+        .getByRole('link', { name: /^Kasus TPPO-/ })
+        .waitFor({ timeout: 20_000 });
+    },
+  );
+
   step('BP3MI dismisses another alert with a coded reason and a note', async () => {
     const { raiseAlert } = await police.client.data<{
       raiseAlert: { id: string; reference: string };

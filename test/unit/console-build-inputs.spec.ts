@@ -24,7 +24,11 @@ describe('console: what its build depends on stays in step with the rest', () =>
     expect(parseRoute(paths.newCase, '')).toEqual({ name: 'newCase' });
     expect(parseRoute(paths.auditCase('c-1'), '')).toEqual({ name: 'auditCase', id: 'c-1' });
     expect(parseRoute(paths.alerts, '')).toEqual({ name: 'alerts' });
-    expect(parseRoute(paths.raiseAlert, '')).toEqual({ name: 'raiseAlert' });
+    expect(parseRoute(paths.raiseAlert, '')).toEqual({ name: 'raiseAlert', caseId: null });
+    expect(parseRoute(paths.raiseCaseAlert('c-1'), '')).toEqual({
+      name: 'raiseAlert',
+      caseId: 'c-1',
+    });
     expect(parseRoute(paths.alert('a-1'), '')).toEqual({ name: 'alert', id: 'a-1' });
     expect(parseRoute('/elsewhere', '')).toEqual({ name: 'notFound' });
     for (const prefix of CLIENT_ROUTE_PREFIXES)

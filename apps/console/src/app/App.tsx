@@ -59,7 +59,7 @@ function Screen({ route, officer }: { route: Route; officer: Officer }) {
     case 'alert':
       return <AlertScreen key={route.id} id={route.id} />;
     case 'raiseAlert':
-      return <RaiseAlertScreen />;
+      return <RaiseAlertScreen caseId={route.caseId} />;
     case 'statistics':
       return <StatisticsScreen officer={officer} />;
     case 'admin':

@@ -32,7 +32,7 @@ export type Route =
   | { name: 'auditCase'; id: string }
   | { name: 'alerts' }
   | { name: 'alert'; id: string }
-  | { name: 'raiseAlert' }
+  | { name: 'raiseAlert'; caseId: string | null }
   | { name: 'statistics' }
   | { name: 'overdue' }
   | { name: 'admin' }
@@ -57,6 +57,7 @@ export function parseRoute(pathname: string, search: string): Route {
       if (!second) return { name: 'cases' };
       if (second === 'baru') return { name: 'newCase' };
       if (third === 'rujuk') return { name: 'compose', caseId: second, from: query.get('dari') };
+      if (third === 'peringatan') return { name: 'raiseAlert', caseId: second };
       return { name: 'case', id: second };
     case 'instansi':
       return { name: 'agency' };
@@ -65,7 +66,7 @@ export function parseRoute(pathname: string, search: string): Route {
     case 'audit':
       return second === 'kasus' && third ? { name: 'auditCase', id: third } : { name: 'audit' };
     case 'peringatan':
-      if (second === 'baru') return { name: 'raiseAlert' };
+      if (second === 'baru') return { name: 'raiseAlert', caseId: null };
       return second ? { name: 'alert', id: second } : { name: 'alerts' };
     case 'statistik':
       return { name: 'statistics' };
@@ -93,6 +94,7 @@ export const paths = {
   alerts: '/peringatan',
   alert: (id: string) => `/peringatan/${encodeURIComponent(id)}`,
   raiseAlert: '/peringatan/baru',
+  raiseCaseAlert: (caseId: string) => `/kasus/${encodeURIComponent(caseId)}/peringatan`,
   statistics: '/statistik',
   admin: '/pengaturan',
 };

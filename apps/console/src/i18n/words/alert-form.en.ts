@@ -3,6 +3,8 @@ import type { alertFormId } from './alert-form.id';
 
 export const alertFormEn: Same<typeof alertFormId> = {
   title: 'New alert',
+  forCase: 'This alert is linked to the case you came from.',
+  backToCase: 'Back to the case',
   type: 'Type of alert',
   severity: 'Severity',
   province: 'Province',

@@ -1,5 +1,7 @@
 export const alertFormId = {
   title: 'Peringatan baru',
+  forCase: 'Peringatan ini dikaitkan dengan kasus yang Anda buka.',
+  backToCase: 'Kembali ke kasus',
   type: 'Jenis peringatan',
   severity: 'Tingkat',
   province: 'Provinsi',

@@ -16,6 +16,7 @@ export const casesEn: Same<typeof casesId> = {
   referrals: 'Referrals of this case',
   noReferrals: 'No referrals yet.',
   refer: 'Make a referral',
+  raiseAlert: 'Raise an alert about this case',
   addPerson: 'Add a victim',
   open: 'Open case {{reference}}',
 };

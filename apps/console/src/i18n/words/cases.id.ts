@@ -13,6 +13,7 @@ export const casesId = {
   referrals: 'Rujukan kasus ini',
   noReferrals: 'Belum ada rujukan.',
   refer: 'Buat rujukan',
+  raiseAlert: 'Keluarkan peringatan terkait kasus ini',
   addPerson: 'Tambah korban',
   open: 'Buka kasus {{reference}}',
 };

@@ -11,7 +11,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { navigate } from '../../app/router';
+import { Link, navigate } from '../../app/router';
 import { paths } from '../../app/routes';
 import { ExploitationChecks } from '../../components/ExploitationChecks';
 import { PageTitle } from '../../components/PageTitle';
@@ -29,9 +29,10 @@ const COUNTRY = /^[A-Za-z]{2}$/;
 /**
  * The raise-alert form for investigators and immigration officers, with the units that will
  * receive the alert shown as the routing rules choose them now (previewAlertRouting), before it
- * is sent.
+ * is sent. Opened from a case's page (`caseId`), it raises an alert linked to that case, which any
+ * party of the case may do.
  */
-export default function RaiseAlertScreen() {
+export default function RaiseAlertScreen({ caseId }: { caseId: string | null }) {
   const { t } = useTranslation();
   const [type, setType] = useState<AlertType>('SUSPECTED_TRAFFICKING');
   const [severity, setSeverity] = useState<Severity>('HIGH');
@@ -62,7 +63,7 @@ export default function RaiseAlertScreen() {
     setBusy(true);
     setError(null);
     const result = await raise({
-      input: { ...facts, summary: summary.trim(), idempotencyKey },
+      input: { ...facts, summary: summary.trim(), idempotencyKey, caseId },
     });
     setBusy(false);
     if (result.data) navigate(paths.alerts);
@@ -72,6 +73,11 @@ export default function RaiseAlertScreen() {
   return (
     <Stack gap="md">
       <PageTitle text={t('alertForm.title')} />
+      {caseId && (
+        <Text>
+          {t('alertForm.forCase')} <Link to={paths.case(caseId)}>{t('alertForm.backToCase')}</Link>
+        </Text>
+      )}
       <form onSubmit={(e) => void submit(e)} noValidate className="panel">
         <Stack gap="md">
           <div className="filters">

@@ -100,6 +100,9 @@ export default function CaseScreen({ id }: { id: string }) {
           <Text mt="md">
             <Link to={paths.compose(c.id)} className="link-button">
               {t('cases.refer')}
+            </Link>{' '}
+            <Link to={paths.raiseCaseAlert(c.id)} className="link-button">
+              {t('cases.raiseAlert')}
             </Link>
           </Text>
         )}
