@@ -156,13 +156,16 @@ export class LedgerTree {
         throw new Error(`ledger seq ${size + i} is missing; the tree is not extended past it`);
       }
     });
-    await this.assertLinks(size, rows);
+    const lastLeaf = { level: 0, index: size - 1 };
+    // One read: the stored roots the new nodes hang from, and the last leaf the links are checked
+    // against.
     const lookup =
       size > 0
-        ? await this.store.lookup(rangeBlocks({ start: 0, end: size }))
+        ? await this.store.lookup([...rangeBlocks({ start: 0, end: size }), lastLeaf])
         : () => {
             throw new Error('unreachable: an empty tree has no stored nodes');
           };
+    assertLinks(rows, size === 0 ? null : lookup(lastLeaf));
     const nodes = nodesForAppend(
       size,
       rows.map((row) => row.entry_hash),
@@ -170,33 +173,6 @@ export class LedgerTree {
     );
     await this.store.insert(nodes);
     return { size: size + rows.length, added: rows.length };
-  }
-
-  /**
-   * The new entries must chain onto the last leaf the tree holds and onto one another. The tree
-   * keeps only leaf hashes, so the first new entry's prevHash is checked as a leaf against the
-   * stored leaf of seq size−1. A chain rewritten and recomputed around the triggers (by a
-   * superuser, head moved) would otherwise enter the tree and be signed in the next checkpoint:
-   * the hub refuses to sign it, and verifyLedger names where it breaks.
-   */
-  private async assertLinks(
-    size: number,
-    rows: readonly { seq: string; prev_hash: string; entry_hash: string }[],
-  ): Promise<void> {
-    const [first] = rows;
-    const lastLeaf = { level: 0, index: size - 1 };
-    const linked =
-      size === 0
-        ? first.prev_hash === GENESIS_PREV_HASH
-        : (await this.store.lookup([lastLeaf]))(lastLeaf).equals(leafHash(first.prev_hash));
-    const broken = !linked
-      ? first
-      : rows.find((row, i) => i > 0 && row.prev_hash !== rows[i - 1].entry_hash);
-    if (broken) {
-      throw new Error(
-        `ledger seq ${broken.seq} does not link to the entry before it; the tree is not extended past it`,
-      );
-    }
   }
 
   /** Signs {treeSize, rootHash, issuedAt, keyId} over the stored tree of `size` and stores it. */
@@ -220,5 +196,32 @@ export class LedgerTree {
       [body.treeSize, body.rootHash, now, body.keyId, signature],
     );
     return { ...body, signature };
+  }
+}
+
+/**
+ * The new entries must chain onto the last leaf the tree holds (`lastLeaf`; null for an empty
+ * tree, whose first entry starts from the genesis hash) and onto one another. The tree keeps only
+ * leaf hashes, so the first new entry's prevHash is checked as a leaf. A chain rewritten and
+ * recomputed around the triggers (by a superuser, head moved) would otherwise enter the tree and
+ * be signed in the next checkpoint: the hub refuses to sign it, and verifyLedger names where it
+ * breaks.
+ */
+function assertLinks(
+  rows: readonly { seq: string; prev_hash: string; entry_hash: string }[],
+  lastLeaf: Buffer | null,
+): void {
+  const [first] = rows;
+  const linked =
+    lastLeaf === null
+      ? first.prev_hash === GENESIS_PREV_HASH
+      : lastLeaf.equals(leafHash(first.prev_hash));
+  const broken = !linked
+    ? first
+    : rows.find((row, i) => i > 0 && row.prev_hash !== rows[i - 1].entry_hash);
+  if (broken) {
+    throw new Error(
+      `ledger seq ${broken.seq} does not link to the entry before it; the tree is not extended past it`,
+    );
   }
 }
