@@ -101,7 +101,8 @@ describe('referral escalation', () => {
       });
     }
 
-    // The accept deadline's later steps (Wed 6 and Fri 8 January 2027, after New Year’s Day)
+    // The accept deadline's later steps (Thu 7 and Mon 11 January 2027, after New Year’s Day and
+    // Isra Mikraj on Tue 5 January)
     // find the referral at the top of the ladder: recorded, no further entry.
     setClocks('2027-01-15T02:00:00.000Z');
     await sweep();

@@ -87,8 +87,8 @@ describe('holding a referral pauses its deadline clock', () => {
       .execute(desk, referral.id, 'Menunggu salinan paspor', 2);
     expect(await rowOf(referral.id)).toMatchObject({ status: 'ON_HOLD', version: 3 });
 
-    // Held past the accept deadline and the first two of its steps (Thu 31 Dec, Wed 6 Jan):
-    // nothing escalates, the referral is not overdue.
+    // Held past the accept deadline (Thu 31 Dec) and on to the morning it is resumed: nothing
+    // escalates, the referral is not overdue.
     for (const at of ['2026-12-31T02:00:01.000Z', '2027-01-04T01:59:00.000Z']) {
       setClocks(at);
       await sweep();
@@ -103,7 +103,8 @@ describe('holding a referral pauses its deadline clock', () => {
 
     // Resumed Mon 4 Jan 10:00 WITA. Business time held: Wed 23 Dec 14 h, Mon 28 – Thu 31 Dec
     // 4 × 24 h, Mon 4 Jan 10 h = 5 business days (24, 25 Dec, the weekends and 1 Jan do not
-    // count). acceptBy Thu 31 Dec + 5 business days = Fri 8 Jan 2027, 10:00 WITA.
+    // count). acceptBy Thu 31 Dec + 5 business days (Mon 4, then Wed 6 past Isra Mikraj on
+    // Tue 5, Thu 7, Fri 8, Mon 11) = Mon 11 Jan 2027, 10:00 WITA.
     setClocks(`2027-01-04${clockTime}`);
     const resumed = await processes.gateway
       .get(ResumeReferralUseCase)
@@ -111,7 +112,7 @@ describe('holding a referral pauses its deadline clock', () => {
     expect(resumed).toMatchObject({ status: ReferralStatus.RECEIVED, version: 4 });
     const row = await rowOf(referral.id);
     expect(row).toMatchObject({ status: 'RECEIVED', held_at: null, escalation_level: 0 });
-    expectNear(row.accept_by, `2027-01-08${clockTime}`);
+    expectNear(row.accept_by, `2027-01-11${clockTime}`);
     const movedAcceptBy = row.accept_by;
     // Resuming armed the first step of the moved deadline in its own transaction.
     expect(await armedTimers(referral.id)).toContain(acceptTimer(referral.id, movedAcceptBy, 1));
@@ -120,7 +121,7 @@ describe('holding a referral pauses its deadline clock', () => {
     await sweep();
     expect((await rowOf(referral.id)).escalation_level).toBe(0);
 
-    // The moved deadline escalates like any other: level 1 at Fri 8 Jan 10:00 WITA, not before.
+    // The moved deadline escalates like any other: level 1 at Mon 11 Jan 10:00 WITA, not before.
     // Minutes before, not a second: the clocks run on while a sweep works through every other
     // referral and alert the run's files left waiting.
     setClocks(new Date(movedAcceptBy.getTime() - 10 * 60_000).toISOString());
@@ -154,13 +155,14 @@ describe('holding a referral pauses its deadline clock', () => {
     await processes.gateway
       .get(HoldReferralUseCase)
       .execute(desk, referral.id, 'Menunggu dokumen', 2);
-    // Resumed Tue 5 Jan 11:00 WITA: 13 h + 24 h + 11 h = 2 business days held, so acceptBy moves
-    // to Tue 5 Jan 10:00 — already an hour past, as when it was held — and its step 2 (150 %: 3
-    // business days later) to Fri 8 Jan.
-    setClocks('2027-01-05T03:00:00.000Z');
+    // Resumed Wed 6 Jan 11:00 WITA: 13 h (Thu 31) + 24 h (Mon 4) + 11 h = 2 business days held
+    // (1 Jan, the weekend and Isra Mikraj on Tue 5 do not count), so acceptBy moves to Wed 6 Jan
+    // 10:00 — already an hour past, as when it was held — and its step 2 (150 %: 3 business days
+    // later) to Mon 11 Jan.
+    setClocks('2027-01-06T03:00:00.000Z');
     await processes.gateway.get(ResumeReferralUseCase).execute(desk, referral.id, 3);
     const movedAcceptBy = (await rowOf(referral.id)).accept_by;
-    expectNear(movedAcceptBy, `2027-01-05${clockTime}`);
+    expectNear(movedAcceptBy, `2027-01-06${clockTime}`);
     expect(await armedTimers(referral.id)).toContain(acceptTimer(referral.id, movedAcceptBy, 2));
     expect(await armedTimers(referral.id)).not.toContain(
       acceptTimer(referral.id, movedAcceptBy, 1),
@@ -169,7 +171,11 @@ describe('holding a referral pauses its deadline clock', () => {
     await sweep(); // step 1 of the moved deadline is past, but step 1 has fired
     expect((await rowOf(referral.id)).escalation_level).toBe(1);
 
+    // Friday 8 January, a business day before step 2: nothing yet.
     setClocks(new Date(Date.parse(`2027-01-08${clockTime}`) + 2000).toISOString());
+    await sweep();
+    expect((await rowOf(referral.id)).escalation_level).toBe(1);
+    setClocks(new Date(Date.parse(`2027-01-11${clockTime}`) + 2000).toISOString());
     await sweep();
     expect((await rowOf(referral.id)).escalation_level).toBe(2);
     expect((await escalations(referral.id)).map((entry) => entry.payload.step)).toEqual([1, 2]);
@@ -193,6 +199,6 @@ describe('holding a referral pauses its deadline clock', () => {
     // paused clock does not count as a missed deadline.
     const row = await rowOf(referral.id);
     expect(row).toMatchObject({ status: 'CANCELLED', held_at: null });
-    expectNear(row.accept_by, `2027-01-08${referral.acceptBy.toISOString().slice(10)}`);
+    expectNear(row.accept_by, `2027-01-11${referral.acceptBy.toISOString().slice(10)}`);
   }, 120_000);
 });

@@ -62,11 +62,12 @@ describe('computeDeadlines', () => {
     );
   });
 
-  it('crosses a year end, skipping New Year’s Day of the 2027 holiday file', () => {
+  it('crosses a year end, skipping New Year’s Day and Isra Mikraj (5 January) of the 2027 SKB', () => {
+    // Thu 31 December: Mon 4 and Wed 6 January are the first two business days, then 7, 8, 11.
     const sent = wall('Asia/Jayapura', '2026-12-31 09:00');
     expect(computeDeadlines(sent, ROUTINE, 'Asia/Jayapura')).toEqual({
-      acknowledgeBy: wall('Asia/Jayapura', '2027-01-05 09:00'),
-      acceptBy: wall('Asia/Jayapura', '2027-01-08 09:00'),
+      acknowledgeBy: wall('Asia/Jayapura', '2027-01-06 09:00'),
+      acceptBy: wall('Asia/Jayapura', '2027-01-11 09:00'),
     });
   });
 

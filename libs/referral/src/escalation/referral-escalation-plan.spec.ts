@@ -29,9 +29,10 @@ describe('escalationPlan', () => {
       ['acknowledgeBy', 2, wita('2026-12-29 10:00')],
       ['acknowledgeBy', 3, wita('2026-12-30 10:00')],
       ['acceptBy', 1, wita('2026-12-31 10:00')],
-      // 1 January 2027 is New Year's Day: +3 and +5 business days from Thu 31 December.
-      ['acceptBy', 2, wita('2027-01-06 10:00')],
-      ['acceptBy', 3, wita('2027-01-08 10:00')],
+      // +3 and +5 business days from Thu 31 December, past New Year's Day and Isra Mikraj
+      // (Tue 5 January 2027): Thu 7 and Mon 11 January.
+      ['acceptBy', 2, wita('2027-01-07 10:00')],
+      ['acceptBy', 3, wita('2027-01-11 10:00')],
     ]);
   });
 

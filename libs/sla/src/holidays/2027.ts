@@ -1,59 +1,59 @@
 import type { HolidayYear } from './holiday-year';
 
 const holiday = (date: string, name: string) => ({ date, name, kind: 'NATIONAL_HOLIDAY' as const });
+const cutiBersama = (date: string, name: string) => ({ date, name, kind: 'CUTI_BERSAMA' as const });
 
 /**
- * 2027 is PROVISIONAL: the SKB of the three ministers on holidays and cuti bersama for 2027 could
- * not be found when this file was written (December 2026).
+ * 18 national holidays and 8 days of cuti bersama in 2027, from the SKB signed on 15 September
+ * 2026. Two Isra Mikraj fall in 2027 (1448 H on 5 January, 1449 H on 26 December): the Hijri year
+ * is eleven days shorter than the Gregorian one, hence 18 holidays where 2026 had 17.
  *
- * Which dates are provisional: none of the eight listed below is in doubt — each is fixed by
- * Keputusan Presiden Nomor 8 Tahun 2024 tentang Hari-Hari Libur (a fixed day of the year) or by
- * the Gregorian Easter computus. What is provisional is the LIST: the holidays of the Hijri, Saka,
- * Chinese and Buddhist calendars and every day of cuti bersama (`missing` below) are set by the
- * SKB alone, so until it is added here those days count as business days and a deadline across
- * them is that much earlier than it will be. Every deadline counted on a 2027 day is reported as
- * such (a warning in the log once per process, `simpul_deadline_holiday_data_gaps_total` with
- * `coverage="provisional"`), and so is one counted past 2027, where no file exists (`coverage="none"`:
- * weekends only).
- *
- * When the SKB is published, an operator (a developer of the deployment):
- * 1. replaces `dates` with its list — `holiday(…)` and `cutiBersama(…)` as in 2026.ts — sets
- *    `status: 'official'`, `source` to the SKB's numbers and date, `references` to where it was
- *    checked, and deletes `missing`;
- * 2. runs `npm run test:unit` (holidays.spec.ts checks the file's shape) and deploys gateway and
- *    worker. New referrals count on the new list at once; a deadline already computed keeps its
- *    instant (it is stored), so a referral sent before the release whose window crosses a new
- *    holiday is due that much earlier than the new list would say — the receiving unit's
- *    supervisor sees it in `overdue` as usual.
- * The next year (2028) is a new file the same way, listed in ./index.ts.
+ * The list was checked, date by date and kind by kind, against the public announcements in
+ * `references` and against four independent transcriptions of the SKB's annex, which all agree.
+ * The SKB leaves 1 Ramadan, Idulfitri and Iduladha 1448 H to a separate Keputusan Menteri Agama
+ * (the isbat): if that decision moves one of them, change its dates here the same way (tests:
+ * `npm run test:unit`), and deploy gateway and worker. A deadline already computed keeps its stored
+ * instant; new ones count on the new list at once.
  */
 export const HOLIDAYS_2027: HolidayYear = {
   year: 2027,
-  status: 'provisional',
+  status: 'official',
   source:
-    'Keputusan Bersama Menteri Agama, Menteri Ketenagakerjaan, dan Menteri PAN-RB tentang Hari ' +
-    'Libur Nasional dan Cuti Bersama Tahun 2027: not found (December 2026); fixed dates after ' +
-    'Keputusan Presiden Nomor 8 Tahun 2024 tentang Hari-Hari Libur',
-  references: [],
+    'Keputusan Bersama Menteri Agama, Menteri Ketenagakerjaan, dan Menteri Pendayagunaan Aparatur ' +
+    'Negara dan Reformasi Birokrasi Republik Indonesia Nomor 1205 Tahun 2026, Nomor 3 Tahun 2026, ' +
+    'Nomor 2 Tahun 2026 tentang Hari Libur Nasional dan Cuti Bersama Tahun 2027, ' +
+    'signed on 15 September 2026',
+  references: [
+    'https://setneg.go.id/baca/index/inilah_skb_3_menteri_libur_nasional_dan_cuti_bersama_2027',
+    'https://www.kemenkopmk.go.id/pemerintah-tetapkan-18-hari-libur-nasional-dan-8-cuti-bersama-tahun-2027',
+    'https://kemnaker.go.id/news/detail/pemerintah-tetapkan-18-hari-libur-nasional-dan-8-hari-cuti-bersama-tahun-2027',
+  ],
   dates: [
     holiday('2027-01-01', 'Tahun Baru 2027 Masehi'),
+    holiday('2027-01-05', 'Isra Mikraj Nabi Muhammad S.A.W. 1448 Hijriah'),
+    cutiBersama('2027-02-05', 'Cuti Bersama Tahun Baru Imlek 2578 Kongzili'),
+    holiday('2027-02-06', 'Tahun Baru Imlek 2578 Kongzili'),
+    holiday('2027-03-08', 'Hari Suci Nyepi (Tahun Baru Saka 1949)'),
+    cutiBersama('2027-03-09', 'Cuti Bersama Idul Fitri 1448 Hijriah'),
+    holiday('2027-03-10', 'Idul Fitri 1448 Hijriah'),
+    holiday('2027-03-11', 'Idul Fitri 1448 Hijriah'),
+    cutiBersama('2027-03-12', 'Cuti Bersama Idul Fitri 1448 Hijriah'),
+    cutiBersama('2027-03-15', 'Cuti Bersama Idul Fitri 1448 Hijriah'),
+    cutiBersama('2027-03-25', 'Cuti Bersama Wafat Yesus Kristus'),
     holiday('2027-03-26', 'Wafat Yesus Kristus'),
     holiday('2027-03-28', 'Kebangkitan Yesus Kristus (Paskah)'),
     holiday('2027-05-01', 'Hari Buruh Internasional'),
     holiday('2027-05-06', 'Kenaikan Yesus Kristus'),
+    holiday('2027-05-17', 'Idul Adha 1448 Hijriah'),
+    cutiBersama('2027-05-18', 'Cuti Bersama Idul Adha 1448 Hijriah'),
+    cutiBersama('2027-05-19', 'Cuti Bersama Hari Raya Waisak 2571 BE'),
+    holiday('2027-05-20', 'Hari Raya Waisak 2571 BE'),
     holiday('2027-06-01', 'Hari Lahir Pancasila'),
+    holiday('2027-06-06', '1 Muharam Tahun Baru Islam 1449 Hijriah'),
+    holiday('2027-08-15', 'Maulid Nabi Muhammad S.A.W.'),
     holiday('2027-08-17', 'Proklamasi Kemerdekaan'),
+    cutiBersama('2027-12-24', 'Cuti Bersama Kelahiran Yesus Kristus'),
     holiday('2027-12-25', 'Kelahiran Yesus Kristus'),
-  ],
-  missing: [
-    'Isra Mikraj Nabi Muhammad S.A.W. (Hijri calendar)',
-    'Tahun Baru Imlek 2578 Kongzili (falls on Saturday 6 February 2027 by the Chinese calendar)',
-    'Hari Suci Nyepi (Saka calendar)',
-    'Idul Fitri 1448 Hijriah',
-    'Idul Adha 1448 Hijriah',
-    'Hari Raya Waisak 2571 BE',
-    '1 Muharam Tahun Baru Islam 1449 Hijriah',
-    'Maulid Nabi Muhammad S.A.W.',
-    'every day of cuti bersama',
+    holiday('2027-12-26', 'Isra Mikraj Nabi Muhammad S.A.W. 1449 Hijriah'),
   ],
 };

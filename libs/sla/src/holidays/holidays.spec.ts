@@ -43,4 +43,33 @@ describe('holiday files', () => {
     // 17 August 2026 is a Monday (a check on the transcription of the weekdays).
     expect(dayOfWeek(parseLocalDate('2026-08-17'))).toBe(1);
   });
+
+  it('has the 18 national holidays and 8 days of cuti bersama of the 2027 SKB', () => {
+    const year2027 = HOLIDAY_YEARS.find((year) => year.year === 2027)!;
+    expect(year2027.status).toBe('official');
+    expect(year2027.missing).toBeUndefined();
+    expect(year2027.source).toMatch(
+      /Nomor 1205 Tahun 2026, Nomor 3 Tahun 2026, Nomor 2 Tahun 2026/,
+    );
+    const count = (kind: string) => year2027.dates.filter((entry) => entry.kind === kind).length;
+    expect(count('NATIONAL_HOLIDAY')).toBe(18);
+    expect(count('CUTI_BERSAMA')).toBe(8);
+    const kindOf = (date: string) => year2027.dates.find((entry) => entry.date === date)?.kind;
+    // Lebaran 2027: Tuesday 9 to Monday 15 March, cuti bersama around Idul Fitri and the weekend.
+    expect(
+      ['2027-03-09', '2027-03-10', '2027-03-11', '2027-03-12', '2027-03-15'].map(kindOf),
+    ).toEqual([
+      'CUTI_BERSAMA',
+      'NATIONAL_HOLIDAY',
+      'NATIONAL_HOLIDAY',
+      'CUTI_BERSAMA',
+      'CUTI_BERSAMA',
+    ]);
+    // Isra Mikraj twice (1448 H and 1449 H); the weekdays check the transcription.
+    expect(kindOf('2027-01-05')).toBe('NATIONAL_HOLIDAY');
+    expect(dayOfWeek(parseLocalDate('2027-01-05'))).toBe(2);
+    expect(kindOf('2027-12-26')).toBe('NATIONAL_HOLIDAY');
+    expect(dayOfWeek(parseLocalDate('2027-12-26'))).toBe(0);
+    expect(dayOfWeek(parseLocalDate('2027-05-17'))).toBe(1);
+  });
 });
