@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@simpul/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { badInput, isUuid, loaderFor, type RequestContext } from '@simpul/common';
@@ -51,6 +52,7 @@ export class AlertReader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AlertAccess,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async page(
@@ -117,7 +119,7 @@ export class AlertReader {
             restRank: NOT_AWAITING_RANK,
             rankedOnlySql: openAlertSql('a'),
           },
-          new Date(),
+          this.clock.now(),
           filter.first,
           filter.after,
         )

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@simpul/config';
 import {
   HandlesJob,
   markOutboxRowsDone,
@@ -45,6 +46,7 @@ export class DeliverAlertHandler implements JobHandler<'deliver-alert'> {
   constructor(
     private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   handle({ alertId, unitId }: { alertId: string; unitId: string }, job: OutboxJobRef) {
@@ -67,7 +69,9 @@ export class DeliverAlertHandler implements JobHandler<'deliver-alert'> {
           batch.map((w) => w.alertId),
           batch.map((w) => w.unitId),
           DeliveryState.DELIVERED,
-          new Date(),
+          // The process clock, as raisedAt and acknowledgedAt: under a test clock an alert is
+          // never delivered before it was raised.
+          this.clock.now(),
         ],
       );
       const order = batch.map((w) => `${w.alertId}/${w.unitId}`.toLowerCase());

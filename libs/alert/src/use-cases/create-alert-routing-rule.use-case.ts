@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@simpul/config';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
@@ -15,12 +16,13 @@ export class CreateAlertRoutingRuleUseCase {
     private readonly tx: TransactionHost,
     private readonly units: UnitReader,
     private readonly ledger: LedgerWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   execute(actor: Actor, input: AlertRoutingRuleInput): Promise<AlertRoutingRuleEntity> {
     assertAdmin(actor);
     return this.tx.run(async () => {
-      const now = new Date();
+      const now = this.clock.now();
       const rule = this.tx.manager.create(AlertRoutingRuleEntity, {
         id: randomUUID(),
         code: null,

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@simpul/config';
 import { isUuid, notFound } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
@@ -15,6 +16,7 @@ export class DeleteAlertRoutingRuleUseCase {
   constructor(
     private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   execute(actor: Actor, id: string): Promise<boolean> {
@@ -26,7 +28,7 @@ export class DeleteAlertRoutingRuleUseCase {
         lock: { mode: 'pessimistic_write' },
       });
       if (!rule || rule.deletedAt) throw notFound('AlertRoutingRule');
-      const now = new Date();
+      const now = this.clock.now();
       await this.tx.manager.update(
         AlertRoutingRuleEntity,
         { id },

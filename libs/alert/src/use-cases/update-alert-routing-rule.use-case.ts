@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@simpul/config';
 import { isUuid, notFound } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
@@ -18,6 +19,7 @@ export class UpdateAlertRoutingRuleUseCase {
     private readonly tx: TransactionHost,
     private readonly units: UnitReader,
     private readonly ledger: LedgerWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   execute(actor: Actor, id: string, input: AlertRoutingRuleInput): Promise<AlertRoutingRuleEntity> {
@@ -34,7 +36,7 @@ export class UpdateAlertRoutingRuleUseCase {
         (field) => JSON.stringify(next[field]) !== JSON.stringify(rule[field]),
       );
       if (!changed.length) return rule;
-      Object.assign(rule, next, { updatedAt: new Date() });
+      Object.assign(rule, next, { updatedAt: this.clock.now() });
       await this.tx.manager.update(
         AlertRoutingRuleEntity,
         { id },

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@simpul/config';
 import {
   HandlesJob,
   markOutboxRowsDone,
@@ -45,6 +46,7 @@ export class DeliverReferralHandler implements JobHandler<'deliver-referral'> {
   constructor(
     private readonly tx: TransactionHost,
     private readonly ledger: LedgerWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   handle({ referralId }: { referralId: string }, job: OutboxJobRef): Promise<void> {
@@ -66,7 +68,9 @@ export class DeliverReferralHandler implements JobHandler<'deliver-referral'> {
         `UPDATE referral SET delivery = $2, delivered_at = $3
           WHERE id = ANY($1::uuid[]) AND delivery <> $2
           RETURNING id, from_unit_id, to_unit_id, case_id`,
-        [[...new Set(referralIds)], DeliveryState.DELIVERED, new Date()],
+        // The process clock, as sentAt: under a test clock a referral is never delivered before
+        // it was sent.
+        [[...new Set(referralIds)], DeliveryState.DELIVERED, this.clock.now()],
       );
       // Every row updated gets its entry; in the order the jobs came.
       const order = referralIds.map((id) => id.toLowerCase());
