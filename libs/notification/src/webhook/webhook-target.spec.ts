@@ -57,8 +57,23 @@ describe('webhook targets', () => {
     ['https://simpul.example.go.id/graphql', 'Simpul itself'],
     ['ftp://example.go.id/hook', 'https://'],
     ['not a url', 'absolute'],
+    ['https://xn--/hook', 'valid host'],
+    ['https://xn--a.example.go.id/hook', 'valid host'],
+    ['https://a..b.go.id/hook', 'valid host'],
+    ['https://-siskop2mi.go.id/hook', 'valid host'],
+    [`https://${'a'.repeat(64)}.go.id/hook`, 'valid host'],
   ])('refuses %s', (raw, why) => {
     expect(refusal(raw)).toContain(why);
+  });
+
+  it.each([
+    'https://xn--bcher-kva.example/hook', // bücher.example
+    'https://intranet/hook',
+    'https://siskop2mi.example.go.id./hook',
+    'https://10.1.2.3:8443/hook',
+    'https://[2001:db8::5]/hook',
+  ])('accepts the host of %s', (raw) => {
+    expect(() => checkWebhookUrl(raw, options)).not.toThrow();
   });
 
   it('lets development aim at loopback when WEBHOOK_ALLOW_PRIVATE_TARGETS says so', () => {

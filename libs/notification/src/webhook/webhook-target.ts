@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import { domainToUnicode } from 'node:url';
 import { badInput } from '@simpul/common';
 
 /**
@@ -34,6 +35,25 @@ export function isForbiddenAddress(address: string): boolean {
 
 const MAX_URL_LENGTH = 2000;
 
+/** A DNS label: letters, digits, hyphens (underscores, which some intranets use), no edge hyphen. */
+const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
+
+/**
+ * Whether a host name could ever resolve: labels of a DNS name, at most 253 characters, and an
+ * IDN label (`xn--…`) that decodes. WHATWG URL parsing accepts `xn--` or `a..b`; saving one only
+ * parks every event sent to it later.
+ */
+function isHostName(host: string): boolean {
+  const name = host.endsWith('.') ? host.slice(0, -1) : host;
+  if (!name || name.length > 253) return false;
+  return name.split('.').every((label) => {
+    if (!LABEL.test(label)) return false;
+    if (!label.startsWith('xn--')) return true;
+    const decoded = domainToUnicode(label);
+    return decoded !== '' && decoded !== label;
+  });
+}
+
 /**
  * A webhook URL ADMIN may save: http(s), no credentials in it, not the hub's own public address,
  * and not a forbidden address or local name unless allowed. BAD_USER_INPUT naming `field`
@@ -59,6 +79,7 @@ export function checkWebhookUrl(
   if (url.origin === new URL(options.hubUrl).origin)
     throw refuse('must not point at Simpul itself');
   const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host) === 0 && !isHostName(host)) throw refuse('must name a valid host');
   if (!options.allowPrivate) {
     if (LOCAL_NAMES.test(host)) throw refuse('must not point at this host');
     if (isIP(host) !== 0 && isForbiddenAddress(host)) {
