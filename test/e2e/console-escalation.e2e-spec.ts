@@ -14,7 +14,8 @@ import { signInToConsole } from '../support/sign-in-to-console';
  * worker run on the test clock (SIMPUL_CLOCK_AT) and are started again on Monday 8 June, when the
  * acknowledge deadline (Thursday 4 June) has passed by three steps: the worker's sweep and timers
  * climb the referral to level 3, GT-NTT. Gugus Tugas NTT finds it in "Rujukan terlambat"; the
- * BP3MI supervisor sees "Terlambat" and "Eskalasi 3" in the inbox and on the referral.
+ * BP3MI supervisor sees "Terlambat" and "Eskalasi 3" in the inbox and on the referral, with the
+ * time past the deadline counted on the hub's clock, not the browser's.
  */
 describe('console: escalation and overdue referrals in Chromium', () => {
   let reference: string;
@@ -115,6 +116,10 @@ describe('console: escalation and overdue referrals in Chromium', () => {
       await tab.page.getByRole('link', { name: reference }).click();
       await tab.page.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor();
       await tab.page.getByText('Eskalasi 3').first().waitFor();
+      // Time left is counted on the hub's clock (Monday 8 June, 11:00 WITA and a few minutes),
+      // not the browser's (December): the acknowledge deadline, Thursday 4 June 10:00 WITA, is
+      // four days and an hour past.
+      await tab.page.getByText('(lewat 4 hari 1 jam)').first().waitFor();
       await accessible(tab);
     },
   );

@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, ClientAddressResolver, type AppConfig, loadConfig } from '@simpul/config';
 import { GatewayModule } from './gateway.module';
+import { announceClock } from './clock/announce-clock';
 import { limitConnectionsPerAddress } from './hardening/connection-limit';
 import { BODY_LIMIT_BYTES, httpServerOptions } from './hardening/http-server-options';
 import { registerSecurityHeaders } from './hardening/security-headers';
@@ -31,6 +32,7 @@ export async function createGateway(): Promise<NestFastifyApplication> {
   );
   await registerSecurityHeaders(app, config);
   recordHttpMetrics(app);
+  announceClock(app);
   // Bull Board at /operators/queues, ADMIN only (a cookie exchanged for the access token).
   await registerBullBoard(app, config);
   // The web console at / (apps/console, built into dist/apps/console).

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatLocal, timeLeft } from '../format/time';
-import { useNow } from '../graphql/live-status';
+import { useNow } from '../graphql/hub-clock';
 
 /** A deadline as local time in the unit's zone (WIB/WITA/WIT or the mission's) and time left. */
 export function Deadline({

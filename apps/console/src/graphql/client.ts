@@ -2,6 +2,7 @@ import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql
 import { createClient as createSocket, type Client as SocketClient } from 'graphql-ws';
 import { accessToken } from '../session/access-token';
 import { liveStatus } from './live-status';
+import { HUB_CLOCK_HEADER, noteHubClock } from './hub-clock';
 
 /** Close codes after which reconnecting cannot help: the officer must sign in again. */
 const FINAL_CLOSE_CODES = new Set([4400, 4403]);
@@ -64,6 +65,13 @@ export function createGraphqlClient(socket: SocketClient): Client {
     url: '/graphql',
     preferGetMethod: false,
     requestPolicy: 'cache-and-network',
+    // Every response tells the hub's time: "time left" is counted on it (hub-clock.ts).
+    fetch: async (input, init) => {
+      const sentAt = Date.now();
+      const response = await fetch(input, init);
+      noteHubClock(response.headers.get(HUB_CLOCK_HEADER), sentAt, Date.now());
+      return response;
+    },
     fetchOptions: () => {
       const token = accessToken();
       const headers: Record<string, string> = {};

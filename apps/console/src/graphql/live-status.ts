@@ -1,40 +1,7 @@
 import { useSyncExternalStore } from 'react';
+import { store } from './store';
 
 export type LiveState = 'connecting' | 'connected' | 'closed';
-
-export interface Store<T> {
-  get: () => T;
-  set: (next: T) => void;
-  subscribe: (listener: () => void) => () => void;
-}
-
-/** A value React components read with useSyncExternalStore and anything else may set. */
-function store<T>(initial: T): Store<T> {
-  let value = initial;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => value,
-    set: (next) => {
-      if (Object.is(next, value)) return;
-      value = next;
-      for (const listener of listeners) listener();
-    },
-    subscribe: (listener) => {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-  };
-}
-
-/** The current time, ticking every 30 s, so deadlines' "time left" stays true on screen. */
-const clock = store<number>(Date.now());
-setInterval(() => clock.set(Date.now()), 30_000);
-
-export function useNow(): number {
-  return useSyncExternalStore(clock.subscribe, clock.get);
-}
 
 /** The state of the live connection, shown in the header. */
 export const liveStatus = store<LiveState>('connecting');
@@ -53,5 +20,3 @@ if (typeof window !== 'undefined') {
 export function useOnline(): boolean {
   return useSyncExternalStore(online.subscribe, online.get);
 }
-
-export { store };

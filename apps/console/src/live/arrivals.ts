@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { store } from '../graphql/live-status';
+import { store } from '../graphql/store';
 
 /** Referrals that arrived live in this tab and were not opened yet: highlighted and counted. */
 export const arrivals = store<ReadonlySet<string>>(new Set());

@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { Client } from 'urql';
 import { createGraphqlClient, createLiveSocket } from '../graphql/client';
 import { graphql, type ResultOf } from '../graphql/graphql';
-import { store } from '../graphql/live-status';
+import { store } from '../graphql/store';
 import { setAccessToken } from './access-token';
 
 /**
