@@ -4,11 +4,14 @@ import { listenGateway } from '../support/listen-gateway';
 import { loginAs } from '../support/login-as';
 
 /**
- * An alert's times come from one clock — the process's Clock, which raises it and escalates it —
- * so under a moved test clock (SIMPUL_CLOCK_AT, README "Deadlines and escalation") an
- * acknowledgement or a closing never reads earlier than the raise.
+ * The gateway under a moved test clock (SIMPUL_CLOCK_AT, README "Deadlines and escalation"). An
+ * alert's times come from one clock — the process's Clock, which raises it and escalates it — so
+ * an acknowledgement or a closing never reads earlier than the raise. Every GraphQL response
+ * announces that clock (x-simpul-clock), the one deadlines, `sla` and `overdue` are computed on,
+ * so the console counts "time left" on it — not on a browser clock that may run wrong, nor on the
+ * system clock. Static files never carry it: a cached copy would announce a stale time.
  */
-describe('alert times under a moved clock', () => {
+describe('the gateway under a moved clock', () => {
   let gateway: NestFastifyApplication;
   let url: string;
 
@@ -47,5 +50,30 @@ describe('alert times under a moved clock', () => {
     expect(acknowledged).toBeGreaterThanOrEqual(raised);
     expect(closed).toBeGreaterThanOrEqual(acknowledged);
     expect(closed).toBeLessThanOrEqual(clock.now().getTime());
+  });
+
+  it('announces the Clock, moved or not, on /graphql only', async () => {
+    const clock = gateway.get<AdjustableClock>(CLOCK);
+    clock.set(new Date('2027-03-09T02:00:00.000Z'));
+    const before = clock.now().getTime();
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    const announced = Date.parse(response.headers.get('x-simpul-clock') ?? '');
+    expect(announced).toBeGreaterThanOrEqual(before);
+    expect(announced).toBeLessThanOrEqual(clock.now().getTime());
+
+    // An error answer carries it too: the console reads it from whatever came back.
+    const refused = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ nonsense }' }),
+    });
+    expect(refused.headers.get('x-simpul-clock')).toMatch(/^2027-03-09T/);
+
+    const health = await fetch(new URL('/health/live', url));
+    expect(health.headers.get('x-simpul-clock')).toBeNull();
   });
 });
