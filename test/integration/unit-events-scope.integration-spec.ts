@@ -19,7 +19,7 @@ describe('unitEvents reach only the units concerned', () => {
   let gateway: NestFastifyApplication;
   let worker: INestApplicationContext;
   let url: string;
-  const streams: UnitEventStream<Event>[] = [];
+  const streams: Pick<UnitEventStream<unknown>, 'close'>[] = [];
 
   beforeAll(async () => {
     ({ app: gateway, url } = await listenGateway());
