@@ -327,6 +327,26 @@ describe('alerts: raising, routing, delivery per unit, acknowledging, closing, c
     });
     expect(errorCodeOf(acting)).toBe('FORBIDDEN');
 
+    // Not even one that reached the auditor's own unit: alerts no rule matches go to GT-PUSAT,
+    // where the demo auditor sits — an auditor reads them without their text all the same.
+    const fallback = await raise('polda.ntt', {
+      type: 'OTHER',
+      severity: 'LOW',
+      summary: 'Teks peringatan untuk GT-PUSAT',
+      regionCode: '94',
+    });
+    expect(fallback.data?.raiseAlert.deliveries.map((d) => d.unit.code)).toEqual(['GT-PUSAT']);
+    const read = await (
+      await as('auditor')
+    ).client.data<{ alert: Alert }>(ALERT, { id: fallback.data?.raiseAlert.id });
+    expect(read.alert).toMatchObject({ summary: '', restricted: true, statusNote: null });
+    const listed = await (
+      await as('auditor')
+    ).client.data<{ alerts: { edges: { node: { id: string; summary: string } }[] } }>(
+      'query { alerts(first: 100) { edges { node { id summary } } } }',
+    );
+    expect(listed.alerts.edges.map((e) => e.node.summary).filter(Boolean)).toEqual([]);
+
     // A desk the alert did not reach cannot act on it either, and learns nothing.
     const outsider = await (
       await as('kemlu.pwni')

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -12,6 +12,7 @@ import {
   Sex,
   ExploitationType,
 } from '@simpul/case';
+import { ResealWebhookSecrets } from '@simpul/notification';
 import { PersonalDataCipher, type PersonIdentity } from '@simpul/privacy';
 import { RotationModule } from '../../apps/gateway/src/cli/rotation.module';
 import { bootGateway } from '../support/boot-in-process';
@@ -35,9 +36,26 @@ async function withKeyRing(keys: string, active: string): Promise<INestApplicati
 }
 
 describe('rotating the personal-data key', () => {
-  it('re-encrypts every identity under the new key, and back, without losing a value', async () => {
+  it('re-encrypts every identity and webhook secret under the new key, and back, without losing a value', async () => {
     const gateway = await bootGateway();
     const lead = await demoActor(gateway, 'kbri.phnompenh');
+    // A webhook secret is sealed with the same ring: left under the old key, dropping that key
+    // would leave the endpoint unable to sign anything.
+    const secret = 'rotation-webhook-secret-0123456789abcdef';
+    const gatewayDb = gateway.get<DataSource>(getDataSourceToken());
+    const [{ id: unitId }]: { id: string }[] = await gatewayDb.query(
+      `SELECT id FROM unit WHERE code = 'KEMLU-PWNI'`,
+    );
+    const endpointId = randomUUID();
+    await gatewayDb.query(
+      `INSERT INTO webhook_endpoint (id, unit_id, url, secret_sealed) VALUES ($1, $2, $3, $4)`,
+      [
+        endpointId,
+        unitId,
+        'https://pwni.example/hook',
+        gateway.get(PersonalDataCipher).seal(endpointId, secret),
+      ],
+    );
     const opened = await gateway.get(OpenCaseUseCase).execute(lead, {
       title: 'Rotasi kunci',
       exploitationTypes: [ExploitationType.FORCED_LABOUR],
@@ -66,11 +84,22 @@ describe('rotating the personal-data key', () => {
         .fullName,
     ).toBe('Rotasi Korban');
     expect((await forward.get(ResealPersonalData).run()).persons).toBe(0);
+    expect(await forward.get(ResealWebhookSecrets).run()).toBeGreaterThan(0);
+    const [endpoint]: { secret_sealed: string }[] = await db.query(
+      'SELECT secret_sealed FROM webhook_endpoint WHERE id = $1',
+      [endpointId],
+    );
+    expect(PersonalDataCipher.keyIdOf(endpoint.secret_sealed)).toBe('rotation-test');
+    expect(forward.get(PersonalDataCipher).open<string>(endpointId, endpoint.secret_sealed)).toBe(
+      secret,
+    );
+    expect(await forward.get(ResealWebhookSecrets).run()).toBe(0);
     await forward.close();
 
     // Back to the run's key, so the tests after this one read what they wrote.
     const back = await withKeyRing(ring, currentId);
     await back.get(ResealPersonalData).run();
+    await back.get(ResealWebhookSecrets).run();
     await back.close();
   });
 });

@@ -19,7 +19,7 @@ describe('unitEvents reach only the units concerned', () => {
   let gateway: NestFastifyApplication;
   let worker: INestApplicationContext;
   let url: string;
-  const streams: UnitEventStream<Event>[] = [];
+  const streams: Pick<UnitEventStream<unknown>, 'close'>[] = [];
 
   beforeAll(async () => {
     ({ app: gateway, url } = await listenGateway());
@@ -79,4 +79,93 @@ describe('unitEvents reach only the units concerned', () => {
     expect(stranger.stream.events.filter(ofIt)).toEqual([]);
     expect(auditor.stream.events.filter(ofIt)).toEqual([]);
   }, 30_000);
+
+  it('sends an alert’s note only to who reads the alert: not in full to the auditor, not to an ADMIN, not to a supervisor’s home unit', async () => {
+    interface AlertEvent {
+      action: string;
+      note: string | null;
+      actor: { id: string } | null;
+      hashed: { alertId: string | null } | null;
+    }
+    const websocketUrl = url.replace(/^http/, 'ws');
+    const subscribe = async (username: string) => {
+      const session = await loginAs(url, username);
+      const stream = subscribeToUnitEvents<AlertEvent>(
+        websocketUrl,
+        session.token,
+        'action note actor { id } hashed { alertId }',
+      );
+      streams.push(stream);
+      return stream;
+    };
+    const admin = await loginAs(url, 'admin');
+    const units = await findUnitIds(admin.client);
+    // An ADMIN routes OTHER alerts to its own unit and to KP2MI-PUSAT — a unit of the agency
+    // bp3mi.ntt.kepala supervises from BP3MI-NTT; the rest falls back to GT-PUSAT, the auditor's unit.
+    await admin.client.data(
+      `mutation($input: AlertRoutingRuleInput!) { createAlertRoutingRule(input: $input) { id } }`,
+      {
+        input: {
+          name: 'Lingkup peringatan',
+          alertTypes: ['OTHER'],
+          regionCode: '91',
+          unitIds: [units.get('SIMPUL-ADMIN'), units.get('KP2MI-PUSAT')],
+        },
+      },
+    );
+    const raiser = await subscribe('polda.ntt');
+    const auditor = await subscribe('auditor');
+    const administrator = await subscribe('admin');
+    const homeDesk = await subscribe('bp3mi.ntt');
+    await waitForHandoffSubscribers(
+      process.env.REDIS_URL as string,
+      process.env.REDIS_PREFIX as string,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const polda = await loginAs(url, 'polda.ntt');
+    const supervisor = await loginAs(url, 'bp3mi.ntt.kepala');
+    const raise = (regionCode: string) =>
+      polda.client
+        .data<{ raiseAlert: { id: string } }>(
+          `mutation($input: RaiseAlertInput!) { raiseAlert(input: $input) { id } }`,
+          { input: { type: 'OTHER', severity: 'LOW', regionCode, summary: 'Lingkup' } },
+        )
+        .then((r) => r.raiseAlert.id);
+    const routed = await raise('91');
+    const fallback = await raise('92');
+    const routedNote = 'Catatan penyelesaian rahasia (dirutekan)';
+    const fallbackNote = 'Catatan penyelesaian rahasia (GT-PUSAT)';
+    // The supervisor resolves for KP2MI-PUSAT: the entry comes from its home unit, BP3MI-NTT.
+    await supervisor.client.data(
+      `mutation($id: ID!, $note: String!) { resolveAlert(id: $id, note: $note) { id } }`,
+      {
+        id: routed,
+        note: routedNote,
+      },
+    );
+    await polda.client.data(
+      `mutation($id: ID!, $note: String!) { resolveAlert(id: $id, note: $note) { id } }`,
+      {
+        id: fallback,
+        note: fallbackNote,
+      },
+    );
+    await raiser.waitFor((e) => e.note === routedNote);
+    await raiser.waitFor((e) => e.note === fallbackNote);
+    // The auditor reads every alert without its text: the resolution reaches it, without the note.
+    const resolved = await auditor.waitFor(
+      (e) => e.action === 'ALERT_RESOLVED' && e.hashed?.alertId === fallback,
+    );
+    expect(resolved.note).toBeNull();
+    // Give the other subscribers time to receive what they should not.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const notes = (stream: UnitEventStream<AlertEvent>) =>
+      stream.events.map((e) => e.note).filter((note) => note?.startsWith('Catatan penyelesaian'));
+    expect(notes(auditor)).toEqual([]);
+    expect(notes(administrator)).toEqual([]);
+    expect(administrator.events.filter((e) => e.hashed?.alertId === routed)).toEqual([]);
+    expect(notes(homeDesk)).toEqual([]);
+    expect(homeDesk.events.filter((e) => e.action.startsWith('ALERT_'))).toEqual([]);
+  }, 45_000);
 });

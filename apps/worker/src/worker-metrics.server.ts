@@ -30,7 +30,7 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
       if (
         request.method !== 'GET' ||
         path !== '/metrics' ||
-        !mayReadMetrics(metricsToken, request.headers.authorization, request.socket.remoteAddress)
+        !mayReadMetrics(metricsToken, request.headers, request.socket.remoteAddress)
       ) {
         response.writeHead(404).end();
         return;

@@ -37,12 +37,17 @@ export class AlertAccess {
     private readonly cases: CaseAccess,
   ) {}
 
-  unitsOf(actor: Actor): Promise<string[]> {
-    return this.cases.caseworkUnitIds(actor);
+  /**
+   * The units the caller reads and acts on alerts for: its casework units, and none for an officer
+   * with no acting role — an AUDITOR reads every alert without its text (AlertView.AUDIT) whatever
+   * its unit is, even one alerts reach (the demo auditor sits in GT-PUSAT, the fallback receiver).
+   */
+  async unitsOf(actor: Actor): Promise<string[]> {
+    return AlertAccess.mayAct(actor) ? this.cases.caseworkUnitIds(actor) : [];
   }
 
-  unitsIn(context: RequestContext, actor: Actor): Promise<string[]> {
-    return this.cases.caseworkUnitsIn(context, actor);
+  async unitsIn(context: RequestContext, actor: Actor): Promise<string[]> {
+    return AlertAccess.mayAct(actor) ? this.cases.caseworkUnitsIn(context, actor) : [];
   }
 
   async receivingUnitIds(alertIds: readonly string[]): Promise<Map<string, string[]>> {

@@ -11,3 +11,4 @@ export {
   REPLAY_WINDOW_SECONDS,
 } from './webhook/webhook-signature';
 export * from './seed-demo-work-emails';
+export { ResealWebhookSecrets } from './webhook/reseal-webhook-secrets';

@@ -4,17 +4,31 @@ const TOKEN = 'metrics-token-0123456789abcdef0123456789';
 
 describe('/metrics access', () => {
   it('wants the token when one is configured, from anywhere', () => {
-    expect(mayReadMetrics(TOKEN, `Bearer ${TOKEN}`, '203.0.113.9')).toBe(true);
-    expect(mayReadMetrics(TOKEN, `Bearer ${TOKEN}x`, '127.0.0.1')).toBe(false);
-    expect(mayReadMetrics(TOKEN, undefined, '127.0.0.1')).toBe(false);
+    expect(mayReadMetrics(TOKEN, { authorization: `Bearer ${TOKEN}` }, '203.0.113.9')).toBe(true);
+    expect(mayReadMetrics(TOKEN, { authorization: `Bearer ${TOKEN}x` }, '127.0.0.1')).toBe(false);
+    expect(mayReadMetrics(TOKEN, {}, '127.0.0.1')).toBe(false);
+    expect(
+      mayReadMetrics(
+        TOKEN,
+        { authorization: `Bearer ${TOKEN}`, 'x-forwarded-for': '203.0.113.9' },
+        '127.0.0.1',
+      ),
+    ).toBe(true);
   });
 
   it('answers only the same host without a token', () => {
-    expect(mayReadMetrics(null, undefined, '127.0.0.1')).toBe(true);
-    expect(mayReadMetrics(null, undefined, '::ffff:127.0.0.1')).toBe(true);
-    expect(mayReadMetrics(null, undefined, '::1')).toBe(true);
-    expect(mayReadMetrics(null, undefined, '10.0.0.7')).toBe(false);
-    expect(mayReadMetrics(null, 'Bearer anything', '10.0.0.7')).toBe(false);
+    expect(mayReadMetrics(null, {}, '127.0.0.1')).toBe(true);
+    expect(mayReadMetrics(null, {}, '::ffff:127.0.0.1')).toBe(true);
+    expect(mayReadMetrics(null, {}, '::1')).toBe(true);
+    expect(mayReadMetrics(null, {}, '10.0.0.7')).toBe(false);
+    expect(mayReadMetrics(null, { authorization: 'Bearer anything' }, '10.0.0.7')).toBe(false);
+  });
+
+  it('does not take a request a reverse proxy on the same host relayed for the same host', () => {
+    // nginx on the hub's host connects from 127.0.0.1 for anyone on the internet.
+    expect(mayReadMetrics(null, { 'x-forwarded-for': '203.0.113.9' }, '127.0.0.1')).toBe(false);
+    expect(mayReadMetrics(null, { forwarded: 'for=203.0.113.9' }, '127.0.0.1')).toBe(false);
+    expect(mayReadMetrics(null, { 'x-real-ip': '203.0.113.9' }, '::1')).toBe(false);
   });
 
   it('names every metric the Grafana dashboard uses', async () => {

@@ -108,20 +108,34 @@ export const deadlineHolidayDataGaps = new Counter({
   registers: [metricsRegistry],
 });
 
+/** The request headers /metrics looks at (Node's and Fastify's `request.headers`). */
+export interface MetricsRequestHeaders {
+  authorization?: string;
+  forwarded?: string;
+  'x-forwarded-for'?: string | string[];
+  'x-real-ip'?: string | string[];
+}
+
 /**
  * Who may read /metrics: with METRICS_TOKEN, whoever sends `Authorization: Bearer <token>`;
- * without it, only a client on the same host (the socket's address, never X-Forwarded-For).
+ * without it, only a client on the same host — the socket's address, never X-Forwarded-For, and
+ * not a request a proxy relayed: a reverse proxy on the hub's host connects from loopback on
+ * behalf of anyone on the internet, and says so with Forwarded, X-Forwarded-For or X-Real-IP.
  */
 export function mayReadMetrics(
   token: string | null,
-  authorization: string | undefined,
+  headers: MetricsRequestHeaders,
   socketAddress: string | undefined,
 ): boolean {
   if (token !== null) {
-    const given = Buffer.from(/^Bearer (.+)$/i.exec(authorization ?? '')?.[1] ?? '');
+    const given = Buffer.from(/^Bearer (.+)$/i.exec(headers.authorization ?? '')?.[1] ?? '');
     const expected = Buffer.from(token);
     return given.length === expected.length && timingSafeEqual(given, expected);
   }
+  const relayed = [headers.forwarded, headers['x-forwarded-for'], headers['x-real-ip']].some(
+    (value) => value !== undefined,
+  );
+  if (relayed) return false;
   const address = (socketAddress ?? '').replace(/^::ffff:/, '');
   return address === '::1' || /^127\./.test(address);
 }

@@ -1,10 +1,10 @@
 import { SignedIn, type RequestContext } from '@simpul/common';
 import { Context, Resolver, Subscription } from '@nestjs/graphql';
-import { AlertAccess } from '@simpul/alert';
+import { AlertAccess, AlertReader } from '@simpul/alert';
 import { CaseAccess } from '@simpul/case';
 import { HandoffEventBus, type HandoffEventMessage } from '@simpul/delivery';
 import { CurrentActor, type Actor } from '@simpul/identity';
-import { HandoffEventModel, publishedEntryOf } from '@simpul/ledger';
+import { HandoffEventModel, publishedEntryOf, toHandoffEvent } from '@simpul/ledger';
 import { liveReferralOf, ReferralReader, ReferralViews } from '@simpul/referral';
 import { filterMapIterator } from './filter-map-iterator';
 
@@ -13,7 +13,10 @@ import { filterMapIterator } from './filter-map-iterator';
  * receives them; each is filtered to the subscriber's units and built from the message, which
  * carries the entry's public fields and its referral's (its note, when it has one, is read from
  * PostgreSQL; so is the referral's text, when a subscriber selects it), and
- * shown as a timeline would show it to this caller (docs/access-model.md).
+ * shown as a timeline would show it to this caller (docs/access-model.md). An alert's entry is
+ * shown as the alert is (alert-visibility.ts): in full, note included, to its raising, receiving
+ * and escalated-to units; without its note to an auditor; to no one else — not to an ADMIN whose
+ * unit a routing rule names, nor to the home unit of a supervisor who acted for another unit.
  */
 @SignedIn()
 @Resolver(() => HandoffEventModel)
@@ -24,6 +27,7 @@ export class UnitEventsResolver {
     private readonly referrals: ReferralReader,
     private readonly views: ReferralViews,
     private readonly alerts: AlertAccess,
+    private readonly alertReader: AlertReader,
   ) {}
 
   @Subscription(() => HandoffEventModel, {
@@ -69,6 +73,12 @@ export class UnitEventsResolver {
       // from what the loaders cached for the previous one (a status, a party added since). The
       // loaders themselves stay: some are installed once per operation (GraphqlAuthGuard).
       for (const loader of context.loaders.values()) loader.clearAll();
+      if (message.alertId !== null) {
+        // Which units an entry names is not who may read the alert: ask the alert's own rule.
+        const alert = await this.alertReader.visible(context, actor, message.alertId);
+        if (!alert) return undefined;
+        if (alert.restricted) return toHandoffEvent(publishedEntryOf(message), null);
+      }
       // Built from the message and the referral the worker attached to it: only an entry shown
       // with a note costs a read (of the note), or one published without its referral.
       const live = liveReferralOf(message.attached);

@@ -27,7 +27,7 @@ export class MetricsController implements OnApplicationShutdown {
     if (
       !mayReadMetrics(
         this.config.operators.metricsToken,
-        request.headers.authorization,
+        request.headers,
         request.socket.remoteAddress,
       )
     ) {

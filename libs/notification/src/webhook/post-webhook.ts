@@ -35,9 +35,12 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
 }
 
 /**
- * POSTs a signed body; resolves with the status, rejects on a network error or timeout. The
- * response body is read and dropped (never logged: a receiver may echo anything). No redirects
- * are followed: a 3xx is a failed attempt, not a way around the target check.
+ * POSTs a signed body; resolves with the status, rejects on a network error or when no status
+ * came within `timeoutMs` — a deadline for the whole attempt (resolving the name, connecting,
+ * sending, the status line and headers), not Node's idle timeout, which a receiver sending a
+ * byte now and then never trips. The answer is its status: the response body is not read (never
+ * logged either: a receiver may echo anything), so an endless or huge body holds nothing. No
+ * redirects are followed: a 3xx is a failed attempt, not a way around the target check.
  */
 export function postWebhook(
   url: string,
@@ -62,13 +65,20 @@ export function postWebhook(
         timeout: options.timeoutMs,
       },
       (response) => {
-        response.resume();
-        response.on('end', () => resolve({ status: response.statusCode ?? 0 }));
-        response.on('error', reject);
+        clearTimeout(deadline);
+        resolve({ status: response.statusCode ?? 0 });
+        // The body is not wanted: close the connection rather than read what may never end.
+        response.on('error', () => undefined);
+        response.destroy();
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
-    req.on('error', reject);
+    const giveUp = () => req.destroy(new Error(`no answer within ${options.timeoutMs} ms`));
+    const deadline = setTimeout(giveUp, options.timeoutMs);
+    req.on('timeout', giveUp);
+    req.on('error', (error) => {
+      clearTimeout(deadline);
+      reject(error);
+    });
     req.end(body);
   });
 }
