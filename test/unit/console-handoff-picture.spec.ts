@@ -4,6 +4,7 @@ import {
   type Segment,
 } from '../../apps/console/src/screens/audit/handoff-picture';
 import type { AuditCaseData } from '../../apps/console/src/screens/audit/audit-queries';
+import { hubNow, noteHubClock } from '../../apps/console/src/graphql/hub-clock';
 
 type Referral = AuditCaseData['referrals'][number];
 
@@ -142,5 +143,26 @@ describe('the handoff picture draws holds', () => {
       ['waiting', 1, 2],
       ['held', 2, 10],
     ]);
+  });
+});
+
+describe("the handoff picture's now", () => {
+  it("is the hub's, so a case on a clock ahead of the browser's is drawn up to the hub's now", () => {
+    // The hub reads three months ahead of the browser (a moved test clock, a laptop far behind):
+    // the case and its referral were stamped on the hub's clock, after the browser's "now".
+    const ahead = 90 * 86_400_000;
+    noteHubClock(new Date(Date.now() + ahead).toISOString(), Date.now(), Date.now());
+    const hour = 3_600_000;
+    const opened = hubNow() - 3 * hour;
+    const open = {
+      ...caseWith([referral({ sentAt: new Date(opened + hour).toISOString() })]),
+      openedAt: new Date(opened).toISOString(),
+    };
+    const picture = handoffPicture(open);
+    expect(Math.abs(picture.end - hubNow())).toBeLessThan(1_000);
+    const waiting = picture.segments.filter((s) => s.lane === 1);
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]).toMatchObject({ kind: 'waiting', from: opened + hour });
+    expect(Math.abs(waiting[0].to - hubNow())).toBeLessThan(1_000);
   });
 });

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { conflict, Limits, requiredText } from '@simpul/common';
 import type { Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
+import { CLOCK, type Clock } from '@simpul/config';
 import { TransactionHost } from '@simpul/database';
 import { CaseAccess } from '../case-access';
 import { CASE_REFERRALS, type CaseReferrals } from '../case-referrals.port';
@@ -16,6 +17,7 @@ export class CloseCaseUseCase {
     private readonly ledger: LedgerWriter,
     private readonly access: CaseAccess,
     @Inject(CASE_REFERRALS) private readonly referrals: CaseReferrals,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(actor: Actor, caseId: string, note: string): Promise<CaseEntity> {
@@ -30,7 +32,8 @@ export class CloseCaseUseCase {
         throw conflict(`The case still has ${open} open referral(s); finish or cancel them first`);
       }
       locked.status = CaseStatus.CLOSED;
-      locked.closedAt = new Date();
+      // The Clock its referrals' closing reads: never closed before the last of them.
+      locked.closedAt = this.clock.now();
       await this.tx.manager.update(
         CaseEntity,
         { id: caseId },

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   badInput,
@@ -8,6 +8,7 @@ import {
   optionalText,
   requiredText,
 } from '@simpul/common';
+import { CLOCK, type Clock } from '@simpul/config';
 import { IdempotencyStore, requestDigest, TransactionHost } from '@simpul/database';
 import { Role, type Actor } from '@simpul/identity';
 import { HandoffAction, LedgerWriter } from '@simpul/ledger';
@@ -30,6 +31,7 @@ export class OpenCaseUseCase {
     private readonly ledger: LedgerWriter,
     private readonly access: CaseAccess,
     private readonly sealer: PersonSealer,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(actor: Actor, input: OpenCaseInput): Promise<CaseEntity> {
@@ -93,7 +95,9 @@ export class OpenCaseUseCase {
     id: string,
     valid: ReturnType<OpenCaseUseCase['validate']>,
   ): Promise<CaseEntity> {
-    const now = new Date();
+    // The process's Clock, as a referral's sending reads it: under a moved test clock a case is
+    // never opened after its first referral was sent, and its number carries the same year.
+    const now = this.clock.now();
     const entity = this.tx.manager.create(CaseEntity, {
       id,
       reference: await nextReference(this.tx.manager, 'TPPO', 'case_reference_seq', now),

@@ -1,3 +1,4 @@
+import { hubNow } from '../../graphql/hub-clock';
 import type { AuditCaseData, TimelineEntry } from './audit-queries';
 
 type Referral = AuditCaseData['referrals'][number];
@@ -54,12 +55,13 @@ export interface HandoffPicture {
  * the receiver left it waiting (sent → accepted, declined or redirected) and the time it held
  * the case (accepted → closed, or now). The ledger's REFERRAL_HELD … REFERRAL_RESUMED spans cut
  * pauses out of those: out of the waiting time when the hold came before acceptance (the unit
- * never held the case), out of the holding time when it came after.
+ * never held the case), out of the holding time when it came after. "Now" is the hub's (the clock
+ * the case's and referrals' times are stamped on), not the browser's.
  */
 export function handoffPicture(
   c: AuditCaseData,
   entries: readonly PictureEntry[] = [],
-  now = Date.now(),
+  now = hubNow(),
 ): HandoffPicture {
   const lanes: Lane[] = [{ id: c.leadUnit.id, name: c.leadUnit.name }];
   const lane = (unit: { id: string; name: string }) => {
