@@ -12,7 +12,8 @@ import { waitForCondition } from '../support/wait-for-condition';
 
 /**
  * Seeds a person with distinctive identity values, drives the system through the paths that
- * touch them — including bad input built from them — and then looks for the values everywhere
+ * touch them — including bad input built from them, and an alert whose free text names the
+ * person — and then looks for the values everywhere
  * they must never be: process output (logs), errors, ledger entries, outbox rows, every Redis
  * key of the run (BullMQ jobs, events, pub/sub), and what leaves the hub about the case:
  * notifications, emails (the .eml files of MAIL_DIR) and webhook bodies.
@@ -22,8 +23,21 @@ const CANARY = {
   nationalId: '3171019876543210',
   passportNumber: 'QZ9988776',
   phone: '+62 899 0077 1133',
+  birthDate: '1961-07-14',
 };
-const NEEDLES = ['Zakharia', 'Canarywood', CANARY.nationalId, CANARY.passportNumber, '899 0077'];
+const NEEDLES = [
+  'Zakharia',
+  'Canarywood',
+  CANARY.nationalId,
+  CANARY.passportNumber,
+  '899 0077',
+  CANARY.birthDate,
+];
+/**
+ * An alert is police free text: a name, a passport, a phone in its summary and its closing note
+ * stay in the alert row, shown to its units only — never in what the hub writes or sends about it.
+ */
+const ALERT_SUMMARY = `${CANARY.fullName} (paspor ${CANARY.passportNumber}, HP ${CANARY.phone}) ditampung perekrut`;
 const found = (haystack: string) => NEEDLES.filter((needle) => haystack.includes(needle));
 
 describe('no personal data outside its sealed column', () => {
@@ -119,6 +133,52 @@ describe('no personal data outside its sealed column', () => {
     );
     expect(read.case.persons[0].fullName).toBe(CANARY.fullName);
 
+    // An alert about someone abroad, CRITICAL: Dit. PWNI's desk is emailed and its system gets
+    // the webhook; the summary and the closing note name the person.
+    const police = await loginAs(apps.graphqlUrl, 'polri.ppo');
+    const { raiseAlert } = await police.client.data<{ raiseAlert: { id: string } }>(
+      `mutation($input: RaiseAlertInput!) { raiseAlert(input: $input) { id } }`,
+      {
+        input: {
+          type: 'VICTIM_LOCATED_ABROAD',
+          severity: 'CRITICAL',
+          countryCode: 'KH',
+          summary: ALERT_SUMMARY,
+          exploitationTypes: ['ONLINE_SCAM'],
+        },
+      },
+    );
+    await waitForCondition('the alert delivered to Dit. PWNI', async () => {
+      const { alert } = await receiver.client.data<{
+        alert: { myDelivery: { delivery: string } | null };
+      }>(`query($id: ID!) { alert(id: $id) { summary myDelivery { delivery } } }`, {
+        id: raiseAlert.id,
+      });
+      return alert.myDelivery?.delivery === 'DELIVERED';
+    });
+    await receiver.client.data(
+      `mutation($id: ID!, $note: String!) { resolveAlert(id: $id, note: $note) { id } }`,
+      { id: raiseAlert.id, note: `${CANARY.fullName} dipulangkan, ${CANARY.birthDate}` },
+    );
+    errors.push(
+      await police.client.request(
+        `mutation($input: RaiseAlertInput!) { raiseAlert(input: $input) { id } }`,
+        {
+          input: {
+            type: 'OTHER',
+            severity: 'LOW',
+            summary: `${ALERT_SUMMARY} ${'x'.repeat(4000)}`,
+          },
+        },
+      ),
+      await police.client.request(
+        `mutation($input: RaiseAlertInput!) { raiseAlert(input: $input) { id } }`,
+        {
+          input: { type: 'OTHER', severity: 'LOW', summary: 'x', regionCode: CANARY.nationalId },
+        },
+      ),
+    );
+
     // Bad input built from the canary: errors must name fields, never echo values.
     errors.push(
       await lead.client.request(
@@ -148,6 +208,8 @@ describe('no personal data outside its sealed column', () => {
     expect(errors.map(errorCodeOf)).toEqual([
       'BAD_USER_INPUT',
       'BAD_USER_INPUT',
+      'BAD_USER_INPUT',
+      'BAD_USER_INPUT',
       undefined,
       'NOT_FOUND',
     ]);
@@ -170,9 +232,11 @@ describe('no personal data outside its sealed column', () => {
           payloadDigest(escalated),
         ],
       );
-      await waitForCondition('the notification, the email and the webhooks', async () => {
+      // Emails: the CRITICAL alert and the escalation; webhooks: the referral's delivery and
+      // escalation, and the alert's delivery.
+      await waitForCondition('the notifications, the emails and the webhooks', async () => {
         const mails = readdirSync(mailDir).filter((file) => file.endsWith('.eml'));
-        return mails.length >= 1 && webhookBodies.length >= 2;
+        return mails.length >= 2 && webhookBodies.length >= 3;
       });
       const { notifications } = await receiver.client.data<{
         notifications: { edges: { node: { action: string } }[] };
@@ -180,7 +244,7 @@ describe('no personal data outside its sealed column', () => {
         '{ notifications { edges { node { id action seq reference unitCode referralId caseId escalationLevel link } } } }',
       );
       expect(notifications.edges.map((e) => e.node.action)).toEqual(
-        expect.arrayContaining(['REFERRAL_DELIVERED', 'REFERRAL_ESCALATED']),
+        expect.arrayContaining(['REFERRAL_DELIVERED', 'REFERRAL_ESCALATED', 'ALERT_DELIVERED']),
       );
       expect(found(JSON.stringify(notifications))).toEqual([]);
       const stored = await db.query('SELECT * FROM notification');
@@ -189,8 +253,10 @@ describe('no personal data outside its sealed column', () => {
         readFileSync(join(mailDir, file), 'utf8').replace(/=\r?\n/g, ''),
       );
       expect(mails.join('\n')).toContain('REFERRAL_ESCALATED');
+      expect(mails.join('\n')).toContain(raiseAlert.id);
       expect(found(mails.join('\n'))).toEqual([]);
       expect(webhookBodies.join('\n')).toContain(sendReferral.id);
+      expect(webhookBodies.join('\n')).toContain(raiseAlert.id);
       expect(found(webhookBodies.join('\n'))).toEqual([]);
       const deliveries = await db.query('SELECT * FROM webhook_delivery');
       expect(found(JSON.stringify(deliveries.rows))).toEqual([]);
@@ -202,6 +268,9 @@ describe('no personal data outside its sealed column', () => {
       expect(found(JSON.stringify(outbox.rows))).toEqual([]);
       const persons = await db.query('SELECT * FROM person');
       expect(found(JSON.stringify(persons.rows))).toEqual([]);
+      // The alert's text is where it belongs, and only there.
+      const alerts = await db.query('SELECT summary, status_note FROM alert');
+      expect(JSON.stringify(alerts.rows)).toContain(CANARY.passportNumber);
     } finally {
       await db.end();
     }

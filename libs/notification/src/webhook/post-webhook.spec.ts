@@ -83,4 +83,32 @@ describe('postWebhook against a slow or endless receiver', () => {
     behave = () => undefined;
     await expect(post()).rejects.toThrow('no answer within 400 ms');
   });
+
+  it('refuses a forbidden address written in the URL, which Node connects to without a lookup', async () => {
+    let connected = false;
+    behave = (socket) => {
+      connected = true;
+      socket.end('HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n');
+    };
+    await expect(
+      postWebhook(
+        `http://127.0.0.1:${port}/hook`,
+        '{}',
+        {},
+        { timeoutMs: 400, allowPrivate: false },
+      ),
+    ).rejects.toMatchObject({ code: 'EWEBHOOKTARGET' });
+    await expect(
+      postWebhook(
+        `http://[::ffff:127.0.0.1]:${port}/hook`,
+        '{}',
+        {},
+        {
+          timeoutMs: 400,
+          allowPrivate: false,
+        },
+      ),
+    ).rejects.toMatchObject({ code: 'EWEBHOOKTARGET' });
+    expect(connected).toBe(false);
+  });
 });

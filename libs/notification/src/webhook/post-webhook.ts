@@ -1,11 +1,17 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import { isForbiddenAddress } from './webhook-target';
 
 export interface WebhookResponse {
   status: number;
+}
+
+function refusedTarget(): Error {
+  return Object.assign(new Error(`webhook host resolves only to forbidden addresses`), {
+    code: 'EWEBHOOKTARGET',
+  });
 }
 
 /**
@@ -20,13 +26,7 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
       const allowed = allowPrivate
         ? addresses
         : addresses.filter(({ address }) => !isForbiddenAddress(address));
-      if (allowed.length === 0) {
-        const refused = Object.assign(
-          new Error(`webhook host resolves only to forbidden addresses`),
-          { code: 'EWEBHOOKTARGET' },
-        );
-        return callback(refused, '', 0);
-      }
+      if (allowed.length === 0) return callback(refusedTarget(), '', 0);
       if (options.all)
         return (callback as never as (e: null, a: LookupAddress[]) => void)(null, allowed);
       callback(null, allowed[0].address, allowed[0].family);
@@ -50,6 +50,13 @@ export function postWebhook(
 ): Promise<WebhookResponse> {
   const target = new URL(url);
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  // Node connects to an address written in the URL without any lookup, so the lookup's check
+  // never sees it: check it here (a URL saved while private targets were allowed, an address
+  // added to the forbidden list since).
+  const literal = target.hostname.replace(/^\[|\]$/g, '');
+  if (!options.allowPrivate && isIP(literal) !== 0 && isForbiddenAddress(literal)) {
+    return Promise.reject(refusedTarget());
+  }
   return new Promise((resolve, reject) => {
     const req = request(
       target,

@@ -29,17 +29,23 @@ describe('webhook targets', () => {
     '::',
     'fe80::1',
     '224.0.0.1',
+    'fd00:ec2::254',
+    '100.100.100.200',
     'not-an-address',
   ])('refuses to connect to %s', (address) => {
     expect(isForbiddenAddress(address)).toBe(true);
   });
 
-  it.each(['203.0.113.10', '10.1.2.3', '192.168.1.20', '2001:db8::5'])(
-    'connects to %s',
-    (address) => {
-      expect(isForbiddenAddress(address)).toBe(false);
-    },
-  );
+  it.each([
+    '203.0.113.10',
+    '10.1.2.3',
+    '192.168.1.20',
+    '2001:db8::5',
+    'fd00:ec2::253',
+    '100.100.100.201',
+  ])('connects to %s', (address) => {
+    expect(isForbiddenAddress(address)).toBe(false);
+  });
 
   it('accepts an agency system over HTTPS', () => {
     expect(checkWebhookUrl('https://siskop2mi.example.go.id/hooks/simpul', options)).toBe(
@@ -50,6 +56,12 @@ describe('webhook targets', () => {
   it.each([
     ['http://siskop2mi.example.go.id/hook', 'https://'],
     ['https://localhost/hook', 'this host'],
+    ['https://localhost./hook', 'this host'],
+    ['https://hub.localhost./hook', 'this host'],
+    ['https://simpul.example.go.id./graphql', 'Simpul itself'],
+    ['https://siskop2mi.example.go.id:0/hook', 'port'],
+    ['https://[fd00:ec2::254]/latest/meta-data', 'loopback, link-local'],
+    ['https://100.100.100.200/latest/meta-data', 'loopback, link-local'],
     ['https://127.0.0.1:8443/hook', 'loopback'],
     ['https://[::1]/hook', 'loopback'],
     ['https://169.254.169.254/latest/meta-data', 'link-local'],

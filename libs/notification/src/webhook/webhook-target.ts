@@ -20,6 +20,10 @@ FORBIDDEN.addAddress('::', 'ipv6');
 FORBIDDEN.addAddress('::1', 'ipv6');
 FORBIDDEN.addSubnet('fe80::', 10, 'ipv6');
 FORBIDDEN.addSubnet('ff00::', 8, 'ipv6');
+// Cloud metadata services outside link-local: AWS's IPv6 instance metadata (a unique local
+// address) and Alibaba Cloud's (in the shared 100.64/10 range). Their neighbours stay allowed.
+FORBIDDEN.addAddress('fd00:ec2::254', 'ipv6');
+FORBIDDEN.addAddress('100.100.100.200', 'ipv4');
 
 const LOCAL_NAMES = /^(localhost|localhost\.localdomain|ip6-localhost|ip6-loopback)$|\.localhost$/i;
 
@@ -76,17 +80,24 @@ export function checkWebhookUrl(
     throw refuse(`must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
   }
   if (url.username || url.password) throw refuse('must not carry credentials (use the secret)');
-  if (url.origin === new URL(options.hubUrl).origin)
+  // `localhost.` and `simpul.example.` are the same hosts as without the final dot.
+  if (withoutFinalDot(url) === withoutFinalDot(new URL(options.hubUrl)))
     throw refuse('must not point at Simpul itself');
+  if (url.port === '0') throw refuse('must name a port a receiver can listen on');
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host) === 0 && !isHostName(host)) throw refuse('must name a valid host');
   if (!options.allowPrivate) {
-    if (LOCAL_NAMES.test(host)) throw refuse('must not point at this host');
+    if (LOCAL_NAMES.test(host.replace(/\.$/, ''))) throw refuse('must not point at this host');
     if (isIP(host) !== 0 && isForbiddenAddress(host)) {
       throw refuse('must not point at a loopback, link-local, unspecified or multicast address');
     }
   }
   return url.toString();
+}
+
+/** A URL's origin with its host's final dot (a fully qualified name) left off. */
+function withoutFinalDot(url: URL): string {
+  return `${url.protocol}//${url.hostname.replace(/\.$/, '')}:${url.port}`;
 }
 
 /** The scheme, host and port of a URL: what the ledger records (paths may carry tokens). */
