@@ -49,7 +49,11 @@ export class MailTransport implements OnApplicationShutdown {
       return;
     }
     this.transporter ??= nodemailer.createTransport(mail.url);
-    await this.transporter.sendMail(envelope);
+    try {
+      await this.transporter.sendMail(envelope);
+    } catch (error) {
+      throw withoutAddress(message.id, error);
+    }
     // The address is an officer's: never in a log line.
     this.logger.debug(`Email ${message.id} handed to SMTP`);
   }
@@ -57,4 +61,25 @@ export class MailTransport implements OnApplicationShutdown {
   onApplicationShutdown(): void {
     this.transporter?.close();
   }
+}
+
+/**
+ * A failed send as the worker may record it: nodemailer's message quotes the server's answer,
+ * and a server refusing a recipient names it (`550 5.1.1 <name@agency.go.id>: Recipient address
+ * rejected`) — that message would become a log line, a BullMQ failure and the outbox row's last
+ * error. Only its codes are kept: nodemailer's (EENVELOPE, ECONNECTION, EAUTH …), the SMTP reply
+ * code and the command that failed.
+ */
+function withoutAddress(messageId: string, error: unknown): Error {
+  const { code, responseCode, command } = (error ?? {}) as Record<string, unknown>;
+  const facts = [
+    typeof code === 'string' ? code : null,
+    typeof responseCode === 'number' ? `SMTP ${responseCode}` : null,
+    typeof command === 'string' ? `at ${command.split(' ').slice(0, 2).join(' ')}` : null,
+  ].filter((fact): fact is string => fact !== null);
+  const failure = new Error(
+    `email ${messageId} not sent: ${facts.length ? facts.join(', ') : 'the SMTP transport failed'} (the server's answer is not kept: it may name the address)`,
+  );
+  if (typeof code === 'string') Object.assign(failure, { code });
+  return failure;
 }
