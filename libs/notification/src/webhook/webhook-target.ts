@@ -47,8 +47,7 @@ const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
  * IDN label (`xn--…`) that decodes. WHATWG URL parsing accepts `xn--` or `a..b`; saving one only
  * parks every event sent to it later.
  */
-function isHostName(host: string): boolean {
-  const name = host.endsWith('.') ? host.slice(0, -1) : host;
+function isHostName(name: string): boolean {
   if (!name || name.length > 253) return false;
   return name.split('.').every((label) => {
     if (!LABEL.test(label)) return false;
@@ -84,10 +83,11 @@ export function checkWebhookUrl(
   if (withoutFinalDot(url) === withoutFinalDot(new URL(options.hubUrl)))
     throw refuse('must not point at Simpul itself');
   if (url.port === '0') throw refuse('must name a port a receiver can listen on');
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+  // The address or name itself: no IPv6 brackets, no final dot (`localhost.` is localhost).
+  const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
   if (isIP(host) === 0 && !isHostName(host)) throw refuse('must name a valid host');
   if (!options.allowPrivate) {
-    if (LOCAL_NAMES.test(host.replace(/\.$/, ''))) throw refuse('must not point at this host');
+    if (LOCAL_NAMES.test(host)) throw refuse('must not point at this host');
     if (isIP(host) !== 0 && isForbiddenAddress(host)) {
       throw refuse('must not point at a loopback, link-local, unspecified or multicast address');
     }
